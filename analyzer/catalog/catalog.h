@@ -1,0 +1,169 @@
+/*
+ * Catalogs: what syncwise knows about library APIs, as data (SPEC 1.1).
+ * The default catalogs under rules/catalogs/ are compiled into the binary;
+ * a user's configuration can add more with catalog_load().  Lookups are by
+ * function name.
+ */
+#ifndef SW_CATALOG_H
+#define SW_CATALOG_H
+
+#include <stddef.h>
+
+#define SW_CATEGORIES(X)                                                       \
+    X(NET, "net", "network I/O")                                               \
+    X(DNS, "dns", "a DNS lookup")                                              \
+    X(FILE, "file", "file I/O")                                                \
+    X(DB, "db", "a database query")                                            \
+    X(SLEEP, "sleep", "a sleep")                                               \
+    X(PROCESS, "process", "running a process")                                 \
+    X(WAIT, "wait", "waiting for another thread or process")                  \
+    X(CONSOLE, "console", "reading the console")
+
+enum sw_category {
+#define X(id, str, desc) SW_CAT_##id,
+    SW_CATEGORIES(X)
+#undef X
+        SW_CAT_COUNT
+};
+
+#define SW_LOCALITIES(X)                                                       \
+    X(REMOTE, "remote")                                                        \
+    X(LOCAL, "local")                                                          \
+    X(UNKNOWN, "unknown")
+
+enum sw_locality {
+#define X(id, str) SW_LOC_##id,
+    SW_LOCALITIES(X)
+#undef X
+        SW_LOC_COUNT
+};
+
+const char *sw_category_name(enum sw_category c);
+const char *sw_category_desc(enum sw_category c);
+const char *sw_locality_name(enum sw_locality l);
+
+struct cat_blocking {
+    const char *name;          /* function name */
+    enum sw_category category; /* what it waits for */
+    enum sw_locality locality; /* where the wait goes */
+    int fd_mode;     /* 1: blocks only on a blocking file descriptor */
+    int nb_arg;      /* argument that can make the call non-blocking, or -1 */
+    long long nb_mask; /* nb_arg & nb_mask != 0 makes it non-blocking */
+    int nb_not_null; /* 1: a non-NULL nb_arg makes it asynchronous */
+    const char *async; /* the asynchronous alternative, or NULL */
+};
+
+#define SW_SPAWN_KINDS(X)                                                      \
+    X(THREAD, "thread")                                                        \
+    X(POOL, "pool")                                                            \
+    X(LOOP_WORK, "loop-work")
+
+enum sw_spawn_kind {
+#define X(id, str) SW_SPAWN_##id,
+    SW_SPAWN_KINDS(X)
+#undef X
+        SW_SPAWN_KIND_COUNT
+};
+const char *sw_spawn_kind_name(enum sw_spawn_kind k);
+
+struct cat_spawn {
+    const char *name;        /* function name */
+    enum sw_spawn_kind kind; /* what runs the callback */
+    int callback;            /* argument index of the start routine */
+    int context;             /* argument index of its context, or -1 */
+    int handle;              /* argument index of the handle, or -1 */
+    const char **waits;      /* names of the matching waits */
+    size_t nwaits;
+};
+
+struct cat_wait {
+    const char *name; /* function name */
+    int handle;       /* argument index of the handle waited for */
+};
+
+struct cat_callback {
+    const char *name; /* registering function */
+    const char *loop; /* "libuv", "libevent", "libev", "GLib", ... */
+    int *args;        /* callback argument indexes (-1 = the last) */
+    size_t nargs;
+};
+
+struct cat_event_wait {
+    const char *name;  /* epoll_wait, poll, ... */
+    int single_fd_arg; /* argument that is 1 when only one fd is watched */
+};
+
+struct cat_field_callback {
+    const char *record; /* record name, may end in '*' */
+    const char *field;  /* field name */
+    const char *loop;   /* loop name */
+};
+
+struct cat_mt_unsafe {
+    const char *name;        /* function name */
+    const char *replacement; /* what to use instead */
+    const char *reason;      /* why it is unsafe, or NULL */
+};
+
+#define SW_LOCK_OPS(X)                                                         \
+    X(ACQUIRE, "acquire")                                                      \
+    X(TRY, "try-acquire")                                                      \
+    X(RELEASE, "release")                                                      \
+    X(COND_WAIT, "cond-wait")
+
+enum sw_lock_op {
+#define X(id, str) SW_LOCK_##id,
+    SW_LOCK_OPS(X)
+#undef X
+        SW_LOCK_OP_COUNT
+};
+
+struct cat_lock {
+    const char *name;   /* function name */
+    enum sw_lock_op op; /* what it does */
+    int lock;           /* argument index of the lock, -1 for a global lock */
+    int shared;         /* 1 for a shared (reader) acquisition */
+};
+
+struct catalog;
+
+struct catalog *catalog_new(void);
+void catalog_free(struct catalog *cat);
+
+/*
+ * Loads the built-in catalogs.  Returns 0, or -1 after appending messages
+ * to errs (a caller-owned array of malloc'd strings, *nerrs entries).
+ */
+int catalog_load_builtin(struct catalog *cat, char ***errs, size_t *nerrs);
+
+/*
+ * Adds the entries of one catalog document (any of the catalog sections in
+ * one JSON object).  origin names the file in messages.  Entries with
+ * problems are skipped and reported as "ORIGIN: SECTION 'NAME': problem".
+ * Returns 0 when everything loaded, -1 otherwise.
+ */
+int catalog_load(struct catalog *cat, const char *json, const char *origin,
+                 char ***errs, size_t *nerrs);
+
+const struct cat_blocking *catalog_blocking(const struct catalog *c,
+                                            const char *name);
+const struct cat_spawn *catalog_spawn(const struct catalog *c,
+                                      const char *name);
+const struct cat_wait *catalog_wait(const struct catalog *c, const char *name);
+const struct cat_callback *catalog_callback(const struct catalog *c,
+                                            const char *name);
+const struct cat_event_wait *catalog_event_wait(const struct catalog *c,
+                                                const char *name);
+const struct cat_mt_unsafe *catalog_mt_unsafe(const struct catalog *c,
+                                              const char *name);
+const struct cat_lock *catalog_lock(const struct catalog *c, const char *name);
+/* Field callbacks: the loop name for Record::field, or NULL. */
+const char *catalog_field_callback(const struct catalog *c, const char *record,
+                                   const char *field);
+/* An atomic builtin or stdatomic function (by prefix or name). */
+int catalog_is_atomic(const struct catalog *c, const char *name);
+
+/* Counts of entries per section, for `syncwise rules --catalog` and tests. */
+size_t catalog_count(const struct catalog *c, const char *section);
+
+#endif

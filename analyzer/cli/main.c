@@ -1,0 +1,517 @@
+/*
+ * The syncwise command line (clang-tidy and ruff conventions):
+ *
+ *   syncwise [check] [options] [FILE...] [-- COMPILER_ARGS...]
+ *   syncwise rules | explain CODE | --version | --help
+ */
+#include "catalog/catalog.h"
+#include "common/xalloc.h"
+#include "engine/engine.h"
+#include "frontend/compdb.h"
+#include "frontend/extract.h"
+#include "frontend/parse.h"
+#include "report/report.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define EXIT_FINDINGS 1
+#define EXIT_USAGE 2
+
+static const char usage_text[] =
+    "usage: syncwise [check] [options] [FILE...] [-- COMPILER_ARGS...]\n"
+    "       syncwise rules\n"
+    "       syncwise explain CODE\n"
+    "\n"
+    "Finds where C code needs async and where it does not: blocking calls on\n"
+    "event loops, non-thread-safe calls in threads, and more (see 'syncwise\n"
+    "rules').  Files come from a compilation database (compile_commands.json);\n"
+    "FILE arguments restrict the report to those files while the whole\n"
+    "database still feeds cross-file facts.\n"
+    "\n"
+    "options:\n"
+    "  -p DIR              read DIR/compile_commands.json (default: look in\n"
+    "                      the working directory, build/, and parents)\n"
+    "  -- ARGS             analyse FILEs with these compiler arguments and no\n"
+    "                      compilation database\n"
+    "  --format FORMAT     text (default) or json\n"
+    "  -o FILE             write the report to FILE instead of stdout\n"
+    "  --select CODES      only these rules: codes or prefixes, comma-separated\n"
+    "                      (SW2,SW303)\n"
+    "  --ignore CODES      leave out these rules or prefixes\n"
+    "  --fail-on LEVEL     exit 1 when a finding is at or above LEVEL: note,\n"
+    "                      warning (default), error, never\n"
+    "  --include-local-io  also report local file I/O on event loops (SW303)\n"
+    "  -j N                parse N files in parallel (default: all cores)\n"
+    "  --color WHEN        auto (default), always, never\n"
+    "  --dump-facts        print the facts extracted from each file (JSON)\n"
+    "  --version           print the version and exit\n"
+    "  -h, --help          print this help and exit\n"
+    "\n"
+    "exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage,\n"
+    "configuration or input errors.\n";
+
+struct cli {
+    const char *command;   /* check, rules, explain */
+    const char *dbdir;     /* -p */
+    const char *format;    /* text, json */
+    const char *output;    /* -o */
+    const char *color;     /* auto, always, never */
+    int fail_on;           /* level index, or SW_LEVEL_COUNT for never */
+    int jobs;              /* -j */
+    int dump_facts;        /* --dump-facts */
+    int include_local_io;  /* --include-local-io */
+    int have_dashdash;     /* "--" given */
+    char **files;          /* FILE arguments */
+    size_t nfiles;
+    char **cargs;          /* compiler arguments after "--" */
+    size_t ncargs;
+    char **select, **ignore; /* split lists */
+    size_t nselect, nignore;
+};
+
+static void error_line(const char *fmt, const char *a, const char *b)
+{
+    fprintf(stderr, "syncwise: error: ");
+    fprintf(stderr, fmt, a, b);
+    fputc('\n', stderr);
+}
+
+static int usage_error(const char *fmt, const char *a)
+{
+    error_line(fmt, a, NULL);
+    fprintf(stderr, "Try 'syncwise --help' for more information.\n");
+    return EXIT_USAGE;
+}
+
+static void split_list(const char *s, char ***out, size_t *n)
+{
+    char *copy = xstrdup(s), *save = NULL, *tok;
+    for (tok = strtok_r(copy, ",", &save); tok;
+         tok = strtok_r(NULL, ",", &save)) {
+        while (*tok == ' ')
+            tok++;
+        if (!*tok)
+            continue;
+        *out = xrealloc(*out, (*n + 1) * sizeof(char *));
+        (*out)[(*n)++] = xstrdup(tok);
+    }
+    free(copy);
+}
+
+/* Checks that each code or prefix names at least one rule. */
+static int check_codes(char **codes, size_t n, const char *flag)
+{
+    for (size_t i = 0; i < n; i++) {
+        int ok = strcasecmp(codes[i], "ALL") == 0;
+        size_t len = strlen(codes[i]);
+        for (size_t r = 0; r < sw_nrules && !ok; r++)
+            ok = strncasecmp(sw_rules[r].code, codes[i], len) == 0 ||
+                 strcmp(sw_rules[r].name, codes[i]) == 0;
+        if (!ok) {
+            fprintf(stderr,
+                    "syncwise: error: %s: '%s' is not a rule code or prefix "
+                    "(see 'syncwise rules')\n",
+                    flag, codes[i]);
+            return 0;
+        }
+        /* A rule name selects its code. */
+        if (!rules_find(codes[i]) || strncasecmp(codes[i], "SW", 2) == 0)
+            continue;
+        free(codes[i]);
+        codes[i] = xstrdup(rules_find(codes[i])->code);
+    }
+    return 1;
+}
+
+static const char *need_value(int argc, char **argv, int *i)
+{
+    if (*i + 1 >= argc)
+        return NULL;
+    return argv[++*i];
+}
+
+/*
+ * 1 when argv[*i] is flag (value in *v, from "--flag=V" or the next
+ * argument), 0 when it is not, -1 when the value is missing.
+ */
+static int flag_value(int argc, char **argv, int *i, const char *flag,
+                      const char **v)
+{
+    const char *a = argv[*i];
+    size_t n = strlen(flag);
+    if (strncmp(a, flag, n) != 0)
+        return 0;
+    if (a[n] == '=') {
+        *v = a + n + 1;
+        return 1;
+    }
+    if (a[n])
+        return 0;
+    if (*i + 1 >= argc) {
+        usage_error("option '%s' needs a value", flag);
+        return -1;
+    }
+    *v = argv[++*i];
+    return 1;
+}
+
+/* Returns -1 to continue, or an exit code. */
+static int parse_args(struct cli *c, int argc, char **argv)
+{
+    int i = 1;
+    c->format = "text";
+    c->color = "auto";
+    c->fail_on = SW_LEVEL_WARNING;
+    c->command = "check";
+    if (argc > 1 && (strcmp(argv[1], "check") == 0 ||
+                     strcmp(argv[1], "rules") == 0 ||
+                     strcmp(argv[1], "explain") == 0)) {
+        c->command = argv[1];
+        i = 2;
+    }
+    for (; i < argc; i++) {
+        const char *a = argv[i], *v = NULL;
+        int k;
+        if (strcmp(a, "--") == 0) {
+            c->have_dashdash = 1;
+            c->cargs = argv + i + 1;
+            c->ncargs = (size_t)(argc - i - 1);
+            break;
+        }
+        if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+            fputs(usage_text, stdout);
+            return 0;
+        }
+        if (strcmp(a, "--version") == 0) {
+            char *v2 = extract_clang_version();
+            printf("syncwise %s (%s)\n", SYNCWISE_VERSION, v2);
+            free(v2);
+            return 0;
+        }
+        if (strcmp(a, "--dump-facts") == 0) {
+            c->dump_facts = 1;
+            continue;
+        }
+        if (strcmp(a, "--include-local-io") == 0) {
+            c->include_local_io = 1;
+            continue;
+        }
+        if (strncmp(a, "-p", 2) == 0) {
+            if (a[2])
+                c->dbdir = a + 2;
+            else if (!(c->dbdir = need_value(argc, argv, &i)))
+                return usage_error("option '%s' needs a value", "-p");
+            continue;
+        }
+        if (strcmp(a, "-j") == 0 || (strncmp(a, "-j", 2) == 0 && a[2])) {
+            const char *n = a[2] ? a + 2 : need_value(argc, argv, &i);
+            char *end;
+            long j;
+            if (!n)
+                return usage_error("option '%s' needs a value", "-j");
+            j = strtol(n, &end, 10);
+            if (*end || j < 1 || j > 1024)
+                return usage_error("-j: '%s' is not a number of jobs (1-1024)",
+                                   n);
+            c->jobs = (int)j;
+            continue;
+        }
+        if (strcmp(a, "-o") == 0) {
+            if (!(c->output = need_value(argc, argv, &i)))
+                return usage_error("option '%s' needs a value", "-o");
+            continue;
+        }
+        if ((k = flag_value(argc, argv, &i, "--format", &v))) {
+            if (k < 0)
+                return EXIT_USAGE;
+            if (strcmp(v, "text") != 0 && strcmp(v, "json") != 0)
+                return usage_error(
+                    "--format: '%s' is not a format (text or json)", v);
+            c->format = v;
+            continue;
+        }
+        if ((k = flag_value(argc, argv, &i, "--color", &v))) {
+            if (k < 0)
+                return EXIT_USAGE;
+            if (strcmp(v, "auto") && strcmp(v, "always") && strcmp(v, "never"))
+                return usage_error(
+                    "--color: '%s' is not one of auto, always, never", v);
+            c->color = v;
+            continue;
+        }
+        if ((k = flag_value(argc, argv, &i, "--fail-on", &v))) {
+            if (k < 0)
+                return EXIT_USAGE;
+            if (strcmp(v, "never") == 0)
+                c->fail_on = SW_LEVEL_COUNT;
+            else if ((c->fail_on = sw_level_parse(v)) < 0)
+                return usage_error("--fail-on: '%s' is not one of note, "
+                                   "warning, error, never",
+                                   v);
+            continue;
+        }
+        if ((k = flag_value(argc, argv, &i, "--select", &v))) {
+            if (k < 0)
+                return EXIT_USAGE;
+            split_list(v, &c->select, &c->nselect);
+            if (!check_codes(c->select, c->nselect, "--select"))
+                return EXIT_USAGE;
+            continue;
+        }
+        if ((k = flag_value(argc, argv, &i, "--ignore", &v))) {
+            if (k < 0)
+                return EXIT_USAGE;
+            split_list(v, &c->ignore, &c->nignore);
+            if (!check_codes(c->ignore, c->nignore, "--ignore"))
+                return EXIT_USAGE;
+            continue;
+        }
+        if (a[0] == '-' && a[1])
+            return usage_error("unknown option '%s'", a);
+        c->files = xrealloc(c->files, (c->nfiles + 1) * sizeof(char *));
+        c->files[c->nfiles++] = argv[i];
+    }
+    return -1;
+}
+
+static int cmd_rules(void)
+{
+    printf("%-6s  %-32s  %-8s  %s\n", "code", "name", "level", "summary");
+    for (size_t i = 0; i < sw_nrules; i++)
+        printf("%-6s  %-32s  %-8s  %s\n", sw_rules[i].code, sw_rules[i].name,
+               sw_level_name(sw_rules[i].level), sw_rules[i].summary);
+    return 0;
+}
+
+static int cmd_explain(struct cli *c)
+{
+    const struct rule_info *r;
+    const char *doc;
+    if (c->nfiles != 1)
+        return usage_error("explain needs one rule code, e.g. '%s'",
+                           "syncwise explain SW303");
+    r = rules_find(c->files[0]);
+    if (!r) {
+        fprintf(stderr,
+                "syncwise: error: '%s' is not a rule (see 'syncwise rules')\n",
+                c->files[0]);
+        return EXIT_USAGE;
+    }
+    doc = rules_doc(r);
+    if (!doc) {
+        printf("%s %s: %s\n", r->code, r->name, r->summary);
+        return 0;
+    }
+    fputs(doc, stdout);
+    return 0;
+}
+
+/* Arguments for a FILE missing from the database: a neighbour's. */
+static const struct compdb_entry *neighbour(const struct compdb *db,
+                                            const char *file)
+{
+    const char *slash = strrchr(file, '/');
+    size_t n = slash ? (size_t)(slash - file) : 0;
+    for (size_t i = 0; i < db->n; i++) {
+        const char *s = strrchr(db->items[i].file, '/');
+        if (s && (size_t)(s - db->items[i].file) == n &&
+            strncmp(db->items[i].file, file, n) == 0)
+            return &db->items[i];
+    }
+    return db->n ? &db->items[0] : NULL;
+}
+
+static int build_db(struct cli *c, struct compdb *db, char ***only,
+                    size_t *nonly, struct engine_result *res)
+{
+    char *cwd = getcwd(NULL, 0);
+    int rc = 0;
+    if (c->have_dashdash) {
+        if (!c->nfiles) {
+            free(cwd);
+            return usage_error("'--' needs FILE arguments before it, e.g. "
+                               "'%s'",
+                               "syncwise main.c -- -Iinclude");
+        }
+        for (size_t i = 0; i < c->nfiles; i++)
+            compdb_add(db, c->files[i], cwd, c->cargs, c->ncargs);
+        free(cwd);
+        return 0;
+    }
+    {
+        char *path, *err = NULL, **warns = NULL;
+        size_t nwarns = 0;
+        if (c->dbdir)
+            path = xasprintf("%s/compile_commands.json", c->dbdir);
+        else
+            path = compdb_find(cwd);
+        if (!path) {
+            fprintf(stderr,
+                    "syncwise: error: no compile_commands.json in '%s', its "
+                    "build/ or its parents; pass -p DIR, or FILE... -- "
+                    "COMPILER_ARGS\n",
+                    cwd);
+            free(cwd);
+            return EXIT_USAGE;
+        }
+        if (compdb_load(db, path, &err, &warns, &nwarns) < 0) {
+            fprintf(stderr, "syncwise: error: %s\n", err);
+            free(err);
+            free(path);
+            free(cwd);
+            return EXIT_USAGE;
+        }
+        for (size_t i = 0; i < nwarns; i++) {
+            engine_add_error(res, path, "%s", warns[i]);
+            free(warns[i]);
+        }
+        free(warns);
+        free(path);
+    }
+    for (size_t i = 0; i < c->nfiles; i++) {
+        char *abs = path_absolute(c->files[i], cwd);
+        int found = 0;
+        for (size_t j = 0; j < db->n && !found; j++)
+            found = strcmp(db->items[j].file, abs) == 0;
+        if (!found) {
+            const struct compdb_entry *nb = neighbour(db, abs);
+            if (access(abs, R_OK) != 0) {
+                engine_add_error(res, abs, "cannot read '%s': %s",
+                                 c->files[i], strerror(errno));
+                free(abs);
+                continue;
+            }
+            compdb_add(db, abs, nb ? nb->directory : cwd,
+                       nb ? nb->args : NULL, nb ? nb->nargs : 0);
+        }
+        *only = xrealloc(*only, (*nonly + 1) * sizeof(char *));
+        (*only)[(*nonly)++] = abs;
+    }
+    if (c->nfiles && !*nonly)
+        rc = 0; /* every FILE was unreadable: errors say so */
+    free(cwd);
+    return rc;
+}
+
+static int dump_facts(const struct compdb *db, char **only, size_t nonly,
+                      int jobs, FILE *out)
+{
+    struct parse_opts po = {jobs, NULL, 0, NULL, NULL};
+    struct fact_tu **tus = xcalloc(db->n ? db->n : 1, sizeof(*tus));
+    int first = 1;
+    parse_all(db, &po, tus);
+    fputs("[\n", out);
+    for (size_t i = 0; i < db->n; i++) {
+        int want = !nonly;
+        for (size_t k = 0; k < nonly; k++)
+            want |= strcmp(only[k], db->items[i].file) == 0;
+        if (want) {
+            char *s = facts_to_json(tus[i], 1);
+            fprintf(out, "%s%s", first ? "" : ",\n", s);
+            free(s);
+            first = 0;
+        }
+        facts_tu_free(tus[i]);
+    }
+    fputs("\n]\n", out);
+    free(tus);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    struct cli c;
+    struct compdb db = {0};
+    struct catalog *cat;
+    struct engine_result res;
+    struct engine_opts eo;
+    struct report_opts ro;
+    char **errs = NULL, **only = NULL;
+    size_t nerrs = 0, nonly = 0;
+    FILE *out = stdout;
+    int rc;
+
+    memset(&c, 0, sizeof(c));
+    memset(&res, 0, sizeof(res));
+    rc = parse_args(&c, argc, argv);
+    if (rc >= 0)
+        return rc;
+    if (strcmp(c.command, "rules") == 0)
+        return cmd_rules();
+    if (strcmp(c.command, "explain") == 0)
+        return cmd_explain(&c);
+
+    cat = catalog_new();
+    if (catalog_load_builtin(cat, &errs, &nerrs) < 0) {
+        for (size_t i = 0; i < nerrs; i++)
+            fprintf(stderr, "syncwise: error: %s\n", errs[i]);
+        return EXIT_USAGE;
+    }
+    rc = build_db(&c, &db, &only, &nonly, &res);
+    if (rc) {
+        catalog_free(cat);
+        return rc;
+    }
+    if (c.output && !(out = fopen(c.output, "w"))) {
+        fprintf(stderr, "syncwise: error: cannot write '%s': %s\n", c.output,
+                strerror(errno));
+        return EXIT_USAGE;
+    }
+    if (c.dump_facts) {
+        rc = dump_facts(&db, only, nonly, c.jobs, out);
+    } else {
+        char *cwd = getcwd(NULL, 0);
+        memset(&eo, 0, sizeof(eo));
+        eo.jobs = c.jobs;
+        eo.select = (const char *const *)c.select;
+        eo.nselect = c.nselect;
+        eo.ignore = (const char *const *)c.ignore;
+        eo.nignore = c.nignore;
+        eo.only = (const char *const *)only;
+        eo.nonly = nonly;
+        eo.include_local_io = c.include_local_io;
+        if (!c.nfiles || nonly)
+            engine_run(&db, cat, &eo, &res);
+        for (size_t i = 0; i < res.nerrors; i++)
+            fprintf(stderr, "syncwise: error: %s\n", res.errors[i].message);
+        ro.base = cwd;
+        ro.color = strcmp(c.color, "always") == 0 ||
+                   (strcmp(c.color, "auto") == 0 && !c.output &&
+                    isatty(fileno(stdout)) && !getenv("NO_COLOR"));
+        ro.source = ro.color;
+        if (strcmp(c.format, "json") == 0)
+            report_json(out, &res, &ro);
+        else
+            report_text(out, &res, &ro);
+        rc = 0;
+        for (size_t i = 0; i < res.diags.n; i++)
+            if ((int)res.diags.items[i].level >= c.fail_on)
+                rc = EXIT_FINDINGS;
+        if (res.nerrors)
+            rc = EXIT_USAGE;
+        free(cwd);
+    }
+    if (out != stdout && fclose(out) != 0) {
+        fprintf(stderr, "syncwise: error: cannot write '%s': %s\n", c.output,
+                strerror(errno));
+        rc = EXIT_USAGE;
+    }
+    engine_result_release(&res);
+    compdb_release(&db);
+    catalog_free(cat);
+    for (size_t i = 0; i < nonly; i++)
+        free(only[i]);
+    free(only);
+    for (size_t i = 0; i < c.nselect; i++)
+        free(c.select[i]);
+    for (size_t i = 0; i < c.nignore; i++)
+        free(c.ignore[i]);
+    free(c.select);
+    free(c.ignore);
+    free(c.files);
+    return rc;
+}

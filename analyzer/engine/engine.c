@@ -1,0 +1,197 @@
+#include "engine/engine.h"
+
+#include "common/xalloc.h"
+#include "program/program.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+void engine_add_error(struct engine_result *r, const char *file,
+                      const char *fmt, ...)
+{
+    struct engine_error *e;
+    va_list ap;
+    int n;
+    if (r->nerrors == r->errors_cap)
+        xgrow((void **)&r->errors, &r->errors_cap, r->nerrors + 1,
+              sizeof(*r->errors));
+    e = &r->errors[r->nerrors++];
+    e->file = xstrdup(file ? file : "");
+    va_start(ap, fmt);
+    n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    e->message = xmalloc((size_t)n + 1);
+    va_start(ap, fmt);
+    vsnprintf(e->message, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+}
+
+void engine_result_release(struct engine_result *r)
+{
+    diags_release(&r->diags);
+    for (size_t i = 0; i < r->nerrors; i++) {
+        free(r->errors[i].file);
+        free(r->errors[i].message);
+    }
+    free(r->errors);
+    memset(r, 0, sizeof(*r));
+}
+
+/* Length of the matching pattern (code or prefix), 0 when none matches. */
+static size_t best_match(const char *const *pats, size_t n, const char *code)
+{
+    size_t best = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t len = strlen(pats[i]);
+        if (strcasecmp(pats[i], "ALL") == 0 && best == 0)
+            best = 1;
+        else if (len && strncasecmp(pats[i], code, len) == 0 && len + 1 > best)
+            best = len + 1;
+    }
+    return best;
+}
+
+int engine_rule_enabled(const struct engine_opts *opts,
+                        const struct rule_info *rule)
+{
+    size_t sel = opts->nselect ? best_match(opts->select, opts->nselect,
+                                            rule->code)
+                               : 1;
+    size_t ign = best_match(opts->ignore, opts->nignore, rule->code);
+    if (!sel)
+        return 0;
+    return ign == 0 || sel > ign;
+}
+
+static int reported_file(const struct engine_opts *opts, const char *file)
+{
+    if (!opts->nonly)
+        return 1;
+    for (size_t i = 0; i < opts->nonly; i++)
+        if (strcmp(opts->only[i], file) == 0)
+            return 1;
+    return 0;
+}
+
+static void report_parse_errors(const struct fact_tu *const *tus, size_t ntus,
+                                struct engine_result *result)
+{
+    const struct rule_info *sw900 = rules_find("SW900");
+    for (size_t i = 0; i < ntus; i++) {
+        const struct fact_tu *tu = tus[i];
+        const struct fact_error *e = &tu->first_error;
+        struct sw_diag *d;
+        if (!tu->nerrors)
+            continue;
+        if (tu->parse_failed)
+            d = diags_add(&result->diags, sw900, tu->file, 1, 1,
+                          "'%s' could not be parsed: %s",
+                          rule_basename(tu->file), e->message);
+        else
+            d = diags_add(&result->diags, sw900,
+                          e->file ? e->file : tu->file, e->line ? e->line : 1,
+                          e->col ? e->col : 1,
+                          "'%s' could not be parsed completely: %s "
+                          "(%zu error%s; the rest of the file was analysed)",
+                          rule_basename(tu->file), e->message, tu->nerrors,
+                          tu->nerrors == 1 ? "" : "s");
+        if (e->file && strcmp(e->file, tu->file) != 0)
+            diag_note(d, tu->file, 1, 1, "while parsing '%s'", tu->file);
+    }
+}
+
+void engine_check(const struct fact_tu *const *tus, size_t ntus,
+                  const struct catalog *cat, const struct engine_opts *opts,
+                  struct engine_result *result)
+{
+    struct program *prog = program_build(cat, tus, ntus);
+    struct sw_diags found = {0};
+    char *cwd = getcwd(NULL, 0);
+
+    result->nfiles += ntus;
+    result->nfunctions += prog->nfuncs;
+    if (engine_rule_enabled(opts, rules_find("SW900")))
+        report_parse_errors(tus, ntus, result);
+    for (size_t i = 0; i < sw_nrules; i++) {
+        const struct rule_info *r = &sw_rules[i];
+        struct rule_ctx ctx = {prog, cat, r, &found, opts->include_local_io};
+        if (!r->check || !engine_rule_enabled(opts, r))
+            continue;
+        r->check(&ctx);
+    }
+    /* Keep what is in the files asked about. */
+    for (size_t i = 0; i < found.n; i++) {
+        if (reported_file(opts, found.items[i].file)) {
+            if (result->diags.n == result->diags.cap)
+                xgrow((void **)&result->diags.items, &result->diags.cap,
+                      result->diags.n + 1, sizeof(*result->diags.items));
+            result->diags.items[result->diags.n++] = found.items[i];
+        } else {
+            diag_release(&found.items[i]);
+        }
+    }
+    free(found.items);
+    diags_sort(&result->diags);
+    for (size_t i = 0; i < result->diags.n; i++)
+        diag_fingerprint(&result->diags.items[i], cwd);
+    free(cwd);
+    program_free(prog);
+}
+
+/* Checks that a source file can be read before libclang tries it. */
+static int check_readable(const char *file, struct engine_result *result)
+{
+    struct stat st;
+    int fd;
+    if (stat(file, &st) < 0) {
+        engine_add_error(result, file, "cannot read '%s': %s", file,
+                         strerror(errno));
+        return 0;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        engine_add_error(result, file, "'%s' is a directory, not a source file",
+                         file);
+        return 0;
+    }
+    fd = open(file, O_RDONLY);
+    if (fd < 0) {
+        engine_add_error(result, file, "cannot read '%s': %s", file,
+                         strerror(errno));
+        return 0;
+    }
+    close(fd);
+    return 1;
+}
+
+void engine_run(const struct compdb *db, const struct catalog *cat,
+                const struct engine_opts *opts, struct engine_result *result)
+{
+    struct compdb ok = {0};
+    struct fact_tu **tus;
+    struct parse_opts po = {opts->jobs, opts->unsaved, opts->nunsaved,
+                            opts->progress, opts->progress_data};
+
+    /* Parse only the entries whose files exist (borrowed, not copied). */
+    ok.items = xcalloc(db->n ? db->n : 1, sizeof(*ok.items));
+    for (size_t i = 0; i < db->n; i++) {
+        int in_unsaved = 0;
+        for (size_t u = 0; u < opts->nunsaved; u++)
+            if (strcmp(opts->unsaved[u].path, db->items[i].file) == 0)
+                in_unsaved = 1;
+        if (in_unsaved || check_readable(db->items[i].file, result))
+            ok.items[ok.n++] = db->items[i];
+    }
+    tus = xcalloc(ok.n ? ok.n : 1, sizeof(*tus));
+    parse_all(&ok, &po, tus);
+    engine_check((const struct fact_tu *const *)tus, ok.n, cat, opts, result);
+    for (size_t i = 0; i < ok.n; i++)
+        facts_tu_free(tus[i]);
+    free(tus);
+    free(ok.items);
+}

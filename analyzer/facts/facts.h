@@ -1,0 +1,161 @@
+/*
+ * Facts: what the front end learns about one translation unit, as plain C
+ * data with no libclang types.  Every later stage (program model, rules,
+ * cache) works on facts only, so facts can be produced on another machine,
+ * cached, and built by hand in unit tests.
+ *
+ * Facts are a pure function of the file contents and compiler arguments:
+ * they do not depend on catalogs or configuration.  Classifying a call as a
+ * spawn, a lock or a blocking call happens later, in the program model.
+ *
+ * Ownership: a struct fact_tu owns everything reachable from it.  Strings
+ * live in its arena; arrays are malloc'd and freed by facts_tu_free().
+ */
+#ifndef SW_FACTS_H
+#define SW_FACTS_H
+
+#include "common/arena.h"
+
+#include <stddef.h>
+
+/* Bumped whenever the meaning or layout of serialised facts changes. */
+#define SW_FACTS_VERSION 1
+
+/* What a call argument is, as far as the front end can tell. */
+#define FACT_ARG_KINDS(X)                                                      \
+    X(OTHER, "other")   /* any other expression */                            \
+    X(NULL, "null")     /* a null pointer constant */                         \
+    X(INT, "int")       /* an integer constant expression (ival) */           \
+    X(STRING, "string") /* a string literal (text, unquoted) */               \
+    X(FUNC, "func")     /* names a function (ref = its USR) */                \
+    X(VAR, "var")       /* names a variable (ref = its USR) */                \
+    X(ADDR, "addr")     /* &variable, or &variable.field... (ref = USR) */    \
+    X(PARAM, "param")   /* a parameter of the caller (param = its index) */
+
+enum fact_arg_kind {
+#define X(name, str) FACT_ARG_##name,
+    FACT_ARG_KINDS(X)
+#undef X
+        FACT_ARG_KIND_COUNT
+};
+
+const char *fact_arg_kind_name(enum fact_arg_kind k);
+int fact_arg_kind_parse(const char *s); /* -1 when unknown */
+
+struct fact_arg {
+    enum fact_arg_kind kind; /* see FACT_ARG_KINDS */
+    const char *ref;         /* USR of the function or variable, or NULL */
+    const char *text;        /* source text (at most 160 bytes), or NULL */
+    long long ival;          /* value of an INT constant */
+    int param;               /* caller's parameter index for PARAM, else -1 */
+    int local;               /* 1 when ref is a local (automatic) variable */
+};
+
+struct fact_call {
+    const char *callee; /* USR of the called function; NULL when indirect */
+    const char *name;   /* function name, or the callee expression text */
+    const char *via;    /* indirect: "field:Record::name" or "var:USR" */
+    int via_param;      /* indirect through the caller's parameter, or -1 */
+    int line, col;      /* location of the call expression */
+    int loop;           /* innermost enclosing loop (index), -1 for none */
+    int seq;            /* order of this event within its function */
+    size_t nargs;       /* number of arguments */
+    struct fact_arg *args; /* nargs arguments */
+};
+
+struct fact_loop {
+    int parent;    /* enclosing loop index, -1 for none */
+    int line, col; /* location of the loop statement */
+};
+
+/* Access flags. */
+#define FACT_ACC_READ 1u   /* value read */
+#define FACT_ACC_WRITE 2u  /* value written (=, op=, ++, --) */
+#define FACT_ACC_ADDR 4u   /* address taken (&v) */
+#define FACT_ACC_ATOMIC 8u /* the variable is _Atomic */
+
+struct fact_access {
+    const char *var;  /* USR of the global or static variable */
+    const char *name; /* its name */
+    unsigned flags;   /* FACT_ACC_* */
+    int line, col;    /* location of the reference */
+    int loop;         /* innermost enclosing loop, -1 for none */
+    int seq;          /* order within the function */
+};
+
+/*
+ * A function stored in a field or variable ("visible assignment"), from an
+ * assignment, an initialiser or a designated initialiser.  Either func names
+ * the function, or param says which parameter of the enclosing function is
+ * stored (so callers' arguments flow into the target).
+ */
+struct fact_assign {
+    const char *target;    /* "field:Record::name" or "var:USR" */
+    const char *func;      /* USR of the stored function, or NULL */
+    const char *func_name; /* its name, or the parameter's name */
+    int param;             /* enclosing function's parameter, or -1 */
+    int line, col;         /* location of the assignment */
+};
+
+struct fact_func {
+    const char *usr;       /* clang USR, unique across the program */
+    const char *name;      /* spelling */
+    const char *file;      /* file of the definition */
+    int line, col;         /* location of the name */
+    int end_line;          /* last line of the body */
+    int is_static;         /* internal linkage */
+    int nparams;           /* number of parameters */
+    size_t ncalls;         /* calls, in source order */
+    struct fact_call *calls;
+    size_t nloops;         /* loops, parents before children */
+    struct fact_loop *loops;
+    size_t naccesses;      /* accesses to globals and statics */
+    struct fact_access *accesses;
+    size_t nassigns;       /* function pointers stored */
+    struct fact_assign *assigns;
+};
+
+struct fact_global {
+    const char *usr;   /* USR */
+    const char *name;  /* spelling */
+    const char *file;  /* file of the definition */
+    int line, col;     /* location */
+    const char *owner; /* USR of the function for a static local, or NULL */
+    int is_static;     /* internal linkage (or a function-static local) */
+    int is_const;      /* const-qualified: never written */
+    int is_atomic;     /* _Atomic-qualified */
+    int is_tls;        /* _Thread_local / __thread */
+};
+
+struct fact_error {
+    const char *file; /* where libclang reported it */
+    int line, col;
+    const char *message; /* libclang's text */
+};
+
+struct fact_tu {
+    const char *file;     /* the main file, as given in the compilation db */
+    int parse_failed;     /* 1 when libclang produced no AST at all */
+    size_t nerrors;       /* error diagnostics libclang reported */
+    struct fact_error first_error; /* the first of them, when nerrors > 0 */
+    size_t nfuncs;        /* function definitions, in source order */
+    struct fact_func *funcs;
+    size_t nglobals;      /* file-scope and static-local variables */
+    struct fact_global *globals;
+    size_t nassigns;      /* file-scope function pointer initialisers */
+    struct fact_assign *assigns;
+    struct arena arena;   /* owns every string above */
+};
+
+struct fact_tu *facts_tu_new(const char *file);
+void facts_tu_free(struct fact_tu *tu);
+
+/*
+ * Serialisation (cJSON).  facts_to_json() returns a malloc'd string (caller
+ * frees).  facts_from_json() returns NULL and sets *err (a static message)
+ * when the text is not valid facts of this version.
+ */
+char *facts_to_json(const struct fact_tu *tu, int pretty);
+struct fact_tu *facts_from_json(const char *text, const char **err);
+
+#endif

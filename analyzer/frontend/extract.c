@@ -1,0 +1,1074 @@
+/*
+ * Lowering a libclang AST into facts.
+ *
+ * The walk over a function body uses an explicit stack (no recursion), so a
+ * deeply nested body cannot overflow the C stack; past SW_MAX_DEPTH levels
+ * the rest of a subtree is skipped.  Each frame carries what the children
+ * need to know: the innermost loop and the role of the expression (read,
+ * written, address taken).
+ *
+ * libclang before 17 has no clang_getCursorBinaryOperatorKind, so operators
+ * are read from the tokens between the operands (see binop_kind()).
+ */
+#include "frontend/extract.h"
+
+#include "common/strbuf.h"
+#include "common/xalloc.h"
+
+#include <clang-c/Index.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SW_MAX_DEPTH 4000   /* AST levels walked below a function */
+#define SW_MAX_TEXT 160     /* bytes of source text kept for an argument */
+#define SW_MAX_TEXT_SPAN 400 /* longer expressions are not tokenized */
+
+#if CINDEX_VERSION_MINOR >= 64
+#define SW_HAVE_OPERATOR_KIND 1
+#endif
+
+enum role {
+    ROLE_READ,  /* value used */
+    ROLE_WRITE, /* assigned */
+    ROLE_RW,    /* read and written: ++, --, op= */
+    ROLE_ADDR,  /* address taken */
+};
+
+struct frame {
+    CXCursor c;     /* node to visit */
+    int loop;       /* innermost loop around it, -1 for none */
+    enum role role; /* how its value is used */
+    int depth;      /* levels below the function */
+};
+
+struct walker {
+    struct fact_tu *tu;    /* facts being built */
+    CXTranslationUnit ctu; /* for tokens */
+    struct fact_func *fn;  /* function being walked, NULL at file scope */
+    CXCursor fn_cursor;    /* its cursor */
+    CXCursor *params;      /* its parameters */
+    int nparams;
+    int seq; /* event counter within fn */
+    struct {
+        struct frame *items;
+        size_t n, cap;
+    } stack;
+    struct {
+        CXCursor *items;
+        size_t n, cap;
+    } kids; /* scratch for children */
+    struct {
+        struct fact_func *items;
+        size_t n, cap;
+    } funcs;
+    struct {
+        struct fact_global *items;
+        size_t n, cap;
+    } globals;
+    struct {
+        struct fact_assign *items;
+        size_t n, cap;
+    } tu_assigns;
+    /* Vectors of the function being walked. */
+    struct {
+        struct fact_call *items;
+        size_t n, cap;
+    } calls;
+    struct {
+        struct fact_loop *items;
+        size_t n, cap;
+    } loops;
+    struct {
+        struct fact_access *items;
+        size_t n, cap;
+    } accesses;
+    struct {
+        struct fact_assign *items;
+        size_t n, cap;
+    } assigns;
+};
+
+/* ---- small libclang helpers ------------------------------------------- */
+
+static char *dup_cxstring(struct walker *w, CXString s)
+{
+    const char *c = clang_getCString(s);
+    char *r = arena_strdup(&w->tu->arena, c ? c : "");
+    clang_disposeString(s);
+    return r;
+}
+
+static char *cursor_usr(struct walker *w, CXCursor c)
+{
+    return dup_cxstring(w, clang_getCursorUSR(c));
+}
+
+static char *cursor_name(struct walker *w, CXCursor c)
+{
+    return dup_cxstring(w, clang_getCursorSpelling(c));
+}
+
+/* Expansion location: where the user wrote it, even inside a macro use. */
+static void cursor_pos(CXCursor c, CXFile *file, int *line, int *col)
+{
+    unsigned l = 0, co = 0;
+    CXFile f = NULL;
+    clang_getExpansionLocation(clang_getCursorLocation(c), &f, &l, &co, NULL);
+    if (file)
+        *file = f;
+    *line = (int)l;
+    *col = (int)co;
+}
+
+static char *file_name(struct walker *w, CXFile f)
+{
+    if (!f)
+        return arena_strdup(&w->tu->arena, w->tu->file);
+    return dup_cxstring(w, clang_getFileName(f));
+}
+
+static void children(struct walker *w, CXCursor c);
+
+static enum CXChildVisitResult collect(CXCursor c, CXCursor parent,
+                                       CXClientData data)
+{
+    struct walker *w = data;
+    (void)parent;
+    VEC_PUSH(w->kids, c);
+    return CXChildVisit_Continue;
+}
+
+/* Fills w->kids with the direct children of c. */
+static void children(struct walker *w, CXCursor c)
+{
+    w->kids.n = 0;
+    clang_visitChildren(c, collect, w);
+}
+
+static CXCursor first_child(struct walker *w, CXCursor c)
+{
+    children(w, c);
+    return w->kids.n ? w->kids.items[0] : clang_getNullCursor();
+}
+
+static CXCursor last_child(struct walker *w, CXCursor c)
+{
+    children(w, c);
+    return w->kids.n ? w->kids.items[w->kids.n - 1] : clang_getNullCursor();
+}
+
+/* Looks through parentheses, implicit conversions and casts. */
+static CXCursor unwrap(struct walker *w, CXCursor c)
+{
+    for (int i = 0; i < 64; i++) {
+        enum CXCursorKind k = clang_getCursorKind(c);
+        if (k != CXCursor_ParenExpr && k != CXCursor_UnexposedExpr &&
+            k != CXCursor_CStyleCastExpr)
+            break;
+        {
+            CXCursor n = last_child(w, c);
+            if (clang_Cursor_isNull(n))
+                break;
+            c = n;
+        }
+    }
+    return c;
+}
+
+/* Source text of a range, tokens joined by single spaces where needed. */
+static char *range_text(struct walker *w, CXSourceRange r, size_t max)
+{
+    CXToken *toks = NULL;
+    unsigned n = 0;
+    struct strbuf sb = STRBUF_INIT;
+    char *out;
+    unsigned b, e;
+
+    clang_getSpellingLocation(clang_getRangeStart(r), NULL, NULL, NULL, &b);
+    clang_getSpellingLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &e);
+    if (e < b || e - b > SW_MAX_TEXT_SPAN)
+        return NULL;
+    clang_tokenize(w->ctu, r, &toks, &n);
+    for (unsigned i = 0; i < n && sb.len < max; i++) {
+        CXString s = clang_getTokenSpelling(w->ctu, toks[i]);
+        const char *t = clang_getCString(s);
+        CXTokenKind k = clang_getTokenKind(toks[i]);
+        if (i && sb.len && k != CXToken_Punctuation &&
+            sb.buf[sb.len - 1] != '(' && sb.buf[sb.len - 1] != '&' &&
+            sb.buf[sb.len - 1] != '*' && sb.buf[sb.len - 1] != '.' &&
+            sb.buf[sb.len - 1] != '>' && sb.buf[sb.len - 1] != '[')
+            strbuf_addch(&sb, ' ');
+        else if (i && k == CXToken_Punctuation && t && strcmp(t, ",") != 0 &&
+                 strcmp(t, ")") != 0 && strcmp(t, "(") != 0 &&
+                 strcmp(t, "->") != 0 && strcmp(t, ".") != 0 &&
+                 strcmp(t, "[") != 0 && strcmp(t, "]") != 0 &&
+                 strcmp(t, "&") != 0 && strcmp(t, "*") != 0)
+            strbuf_addch(&sb, ' ');
+        strbuf_addstr(&sb, t ? t : "");
+        if (t && strcmp(t, ",") == 0)
+            strbuf_addch(&sb, ' ');
+        clang_disposeString(s);
+    }
+    clang_disposeTokens(w->ctu, toks, n);
+    if (!sb.len) {
+        strbuf_release(&sb);
+        return NULL;
+    }
+    if (sb.len > max)
+        sb.len = max, sb.buf[max] = '\0';
+    out = arena_strdup(&w->tu->arena, sb.buf);
+    strbuf_release(&sb);
+    return out;
+}
+
+static char *cursor_text(struct walker *w, CXCursor c)
+{
+    return range_text(w, clang_getCursorExtent(c), SW_MAX_TEXT);
+}
+
+/* First token spelling in [from, to), into buf. */
+static void first_token(struct walker *w, CXSourceLocation from,
+                        CXSourceLocation to, char *buf, size_t size)
+{
+    CXToken *toks = NULL;
+    unsigned n = 0;
+    buf[0] = '\0';
+    clang_tokenize(w->ctu, clang_getRange(from, to), &toks, &n);
+    for (unsigned i = 0; i < n; i++) {
+        if (clang_getTokenKind(toks[i]) == CXToken_Punctuation) {
+            CXString s = clang_getTokenSpelling(w->ctu, toks[i]);
+            const char *t = clang_getCString(s);
+            if (t && strlen(t) < size)
+                strcpy(buf, t);
+            clang_disposeString(s);
+            break;
+        }
+    }
+    clang_disposeTokens(w->ctu, toks, n);
+}
+
+/* 1 when the binary operator c is a plain assignment "=". */
+static int binop_is_assign(struct walker *w, CXCursor c, CXCursor lhs,
+                           CXCursor rhs)
+{
+#ifdef SW_HAVE_OPERATOR_KIND
+    (void)w;
+    (void)lhs;
+    (void)rhs;
+    return clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign;
+#else
+    char op[8];
+    (void)c;
+    first_token(w, clang_getRangeEnd(clang_getCursorExtent(lhs)),
+                clang_getRangeStart(clang_getCursorExtent(rhs)), op,
+                sizeof(op));
+    return strcmp(op, "=") == 0;
+#endif
+}
+
+/* The operator of a unary expression: '&', '*', '+' (++), '-' (--), or 0. */
+static char unop_kind(struct walker *w, CXCursor c, CXCursor operand)
+{
+#ifdef SW_HAVE_OPERATOR_KIND
+    (void)w;
+    (void)operand;
+    switch (clang_getCursorUnaryOperatorKind(c)) {
+    case CXUnaryOperator_AddrOf:
+        return '&';
+    case CXUnaryOperator_Deref:
+        return '*';
+    case CXUnaryOperator_PostInc:
+    case CXUnaryOperator_PreInc:
+        return '+';
+    case CXUnaryOperator_PostDec:
+    case CXUnaryOperator_PreDec:
+        return '-';
+    default:
+        return 0;
+    }
+#else
+    char op[8];
+    CXSourceRange all = clang_getCursorExtent(c);
+    CXSourceRange sub = clang_getCursorExtent(operand);
+    unsigned a, b;
+    clang_getSpellingLocation(clang_getRangeStart(all), NULL, NULL, NULL, &a);
+    clang_getSpellingLocation(clang_getRangeStart(sub), NULL, NULL, NULL, &b);
+    if (b > a) /* prefix operator */
+        first_token(w, clang_getRangeStart(all), clang_getRangeStart(sub), op,
+                    sizeof(op));
+    else /* postfix */
+        first_token(w, clang_getRangeEnd(sub), clang_getRangeEnd(all), op,
+                    sizeof(op));
+    if (strcmp(op, "&") == 0)
+        return '&';
+    if (strcmp(op, "*") == 0)
+        return '*';
+    if (strcmp(op, "++") == 0)
+        return '+';
+    if (strcmp(op, "--") == 0)
+        return '-';
+    return 0;
+#endif
+}
+
+static int param_index(struct walker *w, CXCursor decl)
+{
+    for (int i = 0; i < w->nparams; i++)
+        if (clang_equalCursors(w->params[i], decl))
+            return i;
+    return -1;
+}
+
+/* A variable whose accesses are facts: file scope, or a static local. */
+static int is_tracked_var(CXCursor decl, int *is_local_static)
+{
+    CXCursor parent;
+    enum CXCursorKind pk;
+    CXType t;
+    *is_local_static = 0;
+    if (clang_getCursorKind(decl) != CXCursor_VarDecl)
+        return 0;
+    if (clang_Location_isInSystemHeader(clang_getCursorLocation(decl)))
+        return 0;
+    t = clang_getCursorType(decl);
+    if (clang_isConstQualifiedType(t))
+        return 0;
+    parent = clang_getCursorSemanticParent(decl);
+    pk = clang_getCursorKind(parent);
+    if (pk == CXCursor_TranslationUnit)
+        return clang_getCursorTLSKind(decl) == CXTLS_None;
+    if (clang_Cursor_getStorageClass(decl) == CX_SC_Static) {
+        *is_local_static = 1;
+        return clang_getCursorTLSKind(decl) == CXTLS_None;
+    }
+    return 0;
+}
+
+/*
+ * "Record::field" for a field, from the field's USR (c:@S@Name@FI@field, or
+ * c:@SA@Name@FI@field for an anonymous struct with a typedef name).
+ */
+static char *field_target(struct walker *w, CXCursor field)
+{
+    CXString u = clang_getCursorUSR(field);
+    const char *usr = clang_getCString(u);
+    const char *fi = usr ? strstr(usr, "@FI@") : NULL;
+    const char *rec = NULL, *p;
+    char *out;
+
+    if (usr && fi) {
+        for (p = usr; p < fi; p++)
+            if (p[0] == '@' && (p[1] == 'S' || p[1] == 'U') &&
+                (p[2] == '@' || (p[2] == 'A' && p[3] == '@')))
+                rec = p + (p[2] == '@' ? 3 : 4);
+    }
+    if (rec && rec < fi)
+        out = xasprintf("field:%.*s::%s", (int)(fi - rec), rec, fi + 4);
+    else {
+        CXString s = clang_getCursorSpelling(field);
+        out = xasprintf("field:?::%s", clang_getCString(s));
+        clang_disposeString(s);
+    }
+    clang_disposeString(u);
+    {
+        char *r = arena_strdup(&w->tu->arena, out);
+        free(out);
+        return r;
+    }
+}
+
+/* "var:USR" for a variable, in the arena. */
+static const char *var_target(struct walker *w, CXCursor var)
+{
+    CXString u = clang_getCursorUSR(var);
+    const char *usr = clang_getCString(u);
+    size_t n = usr ? strlen(usr) : 0;
+    char *r = arena_alloc(&w->tu->arena, n + 5);
+    memcpy(r, "var:", 4);
+    memcpy(r + 4, usr ? usr : "", n + 1);
+    clang_disposeString(u);
+    return r;
+}
+
+/* The referenced declaration of the root variable of &a.b[i].c, or null. */
+static CXCursor root_decl(struct walker *w, CXCursor e)
+{
+    for (int i = 0; i < 64; i++) {
+        enum CXCursorKind k;
+        e = unwrap(w, e);
+        k = clang_getCursorKind(e);
+        if (k == CXCursor_DeclRefExpr)
+            return clang_getCursorReferenced(e);
+        if (k == CXCursor_MemberRefExpr || k == CXCursor_ArraySubscriptExpr) {
+            CXCursor c = first_child(w, e);
+            if (clang_Cursor_isNull(c))
+                break;
+            e = c;
+            continue;
+        }
+        if (k == CXCursor_UnaryOperator) {
+            CXCursor c = first_child(w, e);
+            if (clang_Cursor_isNull(c))
+                break;
+            e = c;
+            continue;
+        }
+        break;
+    }
+    return clang_getNullCursor();
+}
+
+/* ---- facts ------------------------------------------------------------ */
+
+static int is_integral(CXType t)
+{
+    t = clang_getCanonicalType(t);
+    return (t.kind >= CXType_Bool && t.kind <= CXType_Int128) ||
+           t.kind == CXType_Enum;
+}
+
+static void classify_arg(struct walker *w, CXCursor arg, struct fact_arg *a)
+{
+    CXCursor u = unwrap(w, arg);
+    enum CXCursorKind k = clang_getCursorKind(u);
+    CXType t = clang_getCursorType(arg);
+
+    a->kind = FACT_ARG_OTHER;
+    a->param = -1;
+    a->text = cursor_text(w, arg);
+
+    if (k == CXCursor_StringLiteral) {
+        char *s = cursor_name(w, u);
+        size_t n = strlen(s);
+        a->kind = FACT_ARG_STRING;
+        if (n >= 2 && s[n - 1] == '"') {
+            char *q = strchr(s, '"');
+            if (q && q < s + n - 1)
+                a->text = arena_strndup(&w->tu->arena, q + 1,
+                                        (size_t)(s + n - 1 - q - 1));
+        }
+        return;
+    }
+    if (k == CXCursor_DeclRefExpr) {
+        CXCursor d = clang_getCursorReferenced(u);
+        enum CXCursorKind dk = clang_getCursorKind(d);
+        if (dk == CXCursor_FunctionDecl) {
+            a->kind = FACT_ARG_FUNC;
+            a->ref = cursor_usr(w, d);
+            a->text = cursor_name(w, d);
+            return;
+        }
+        if (dk == CXCursor_ParmDecl) {
+            a->param = param_index(w, d);
+            if (a->param >= 0) {
+                a->kind = FACT_ARG_PARAM;
+                a->ref = cursor_usr(w, d);
+                return;
+            }
+        }
+        if (dk == CXCursor_VarDecl || dk == CXCursor_ParmDecl) {
+            int ls;
+            a->kind = FACT_ARG_VAR;
+            a->ref = cursor_usr(w, d);
+            a->local = !is_tracked_var(d, &ls) &&
+                       clang_getCursorKind(clang_getCursorSemanticParent(d)) !=
+                           CXCursor_TranslationUnit;
+            return;
+        }
+        if (dk == CXCursor_EnumConstantDecl) {
+            a->kind = FACT_ARG_INT;
+            a->ival = clang_getEnumConstantDeclValue(d);
+            return;
+        }
+    }
+    if (k == CXCursor_UnaryOperator) {
+        CXCursor operand = first_child(w, u);
+        if (!clang_Cursor_isNull(operand) && unop_kind(w, u, operand) == '&') {
+            CXCursor d = root_decl(w, operand);
+            enum CXCursorKind dk = clang_getCursorKind(d);
+            if (dk == CXCursor_FunctionDecl) {
+                a->kind = FACT_ARG_FUNC;
+                a->ref = cursor_usr(w, d);
+                a->text = cursor_name(w, d);
+                return;
+            }
+            if (dk == CXCursor_VarDecl || dk == CXCursor_ParmDecl) {
+                int ls;
+                a->kind = FACT_ARG_ADDR;
+                a->ref = cursor_usr(w, d);
+                a->local = !is_tracked_var(d, &ls) &&
+                           clang_getCursorKind(clang_getCursorSemanticParent(
+                               d)) != CXCursor_TranslationUnit;
+                return;
+            }
+            return;
+        }
+    }
+    if (k == CXCursor_IntegerLiteral || k == CXCursor_BinaryOperator ||
+        k == CXCursor_UnaryOperator || k == CXCursor_CharacterLiteral ||
+        k == CXCursor_GNUNullExpr) {
+        if (is_integral(t) || t.kind == CXType_Pointer) {
+            CXEvalResult r = clang_Cursor_Evaluate(arg);
+            if (r) {
+                if (clang_EvalResult_getKind(r) == CXEval_Int) {
+                    long long v = clang_EvalResult_getAsLongLong(r);
+                    a->kind = (t.kind == CXType_Pointer && v == 0)
+                                  ? FACT_ARG_NULL
+                                  : FACT_ARG_INT;
+                    a->ival = v;
+                }
+                clang_EvalResult_dispose(r);
+            }
+        }
+    }
+}
+
+static void add_call(struct walker *w, CXCursor call, int loop)
+{
+    struct fact_call *c = VEC_ADD(w->calls);
+    CXCursor callee = clang_getCursorReferenced(call);
+    enum CXCursorKind ck = clang_getCursorKind(callee);
+    int nargs = clang_Cursor_getNumArguments(call);
+
+    cursor_pos(call, NULL, &c->line, &c->col);
+    c->loop = loop;
+    c->seq = w->seq++;
+    c->via_param = -1;
+    if (ck == CXCursor_FunctionDecl) {
+        c->callee = cursor_usr(w, callee);
+        c->name = cursor_name(w, callee);
+    } else {
+        CXCursor expr = first_child(w, call);
+        c->name = clang_Cursor_isNull(expr) ? NULL : cursor_text(w, expr);
+        if (!c->name)
+            c->name = arena_strdup(&w->tu->arena, "(function pointer)");
+        if (ck == CXCursor_FieldDecl) {
+            c->via = field_target(w, callee);
+        } else if (ck == CXCursor_VarDecl || ck == CXCursor_ParmDecl) {
+            c->via = var_target(w, callee);
+            if (ck == CXCursor_ParmDecl)
+                c->via_param = param_index(w, callee);
+        }
+    }
+    if (nargs > 0) {
+        struct fact_arg *args = xcalloc((size_t)nargs, sizeof(*args));
+        for (int i = 0; i < nargs; i++) {
+            classify_arg(w, clang_Cursor_getArgument(call, (unsigned)i),
+                         &args[i]);
+        }
+        /* classify_arg may have grown w->calls: re-find c. */
+        c = &w->calls.items[w->calls.n - 1];
+        c->args = args;
+        c->nargs = (size_t)nargs;
+    }
+}
+
+static void add_access(struct walker *w, CXCursor ref, CXCursor decl,
+                       enum role role, int loop)
+{
+    struct fact_access *a = VEC_ADD(w->accesses);
+    CXType t = clang_getCursorType(decl);
+    a->var = cursor_usr(w, decl);
+    a->name = cursor_name(w, decl);
+    switch (role) {
+    case ROLE_READ:
+        a->flags = FACT_ACC_READ;
+        break;
+    case ROLE_WRITE:
+        a->flags = FACT_ACC_WRITE;
+        break;
+    case ROLE_RW:
+        a->flags = FACT_ACC_READ | FACT_ACC_WRITE;
+        break;
+    case ROLE_ADDR:
+        a->flags = FACT_ACC_ADDR;
+        break;
+    }
+    if (t.kind == CXType_Atomic)
+        a->flags |= FACT_ACC_ATOMIC;
+    cursor_pos(ref, NULL, &a->line, &a->col);
+    a->loop = loop;
+    a->seq = w->seq++;
+}
+
+/* Records "target = function" when rhs names a function or a parameter. */
+static void add_assign(struct walker *w, const char *target, CXCursor rhs,
+                       CXCursor at, int file_scope)
+{
+    CXCursor u = unwrap(w, rhs), d;
+    struct fact_assign as = {0};
+    if (clang_getCursorKind(u) == CXCursor_UnaryOperator) {
+        CXCursor o = first_child(w, u);
+        if (!clang_Cursor_isNull(o))
+            u = unwrap(w, o);
+    }
+    if (clang_getCursorKind(u) != CXCursor_DeclRefExpr)
+        return;
+    d = clang_getCursorReferenced(u);
+    as.param = -1;
+    if (clang_getCursorKind(d) == CXCursor_FunctionDecl) {
+        as.func = cursor_usr(w, d);
+        as.func_name = cursor_name(w, d);
+    } else if (clang_getCursorKind(d) == CXCursor_ParmDecl && !file_scope) {
+        as.param = param_index(w, d);
+        if (as.param < 0)
+            return;
+        as.func_name = cursor_name(w, d);
+    } else {
+        return;
+    }
+    as.target = target;
+    cursor_pos(at, NULL, &as.line, &as.col);
+    if (file_scope)
+        VEC_PUSH(w->tu_assigns, as);
+    else
+        VEC_PUSH(w->assigns, as);
+}
+
+/* The assignment target named by an lvalue: a field or a variable. */
+static const char *lvalue_target(struct walker *w, CXCursor lhs)
+{
+    CXCursor u = unwrap(w, lhs), d;
+    enum CXCursorKind k = clang_getCursorKind(u);
+    if (k != CXCursor_MemberRefExpr && k != CXCursor_DeclRefExpr)
+        return NULL;
+    d = clang_getCursorReferenced(u);
+    if (clang_getCursorKind(d) == CXCursor_FieldDecl)
+        return field_target(w, d);
+    if (clang_getCursorKind(d) == CXCursor_VarDecl)
+        return var_target(w, d);
+    return NULL;
+}
+
+struct field_list {
+    CXCursor *items; /* fields of a record, in order */
+    size_t n, cap;
+};
+
+static enum CXVisitorResult collect_field(CXCursor c, CXClientData data)
+{
+    struct field_list *l = data;
+    VEC_PUSH(*l, c);
+    return CXVisit_Continue;
+}
+
+/*
+ * Function pointers in an initializer list of a record type, designated
+ * (.read = f) or positional ({f, g}).  Nested lists are left to the walk.
+ */
+static void scan_init_list(struct walker *w, CXCursor list, int file_scope)
+{
+    CXType t = clang_getCanonicalType(clang_getCursorType(list));
+    struct field_list fields = {0};
+    CXCursor *kids;
+    size_t nkids;
+
+    if (t.kind != CXType_Record)
+        return;
+    clang_Type_visitFields(t, collect_field, &fields);
+    children(w, list);
+    nkids = w->kids.n;
+    kids = xmalloc((nkids ? nkids : 1) * sizeof(*kids));
+    memcpy(kids, w->kids.items, nkids * sizeof(*kids));
+    for (size_t i = 0; i < nkids; i++) {
+        CXCursor k = kids[i], field = clang_getNullCursor(), value = k;
+        if (clang_getCursorKind(k) == CXCursor_UnexposedExpr) {
+            /* A designated initializer: MemberRef designators, then value. */
+            children(w, k);
+            if (w->kids.n >= 2 &&
+                clang_getCursorKind(w->kids.items[0]) == CXCursor_MemberRef) {
+                field = clang_getCursorReferenced(w->kids.items[0]);
+                value = w->kids.items[w->kids.n - 1];
+                if (w->kids.n > 2) /* .a.b = f: nested designator */
+                    field = clang_getCursorReferenced(
+                        w->kids.items[w->kids.n - 2]);
+            }
+        }
+        if (clang_Cursor_isNull(field) && i < fields.n)
+            field = fields.items[i];
+        if (!clang_Cursor_isNull(field) &&
+            clang_getCursorKind(field) == CXCursor_FieldDecl)
+            add_assign(w, field_target(w, field), value, k, file_scope);
+    }
+    free(kids);
+    free(fields.items);
+}
+
+static void push(struct walker *w, CXCursor c, int loop, enum role role,
+                 int depth)
+{
+    struct frame f = {c, loop, role, depth};
+    VEC_PUSH(w->stack, f);
+}
+
+/* Pushes the children of c (kids) so that they pop in source order. */
+static void push_kids(struct walker *w, const CXCursor *kids, size_t n,
+                      int loop, const enum role *roles, int depth)
+{
+    for (size_t i = n; i-- > 0;)
+        push(w, kids[i], loop, roles ? roles[i] : ROLE_READ, depth);
+}
+
+static void visit(struct walker *w, const struct frame *fr)
+{
+    CXCursor c = fr->c;
+    enum CXCursorKind k = clang_getCursorKind(c);
+    int loop = fr->loop;
+    size_t n;
+    CXCursor *kids;
+    enum role *roles;
+
+    if (fr->depth > SW_MAX_DEPTH)
+        return;
+
+    switch (k) {
+    case CXCursor_ForStmt:
+    case CXCursor_WhileStmt:
+    case CXCursor_DoStmt: {
+        struct fact_loop *l = VEC_ADD(w->loops);
+        l->parent = loop;
+        cursor_pos(c, NULL, &l->line, &l->col);
+        loop = (int)w->loops.n - 1;
+        break;
+    }
+    case CXCursor_CallExpr:
+        add_call(w, c, loop);
+        break;
+    case CXCursor_DeclRefExpr: {
+        CXCursor d = clang_getCursorReferenced(c);
+        int ls;
+        if (is_tracked_var(d, &ls))
+            add_access(w, c, d, fr->role, loop);
+        return;
+    }
+    case CXCursor_VarDecl: {
+        int ls;
+        if (is_tracked_var(c, &ls) && ls) {
+            /* A function-static local: a global with an owner. */
+            struct fact_global *g = VEC_ADD(w->globals);
+            CXFile f;
+            g->usr = cursor_usr(w, c);
+            g->name = cursor_name(w, c);
+            cursor_pos(c, &f, &g->line, &g->col);
+            g->file = file_name(w, f);
+            g->owner = w->fn ? w->fn->usr : NULL;
+            g->is_static = 1;
+            g->is_atomic = clang_getCursorType(c).kind == CXType_Atomic;
+        }
+        {
+            /* void (*cb)(int) = handler; */
+            CXCursor init = last_child(w, c);
+            CXType t = clang_getCanonicalType(clang_getCursorType(c));
+            if (!clang_Cursor_isNull(init) && t.kind == CXType_Pointer &&
+                clang_getCanonicalType(clang_getPointeeType(t)).kind ==
+                    CXType_FunctionProto) {
+                add_assign(w, var_target(w, c), init, c, 0);
+            }
+        }
+        break;
+    }
+    case CXCursor_InitListExpr:
+        scan_init_list(w, c, 0);
+        break;
+    default:
+        break;
+    }
+
+    children(w, c);
+    n = w->kids.n;
+    if (!n)
+        return;
+    kids = xmalloc(n * sizeof(*kids));
+    memcpy(kids, w->kids.items, n * sizeof(*kids));
+    roles = xcalloc(n, sizeof(*roles)); /* ROLE_READ is 0 */
+
+    switch (k) {
+    case CXCursor_BinaryOperator:
+        if (n == 2 && binop_is_assign(w, c, kids[0], kids[1])) {
+            const char *target;
+            roles[0] = ROLE_WRITE;
+            target = lvalue_target(w, kids[0]);
+            if (target)
+                add_assign(w, target, kids[1], c, 0);
+        }
+        break;
+    case CXCursor_CompoundAssignOperator:
+        roles[0] = ROLE_RW;
+        break;
+    case CXCursor_UnaryOperator:
+        if (n == 1) {
+            char op = unop_kind(w, c, kids[0]);
+            roles[0] = op == '&'                ? ROLE_ADDR
+                       : op == '+' || op == '-' ? ROLE_RW
+                                                : ROLE_READ;
+        }
+        break;
+    case CXCursor_ParenExpr:
+        roles[n - 1] = fr->role;
+        break;
+    case CXCursor_UnexposedExpr:
+        /* Implicit casts: an lvalue-to-rvalue conversion reads. */
+        roles[n - 1] = fr->role == ROLE_ADDR ? ROLE_ADDR : fr->role;
+        break;
+    case CXCursor_MemberRefExpr: {
+        /* a.f = x writes a; p->f = x only reads p. */
+        CXType bt = clang_getCanonicalType(clang_getCursorType(kids[0]));
+        if (bt.kind != CXType_Pointer)
+            roles[0] = fr->role;
+        break;
+    }
+    case CXCursor_ArraySubscriptExpr: {
+        CXCursor base = unwrap(w, kids[0]);
+        CXType bt = clang_getCanonicalType(clang_getCursorType(base));
+        if (bt.kind == CXType_ConstantArray ||
+            bt.kind == CXType_IncompleteArray)
+            roles[0] = fr->role;
+        break;
+    }
+    default:
+        break;
+    }
+    push_kids(w, kids, n, loop, roles, fr->depth + 1);
+    free(kids);
+    free(roles);
+}
+
+static void walk_function(struct walker *w, CXCursor fn)
+{
+    struct fact_func *f = VEC_ADD(w->funcs);
+    CXFile file;
+    CXSourceRange ext = clang_getCursorExtent(fn);
+    unsigned end_line;
+    int np = clang_Cursor_getNumArguments(fn);
+    size_t fi = w->funcs.n - 1;
+
+    f->usr = cursor_usr(w, fn);
+    f->name = cursor_name(w, fn);
+    cursor_pos(fn, &file, &f->line, &f->col);
+    f->file = file_name(w, file);
+    clang_getExpansionLocation(clang_getRangeEnd(ext), NULL, &end_line, NULL,
+                               NULL);
+    f->end_line = (int)end_line;
+    f->is_static = clang_getCursorLinkage(fn) == CXLinkage_Internal;
+    f->nparams = np > 0 ? np : 0;
+
+    w->fn = f;
+    w->fn_cursor = fn;
+    w->nparams = f->nparams;
+    w->params = xcalloc((size_t)(w->nparams ? w->nparams : 1),
+                        sizeof(CXCursor));
+    for (int i = 0; i < w->nparams; i++)
+        w->params[i] = clang_Cursor_getArgument(fn, (unsigned)i);
+    w->seq = 0;
+    w->calls.n = w->loops.n = w->accesses.n = w->assigns.n = 0;
+    w->calls.items = NULL, w->calls.cap = 0;
+    w->loops.items = NULL, w->loops.cap = 0;
+    w->accesses.items = NULL, w->accesses.cap = 0;
+    w->assigns.items = NULL, w->assigns.cap = 0;
+
+    /* Only the body: parameters and the return type hold no events. */
+    children(w, fn);
+    for (size_t i = w->kids.n; i-- > 0;)
+        if (clang_getCursorKind(w->kids.items[i]) == CXCursor_CompoundStmt)
+            push(w, w->kids.items[i], -1, ROLE_READ, 0);
+    while (w->stack.n) {
+        struct frame fr = w->stack.items[--w->stack.n];
+        visit(w, &fr);
+    }
+
+    f = &w->funcs.items[fi]; /* walk_function's VEC_ADD may have moved */
+    f->calls = w->calls.items, f->ncalls = w->calls.n;
+    f->loops = w->loops.items, f->nloops = w->loops.n;
+    f->accesses = w->accesses.items, f->naccesses = w->accesses.n;
+    f->assigns = w->assigns.items, f->nassigns = w->assigns.n;
+    free(w->params);
+    w->params = NULL;
+    w->fn = NULL;
+}
+
+static void walk_global(struct walker *w, CXCursor c)
+{
+    CXFile f;
+    struct fact_global *g;
+    CXType t = clang_getCursorType(c);
+
+    if (clang_getCursorKind(c) != CXCursor_VarDecl || !clang_isCursorDefinition(c))
+        return;
+    /* File-scope function pointer tables: static struct ops o = {...}. */
+    {
+        CXCursor init = last_child(w, c);
+        if (!clang_Cursor_isNull(init)) {
+            enum CXCursorKind ik = clang_getCursorKind(init);
+            if (ik == CXCursor_InitListExpr) {
+                scan_init_list(w, init, 1);
+            } else {
+                CXType ct = clang_getCanonicalType(t);
+                if (ct.kind == CXType_Pointer &&
+                    clang_getCanonicalType(clang_getPointeeType(ct)).kind ==
+                        CXType_FunctionProto) {
+                    add_assign(w, var_target(w, c), init, c, 1);
+                }
+            }
+        }
+    }
+    g = VEC_ADD(w->globals);
+    g->usr = cursor_usr(w, c);
+    g->name = cursor_name(w, c);
+    cursor_pos(c, &f, &g->line, &g->col);
+    g->file = file_name(w, f);
+    g->is_static = clang_getCursorLinkage(c) == CXLinkage_Internal;
+    g->is_const = clang_isConstQualifiedType(t);
+    g->is_atomic = t.kind == CXType_Atomic;
+    g->is_tls = clang_getCursorTLSKind(c) != CXTLS_None;
+}
+
+struct top_collect {
+    CXCursor *items; /* top-level declarations outside system headers */
+    size_t n, cap;
+};
+
+static enum CXChildVisitResult collect_top(CXCursor c, CXCursor parent,
+                                           CXClientData data)
+{
+    struct top_collect *t = data;
+    enum CXCursorKind k = clang_getCursorKind(c);
+    (void)parent;
+    if (clang_Location_isInSystemHeader(clang_getCursorLocation(c)))
+        return CXChildVisit_Continue;
+    if (k == CXCursor_LinkageSpec || k == CXCursor_UnexposedDecl)
+        return CXChildVisit_Recurse;
+    if ((k == CXCursor_FunctionDecl && clang_isCursorDefinition(c)) ||
+        k == CXCursor_VarDecl)
+        VEC_PUSH(*t, c);
+    return CXChildVisit_Continue;
+}
+
+static void record_errors(struct fact_tu *tu, CXTranslationUnit ctu)
+{
+    unsigned n = clang_getNumDiagnostics(ctu);
+    for (unsigned i = 0; i < n; i++) {
+        CXDiagnostic d = clang_getDiagnostic(ctu, i);
+        enum CXDiagnosticSeverity s = clang_getDiagnosticSeverity(d);
+        if (s >= CXDiagnostic_Error) {
+            if (!tu->nerrors) {
+                CXFile f = NULL;
+                unsigned line = 0, col = 0;
+                CXString msg = clang_getDiagnosticSpelling(d);
+                clang_getExpansionLocation(clang_getDiagnosticLocation(d), &f,
+                                           &line, &col, NULL);
+                if (f) {
+                    CXString fn = clang_getFileName(f);
+                    tu->first_error.file =
+                        arena_strdup(&tu->arena, clang_getCString(fn));
+                    clang_disposeString(fn);
+                } else {
+                    tu->first_error.file = tu->file;
+                }
+                tu->first_error.line = (int)line;
+                tu->first_error.col = (int)col;
+                tu->first_error.message =
+                    arena_strdup(&tu->arena, clang_getCString(msg));
+                clang_disposeString(msg);
+            }
+            tu->nerrors++;
+        }
+        clang_disposeDiagnostic(d);
+    }
+}
+
+static const char *error_code_text(enum CXErrorCode e)
+{
+    switch (e) {
+    case CXError_Crashed:
+        return "libclang crashed while parsing this file";
+    case CXError_InvalidArguments:
+        return "libclang rejected the compiler arguments";
+    case CXError_ASTReadError:
+        return "libclang could not read the AST";
+    default:
+        return "libclang could not parse this file";
+    }
+}
+
+struct fact_tu *extract_tu(void *idx, const char *file, const char *directory,
+                           const char *const *args, size_t nargs,
+                           const struct sw_unsaved *unsaved, size_t nunsaved)
+{
+    struct fact_tu *tu = facts_tu_new(file);
+    struct walker w;
+    CXTranslationUnit ctu = NULL;
+    const char **argv;
+    size_t argc = 0;
+    struct CXUnsavedFile *uf = NULL;
+    enum CXErrorCode ec;
+    struct top_collect top = {0};
+    unsigned opts = CXTranslationUnit_KeepGoing |
+                    CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
+
+    argv = xcalloc(nargs + 4, sizeof(*argv));
+    if (directory && *directory) {
+        argv[argc++] = "-working-directory";
+        argv[argc++] = directory;
+    }
+    argv[argc++] = "-Wno-unknown-warning-option";
+    for (size_t i = 0; i < nargs; i++)
+        argv[argc++] = args[i];
+    if (nunsaved) {
+        uf = xcalloc(nunsaved, sizeof(*uf));
+        for (size_t i = 0; i < nunsaved; i++) {
+            uf[i].Filename = unsaved[i].path;
+            uf[i].Contents = unsaved[i].contents;
+            uf[i].Length = (unsigned long)unsaved[i].length;
+        }
+    }
+    ec = clang_parseTranslationUnit2((CXIndex)idx, file, argv, (int)argc, uf,
+                                     (unsigned)nunsaved, opts, &ctu);
+    free(argv);
+    free(uf);
+    if (ec != CXError_Success || !ctu) {
+        tu->parse_failed = 1;
+        tu->nerrors = 1;
+        tu->first_error.file = tu->file;
+        tu->first_error.message = arena_strdup(&tu->arena, error_code_text(ec));
+        return tu;
+    }
+    record_errors(tu, ctu);
+
+    memset(&w, 0, sizeof(w));
+    w.tu = tu;
+    w.ctu = ctu;
+    clang_visitChildren(clang_getTranslationUnitCursor(ctu), collect_top, &top);
+    for (size_t i = 0; i < top.n; i++) {
+        if (clang_getCursorKind(top.items[i]) == CXCursor_FunctionDecl)
+            walk_function(&w, top.items[i]);
+        else
+            walk_global(&w, top.items[i]);
+    }
+    free(top.items);
+    free(w.stack.items);
+    free(w.kids.items);
+    tu->funcs = w.funcs.items, tu->nfuncs = w.funcs.n;
+    tu->globals = w.globals.items, tu->nglobals = w.globals.n;
+    tu->assigns = w.tu_assigns.items, tu->nassigns = w.tu_assigns.n;
+    clang_disposeTranslationUnit(ctu);
+    return tu;
+}
+
+void *extract_index_new(void)
+{
+    return clang_createIndex(0, 0);
+}
+
+void extract_index_free(void *idx)
+{
+    if (idx)
+        clang_disposeIndex((CXIndex)idx);
+}
+
+char *extract_clang_version(void)
+{
+    CXString s = clang_getClangVersion();
+    char *r = xstrdup(clang_getCString(s) ? clang_getCString(s) : "unknown");
+    clang_disposeString(s);
+    return r;
+}

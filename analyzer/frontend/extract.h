@@ -1,0 +1,38 @@
+/*
+ * The libclang front end: parses one translation unit and lowers it into
+ * facts (facts/facts.h).  This and parse.c are the only places that include
+ * <clang-c/Index.h>.
+ */
+#ifndef SW_EXTRACT_H
+#define SW_EXTRACT_H
+
+#include "facts/facts.h"
+
+#include <stddef.h>
+
+/* An unsaved buffer that replaces a file's contents on disk (editors). */
+struct sw_unsaved {
+    const char *path;     /* absolute path of the file it replaces */
+    const char *contents; /* the buffer; borrowed */
+    size_t length;        /* bytes in contents */
+};
+
+/*
+ * Parses file with args (compiler arguments without the compiler name and
+ * without the file) in directory, using the CXIndex idx (a CXIndex passed as
+ * void * so callers need not include libclang).  Always returns facts: when
+ * libclang fails, the facts say so (parse_failed, first_error) and hold
+ * whatever could be extracted.
+ */
+struct fact_tu *extract_tu(void *idx, const char *file, const char *directory,
+                           const char *const *args, size_t nargs,
+                           const struct sw_unsaved *unsaved, size_t nunsaved);
+
+/* Creates and disposes a libclang index (one per worker thread). */
+void *extract_index_new(void);
+void extract_index_free(void *idx);
+
+/* The libclang version string, e.g. "clang version 14.0.6"; caller frees. */
+char *extract_clang_version(void);
+
+#endif

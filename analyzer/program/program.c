@@ -1,0 +1,943 @@
+/*
+ * Linking facts into a program.  Every step is a pass over functions and
+ * call edges (or a worklist over them), so the whole step stays linear in
+ * functions plus edges; the fixpoints that follow function pointers through
+ * parameters are bounded in rounds.
+ */
+#include "program/program.h"
+
+#include "common/strmap.h"
+#include "common/xalloc.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_FLOW_ROUNDS 8 /* parameter-to-parameter hops followed */
+#define MAX_POLL_DIST 2   /* wrappers between a loop and its event wait */
+
+static const char *const ctx_names[] = {
+#define X(id, str) str,
+    PROG_CTX_KINDS(X)
+#undef X
+};
+
+const char *prog_ctx_name(enum prog_ctx c)
+{
+    return (unsigned)c < PROG_CTX_COUNT ? ctx_names[c] : "?";
+}
+
+/* A small set of function indexes. */
+struct iset {
+    int *items;
+    size_t n, cap;
+};
+
+static int iset_add(struct iset *s, int v)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (s->items[i] == v)
+            return 0;
+    VEC_PUSH(*s, v);
+    return 1;
+}
+
+int program_find(const struct program *p, const char *usr)
+{
+    return usr ? (int)strmap_get(p->by_usr, usr) : -1;
+}
+
+/* 1 when a call by this name is a catalogued API of any kind. */
+static int is_api_name(const struct catalog *cat, const char *name)
+{
+    return catalog_blocking(cat, name) || catalog_spawn(cat, name) ||
+           catalog_callback(cat, name) || catalog_lock(cat, name) ||
+           catalog_event_wait(cat, name) || catalog_mt_unsafe(cat, name) ||
+           catalog_wait(cat, name) || catalog_is_atomic(cat, name);
+}
+
+const char *program_api_name(const struct program *p, int func, int call)
+{
+    const struct prog_func *pf = &p->funcs[func];
+    return pf->calls[call].kind == PCALL_API ? pf->f->calls[call].name : NULL;
+}
+
+static struct prog_root *add_root(struct program *p, enum prog_root_kind kind,
+                                  enum prog_ctx ctx, int func)
+{
+    struct prog_root *r;
+    if (p->nroots == p->roots_cap)
+        xgrow((void **)&p->roots, &p->roots_cap, p->nroots + 1,
+              sizeof(*p->roots));
+    r = &p->roots[p->nroots++];
+    memset(r, 0, sizeof(*r));
+    r->kind = kind;
+    r->ctx = ctx;
+    r->func = func;
+    r->region_loop = -1;
+    r->site_func = -1;
+    r->site_call = -1;
+    if (ctx == PROG_CTX_LOOP && p->funcs[func].loop_root < 0 &&
+        kind != PROG_ROOT_POLL)
+        p->funcs[func].loop_root = (int)p->nroots - 1;
+    return r;
+}
+
+/* ---- linking ---------------------------------------------------------- */
+
+static void link_functions(struct program *p)
+{
+    size_t total = 0, n = 0;
+    for (size_t t = 0; t < p->ntus; t++)
+        total += p->tus[t]->nfuncs;
+    p->funcs = xcalloc(total ? total : 1, sizeof(*p->funcs));
+    for (size_t t = 0; t < p->ntus; t++) {
+        const struct fact_tu *tu = p->tus[t];
+        for (size_t i = 0; i < tu->nfuncs; i++) {
+            const struct fact_func *f = &tu->funcs[i];
+            struct prog_func *pf;
+            /* A function from a header is defined in every TU: keep one. */
+            if (!f->usr || strmap_get(p->by_usr, f->usr) >= 0)
+                continue;
+            strmap_put(p->by_usr, f->usr, (long)n);
+            pf = &p->funcs[n++];
+            pf->f = f;
+            pf->tu = tu;
+            pf->spawn_param = pf->spawn_ctx_param = -1;
+            pf->poll_dist = -1;
+            pf->loop_root = -1;
+            for (int k = 0; k < PROG_CTX_COUNT; k++)
+                pf->reach[k].root = -1;
+            pf->conc.root = -1;
+        }
+    }
+    p->nfuncs = n;
+}
+
+/* Resolves direct calls; indirect ones get their targets later. */
+static void resolve_direct(struct program *p)
+{
+    for (size_t i = 0; i < p->nfuncs; i++) {
+        struct prog_func *pf = &p->funcs[i];
+        pf->calls = xcalloc(pf->f->ncalls ? pf->f->ncalls : 1,
+                            sizeof(*pf->calls));
+        for (size_t j = 0; j < pf->f->ncalls; j++) {
+            const struct fact_call *c = &pf->f->calls[j];
+            struct prog_call *pc = &pf->calls[j];
+            int def = program_find(p, c->callee);
+            if (!c->callee) {
+                pc->kind = PCALL_INDIRECT;
+            } else if (c->name && is_api_name(p->cat, c->name) &&
+                       (def < 0 || !p->funcs[def].f->is_static)) {
+                pc->kind = PCALL_API;
+            } else if (def >= 0) {
+                pc->kind = PCALL_DIRECT;
+                pc->targets = xmalloc(sizeof(int));
+                pc->targets[0] = def;
+                pc->ntargets = 1;
+            } else {
+                pc->kind = PCALL_EXTERNAL;
+            }
+        }
+    }
+}
+
+/*
+ * Function pointers through parameters: param_funcs[f][k] holds the
+ * functions passed (directly, or through a caller's own parameter) as
+ * argument k of f.
+ */
+struct flows {
+    struct iset **param; /* per function: array of nparams sets */
+};
+
+static void flows_init(struct program *p, struct flows *fl)
+{
+    fl->param = xcalloc(p->nfuncs ? p->nfuncs : 1, sizeof(*fl->param));
+    for (size_t i = 0; i < p->nfuncs; i++) {
+        int np = p->funcs[i].f->nparams;
+        fl->param[i] = np > 0 ? xcalloc((size_t)np, sizeof(struct iset)) : NULL;
+    }
+}
+
+static void flows_free(struct program *p, struct flows *fl)
+{
+    for (size_t i = 0; i < p->nfuncs; i++) {
+        for (int k = 0; k < p->funcs[i].f->nparams; k++)
+            free(fl->param[i][k].items);
+        free(fl->param[i]);
+    }
+    free(fl->param);
+}
+
+static void compute_param_flows(struct program *p, struct flows *fl)
+{
+    for (int round = 0; round < MAX_FLOW_ROUNDS; round++) {
+        int changed = 0;
+        for (size_t i = 0; i < p->nfuncs; i++) {
+            struct prog_func *pf = &p->funcs[i];
+            for (size_t j = 0; j < pf->f->ncalls; j++) {
+                const struct fact_call *c = &pf->f->calls[j];
+                const struct prog_call *pc = &pf->calls[j];
+                for (int t = 0; t < pc->ntargets; t++) {
+                    int g = pc->targets[t];
+                    int np = p->funcs[g].f->nparams;
+                    for (size_t a = 0; a < c->nargs && (int)a < np; a++) {
+                        const struct fact_arg *arg = &c->args[a];
+                        if (arg->kind == FACT_ARG_FUNC) {
+                            int h = program_find(p, arg->ref);
+                            if (h >= 0)
+                                changed |= iset_add(&fl->param[g][a], h);
+                        } else if (arg->kind == FACT_ARG_PARAM &&
+                                   arg->param >= 0 &&
+                                   arg->param < pf->f->nparams) {
+                            struct iset *src = &fl->param[i][arg->param];
+                            for (size_t s = 0; s < src->n; s++)
+                                changed |= iset_add(&fl->param[g][a],
+                                                    src->items[s]);
+                        }
+                    }
+                }
+            }
+        }
+        if (!changed)
+            break;
+    }
+}
+
+/* Functions stored in each field or variable ("field:R::f", "var:USR"). */
+struct targets {
+    struct strmap *index; /* target name -> slot */
+    struct iset *sets;    /* per slot */
+    size_t n, cap;
+};
+
+static struct iset *target_set(struct targets *t, const char *name, int add)
+{
+    long i = strmap_get(t->index, name);
+    if (i < 0) {
+        if (!add)
+            return NULL;
+        if (t->n == t->cap)
+            xgrow((void **)&t->sets, &t->cap, t->n + 1, sizeof(*t->sets));
+        memset(&t->sets[t->n], 0, sizeof(*t->sets));
+        strmap_put(t->index, name, (long)t->n);
+        i = (long)t->n++;
+    }
+    return &t->sets[i];
+}
+
+static void add_assign_targets(struct program *p, struct targets *t,
+                               struct flows *fl, int func,
+                               const struct fact_assign *a)
+{
+    struct iset *s = target_set(t, a->target, 1);
+    if (a->func) {
+        int h = program_find(p, a->func);
+        if (h >= 0)
+            iset_add(s, h);
+    } else if (func >= 0 && a->param >= 0 &&
+               a->param < p->funcs[func].f->nparams) {
+        struct iset *src = &fl->param[func][a->param];
+        for (size_t k = 0; k < src->n; k++)
+            iset_add(s, src->items[k]);
+    }
+}
+
+static void resolve_indirect(struct program *p, struct flows *fl,
+                             struct targets *t)
+{
+    for (size_t i = 0; i < p->ntus; i++)
+        for (size_t j = 0; j < p->tus[i]->nassigns; j++)
+            add_assign_targets(p, t, fl, -1, &p->tus[i]->assigns[j]);
+    for (size_t i = 0; i < p->nfuncs; i++)
+        for (size_t j = 0; j < p->funcs[i].f->nassigns; j++)
+            add_assign_targets(p, t, fl, (int)i, &p->funcs[i].f->assigns[j]);
+
+    for (size_t i = 0; i < p->nfuncs; i++) {
+        struct prog_func *pf = &p->funcs[i];
+        for (size_t j = 0; j < pf->f->ncalls; j++) {
+            const struct fact_call *c = &pf->f->calls[j];
+            struct prog_call *pc = &pf->calls[j];
+            struct iset *src = NULL;
+            if (pc->kind != PCALL_INDIRECT)
+                continue;
+            if (c->via_param >= 0 && c->via_param < pf->f->nparams)
+                src = &fl->param[i][c->via_param];
+            else if (c->via)
+                src = target_set(t, c->via, 0);
+            if (src && src->n) {
+                pc->targets = xmalloc(src->n * sizeof(int));
+                memcpy(pc->targets, src->items, src->n * sizeof(int));
+                pc->ntargets = (int)src->n;
+            }
+        }
+    }
+    for (size_t i = 0; i < p->nfuncs; i++)
+        for (size_t j = 0; j < p->funcs[i].f->ncalls; j++) {
+            const struct prog_call *pc = &p->funcs[i].calls[j];
+            p->ncall_edges += (size_t)pc->ntargets;
+            for (int k = 0; k < pc->ntargets; k++)
+                p->funcs[pc->targets[k]].ncallers++;
+        }
+}
+
+/* ---- spawn and registration wrappers ------------------------------------ */
+
+/* The spawn a call makes: a catalogued API, or a project wrapper. */
+struct spawn_view {
+    enum sw_spawn_kind kind; /* what runs the callback */
+    int callback;            /* argument index of the start routine */
+    int context;             /* argument index of its context, or -1 */
+    int handle;              /* argument index of the handle, or -1 */
+    const char *api;         /* name for messages */
+    const struct cat_spawn *cat; /* catalog entry, or NULL for a wrapper */
+};
+
+static int call_spawn(const struct program *p, int func, int call,
+                      struct spawn_view *v)
+{
+    const struct prog_func *pf = &p->funcs[func];
+    const struct fact_call *c = &pf->f->calls[call];
+    const struct prog_call *pc = &pf->calls[call];
+    if (pc->kind == PCALL_API) {
+        const struct cat_spawn *s = catalog_spawn(p->cat, c->name);
+        if (!s)
+            return 0;
+        v->kind = s->kind;
+        v->callback = s->callback;
+        v->context = s->context;
+        v->handle = s->handle;
+        v->api = s->name;
+        v->cat = s;
+        return 1;
+    }
+    if (pc->kind == PCALL_DIRECT &&
+        p->funcs[pc->targets[0]].spawn_param >= 0) {
+        const struct prog_func *w = &p->funcs[pc->targets[0]];
+        v->kind = w->spawn_kind;
+        v->callback = w->spawn_param;
+        v->context = w->spawn_ctx_param;
+        v->handle = -1;
+        v->api = w->f->name;
+        v->cat = NULL;
+        return 1;
+    }
+    return 0;
+}
+
+/* Loop-callback argument indexes of a call (catalogued or a wrapper). */
+static unsigned call_loop_args(const struct program *p, int func, int call,
+                               const char **loop)
+{
+    const struct prog_func *pf = &p->funcs[func];
+    const struct fact_call *c = &pf->f->calls[call];
+    const struct prog_call *pc = &pf->calls[call];
+    if (pc->kind == PCALL_API) {
+        const struct cat_callback *cb = catalog_callback(p->cat, c->name);
+        unsigned bits = 0;
+        if (!cb)
+            return 0;
+        for (size_t i = 0; i < cb->nargs; i++) {
+            int a = cb->args[i] >= 0 ? cb->args[i] : (int)c->nargs - 1;
+            if (a >= 0 && a < 32)
+                bits |= 1u << a;
+        }
+        *loop = cb->loop;
+        return bits;
+    }
+    if (pc->kind == PCALL_DIRECT && p->funcs[pc->targets[0]].loop_params) {
+        *loop = p->funcs[pc->targets[0]].loop_name;
+        return p->funcs[pc->targets[0]].loop_params;
+    }
+    return 0;
+}
+
+static void derive_wrappers(struct program *p)
+{
+    for (int round = 0; round < MAX_FLOW_ROUNDS; round++) {
+        int changed = 0;
+        for (size_t i = 0; i < p->nfuncs; i++) {
+            struct prog_func *pf = &p->funcs[i];
+            for (size_t j = 0; j < pf->f->ncalls; j++) {
+                const struct fact_call *c = &pf->f->calls[j];
+                struct spawn_view v;
+                const char *loop = NULL;
+                unsigned bits;
+                if (pf->spawn_param < 0 &&
+                    call_spawn(p, (int)i, (int)j, &v) &&
+                    v.callback < (int)c->nargs &&
+                    c->args[v.callback].kind == FACT_ARG_PARAM) {
+                    pf->spawn_param = c->args[v.callback].param;
+                    pf->spawn_kind = v.kind;
+                    pf->spawn_ctx_param =
+                        v.context >= 0 && v.context < (int)c->nargs &&
+                                c->args[v.context].kind == FACT_ARG_PARAM
+                            ? c->args[v.context].param
+                            : -1;
+                    changed = 1;
+                }
+                bits = call_loop_args(p, (int)i, (int)j, &loop);
+                for (int a = 0; bits && a < (int)c->nargs && a < 32; a++) {
+                    if ((bits & (1u << a)) &&
+                        c->args[a].kind == FACT_ARG_PARAM &&
+                        c->args[a].param >= 0 && c->args[a].param < 32 &&
+                        !(pf->loop_params & (1u << c->args[a].param))) {
+                        pf->loop_params |= 1u << c->args[a].param;
+                        pf->loop_name = loop;
+                        changed = 1;
+                    }
+                }
+            }
+        }
+        if (!changed)
+            break;
+    }
+}
+
+/* ---- roots -------------------------------------------------------------- */
+
+/* Functions an argument may name: a function, or a pointer variable. */
+static void arg_funcs(struct program *p, struct targets *t,
+                      const struct fact_arg *a, struct iset *out)
+{
+    if (a->kind == FACT_ARG_FUNC) {
+        int h = program_find(p, a->ref);
+        if (h >= 0)
+            iset_add(out, h);
+    } else if ((a->kind == FACT_ARG_VAR) && a->ref) {
+        char *name = xasprintf("var:%s", a->ref);
+        struct iset *s = target_set(t, name, 0);
+        free(name);
+        for (size_t k = 0; s && k < s->n; k++)
+            iset_add(out, s->items[k]);
+    }
+}
+
+static int handle_ref_eq(const struct fact_arg *a, const struct fact_arg *b)
+{
+    return a->ref && b->ref && strcmp(a->ref, b->ref) == 0;
+}
+
+/*
+ * A spawn immediately waited for: the next call of the spawner is a
+ * matching wait on the same handle (SW101's pattern, and not concurrent).
+ */
+static int immediately_waited(struct program *p, int func, int call,
+                              const struct spawn_view *v)
+{
+    const struct prog_func *pf = &p->funcs[func];
+    const struct fact_call *c = &pf->f->calls[call], *n;
+    if (!v->cat || (size_t)call + 1 >= pf->f->ncalls)
+        return 0;
+    n = &pf->f->calls[call + 1];
+    for (size_t k = 0; k < v->cat->nwaits; k++) {
+        const struct cat_wait *w;
+        if (!n->name || strcmp(n->name, v->cat->waits[k]) != 0)
+            continue;
+        w = catalog_wait(p->cat, n->name);
+        if (v->handle < 0 || !w || w->handle < 0)
+            return 1;
+        if (v->handle < (int)c->nargs && w->handle < (int)n->nargs &&
+            handle_ref_eq(&c->args[v->handle], &n->args[w->handle]))
+            return 1;
+    }
+    return 0;
+}
+
+static void find_spawn_and_callback_roots(struct program *p, struct targets *t)
+{
+    struct iset fs = {0};
+    for (size_t i = 0; i < p->nfuncs; i++) {
+        struct prog_func *pf = &p->funcs[i];
+        for (size_t j = 0; j < pf->f->ncalls; j++) {
+            const struct fact_call *c = &pf->f->calls[j];
+            struct spawn_view v;
+            const char *loop = NULL;
+            unsigned bits;
+            if (call_spawn(p, (int)i, (int)j, &v) &&
+                v.callback < (int)c->nargs) {
+                fs.n = 0;
+                arg_funcs(p, t, &c->args[v.callback], &fs);
+                for (size_t k = 0; k < fs.n; k++) {
+                    struct prog_root *r = add_root(
+                        p, PROG_ROOT_SPAWN,
+                        v.kind == SW_SPAWN_THREAD ? PROG_CTX_THREAD
+                                                  : PROG_CTX_POOL,
+                        fs.items[k]);
+                    r->site_func = (int)i;
+                    r->site_call = (int)j;
+                    r->api = v.api;
+                    r->multi = c->loop >= 0 || v.kind != SW_SPAWN_THREAD;
+                    r->waited = immediately_waited(p, (int)i, (int)j, &v);
+                }
+            }
+            bits = call_loop_args(p, (int)i, (int)j, &loop);
+            for (int a = 0; bits && a < (int)c->nargs && a < 32; a++) {
+                if (!(bits & (1u << a)))
+                    continue;
+                fs.n = 0;
+                arg_funcs(p, t, &c->args[a], &fs);
+                for (size_t k = 0; k < fs.n; k++) {
+                    struct prog_root *r = add_root(p, PROG_ROOT_CALLBACK,
+                                                   PROG_CTX_LOOP, fs.items[k]);
+                    r->site_func = (int)i;
+                    r->site_call = (int)j;
+                    r->api = c->name;
+                    r->loop_name = loop;
+                }
+            }
+        }
+    }
+    free(fs.items);
+}
+
+/* Callbacks stored in catalogued fields (libev's ev_io_init and friends). */
+static void find_field_roots(struct program *p, struct flows *fl)
+{
+    for (size_t i = 0; i < p->nfuncs; i++) {
+        const struct fact_func *f = p->funcs[i].f;
+        for (size_t j = 0; j < f->nassigns; j++) {
+            const struct fact_assign *a = &f->assigns[j];
+            const char *sep, *loop;
+            char *rec;
+            struct iset one = {0}, *src = &one;
+            if (strncmp(a->target, "field:", 6) != 0)
+                continue;
+            sep = strstr(a->target + 6, "::");
+            if (!sep)
+                continue;
+            rec = xstrndup(a->target + 6, (size_t)(sep - a->target - 6));
+            loop = catalog_field_callback(p->cat, rec, sep + 2);
+            free(rec);
+            if (!loop)
+                continue;
+            if (a->func) {
+                int h = program_find(p, a->func);
+                if (h >= 0)
+                    iset_add(&one, h);
+            } else if (a->param >= 0 && a->param < f->nparams) {
+                src = &fl->param[i][a->param];
+            }
+            for (size_t k = 0; k < src->n; k++) {
+                struct prog_root *r = add_root(p, PROG_ROOT_FIELD,
+                                               PROG_CTX_LOOP, src->items[k]);
+                r->site_func = (int)i;
+                r->site_call = (int)j;
+                r->api = a->target + 6;
+                r->loop_name = loop;
+            }
+            free(one.items);
+        }
+    }
+}
+
+/* The event wait a call makes, with the one-descriptor case excluded. */
+static const struct cat_event_wait *call_event_wait(const struct program *p,
+                                                    int func, int call)
+{
+    const struct fact_call *c = &p->funcs[func].f->calls[call];
+    const struct cat_event_wait *w;
+    if (p->funcs[func].calls[call].kind != PCALL_API)
+        return NULL;
+    w = catalog_event_wait(p->cat, c->name);
+    if (w && w->single_fd_arg >= 0 && w->single_fd_arg < (int)c->nargs &&
+        c->args[w->single_fd_arg].kind == FACT_ARG_INT &&
+        c->args[w->single_fd_arg].ival <= 1)
+        return NULL; /* waiting on one descriptor with a timeout */
+    return w;
+}
+
+static void compute_poll_dist(struct program *p)
+{
+    for (int d = 0; d <= MAX_POLL_DIST; d++) {
+        for (size_t i = 0; i < p->nfuncs; i++) {
+            struct prog_func *pf = &p->funcs[i];
+            if (pf->poll_dist >= 0)
+                continue;
+            for (size_t j = 0; j < pf->f->ncalls && pf->poll_dist < 0; j++) {
+                const struct prog_call *pc = &pf->calls[j];
+                if (d == 0 && call_event_wait(p, (int)i, (int)j))
+                    pf->poll_dist = 0;
+                else if (d > 0 && pc->kind == PCALL_DIRECT &&
+                         p->funcs[pc->targets[0]].poll_dist == d - 1)
+                    pf->poll_dist = d;
+            }
+        }
+    }
+}
+
+/* 1 when loop `inner` is `outer` or nested in it. */
+static int loop_within(const struct fact_func *f, int inner, int outer)
+{
+    for (int guard = 0; inner >= 0 && guard < 100000; guard++) {
+        if (inner == outer)
+            return 1;
+        inner = f->loops[inner].parent;
+    }
+    return 0;
+}
+
+int program_call_polls(const struct program *p, int func, int call)
+{
+    const struct prog_call *pc = &p->funcs[func].calls[call];
+    if (call_event_wait(p, func, call))
+        return 1;
+    return pc->kind == PCALL_DIRECT &&
+           p->funcs[pc->targets[0]].poll_dist >= 0 &&
+           p->funcs[pc->targets[0]].poll_dist < MAX_POLL_DIST + 1;
+}
+
+static void find_poll_roots(struct program *p)
+{
+    for (size_t i = 0; i < p->nfuncs; i++) {
+        const struct prog_func *pf = &p->funcs[i];
+        const struct fact_func *f = pf->f;
+        if (pf->poll_dist < 0)
+            continue;
+        for (size_t l = 0; l < f->nloops; l++) {
+            int poll_call = -1;
+            /* Outermost loops only: a nested loop is inside the region. */
+            if (f->loops[l].parent >= 0) {
+                int par = f->loops[l].parent, has = 0;
+                for (size_t j = 0; j < f->ncalls && !has; j++)
+                    if (loop_within(f, f->calls[j].loop, par) &&
+                        program_call_polls(p, (int)i, (int)j))
+                        has = 1;
+                if (has)
+                    continue;
+            }
+            for (size_t j = 0; j < f->ncalls && poll_call < 0; j++)
+                if (loop_within(f, f->calls[j].loop, (int)l) &&
+                    program_call_polls(p, (int)i, (int)j))
+                    poll_call = (int)j;
+            if (poll_call >= 0) {
+                struct prog_root *r =
+                    add_root(p, PROG_ROOT_POLL, PROG_CTX_LOOP, (int)i);
+                const struct fact_call *pcall = &f->calls[poll_call];
+                r->region_loop = (int)l;
+                r->site_func = (int)i;
+                r->site_call = poll_call;
+                r->api = pcall->name;
+                r->loop_name = "event";
+            }
+        }
+    }
+}
+
+static void find_entry_roots(struct program *p)
+{
+    for (size_t i = 0; i < p->nfuncs; i++) {
+        const struct prog_func *pf = &p->funcs[i];
+        if (pf->f->is_static)
+            continue;
+        if (strcmp(pf->f->name, "main") == 0 || pf->ncallers == 0) {
+            struct prog_root *r =
+                add_root(p, PROG_ROOT_ENTRY, PROG_CTX_MAIN, (int)i);
+            r->api = strcmp(pf->f->name, "main") == 0 ? "main" : "exported";
+        }
+    }
+}
+
+/* ---- contexts ----------------------------------------------------------- */
+
+struct work {
+    int *items; /* function indexes */
+    size_t n, cap;
+};
+
+#define SLOT_CONC (-1) /* the concurrency slot rather than a context */
+
+static struct prog_reach *slot(struct program *p, int f, int which)
+{
+    return which == SLOT_CONC ? &p->funcs[f].conc : &p->funcs[f].reach[which];
+}
+
+/* Seeds the functions that root r makes run in its context. */
+static void seed_root(struct program *p, int ri, int which, struct work *wl)
+{
+    const struct prog_root *r = &p->roots[ri];
+    if (r->region_loop < 0) {
+        struct prog_reach *s = slot(p, r->func, which);
+        if (s->root < 0) {
+            s->root = ri;
+            s->from = -1;
+            s->call = -1;
+            VEC_PUSH(*wl, r->func);
+        }
+        return;
+    }
+    /* A poll loop: the functions called in the loop body. */
+    {
+        const struct prog_func *pf = &p->funcs[r->func];
+        for (size_t j = 0; j < pf->f->ncalls; j++) {
+            const struct prog_call *pc = &pf->calls[j];
+            if (!loop_within(pf->f, pf->f->calls[j].loop, r->region_loop))
+                continue;
+            for (int k = 0; k < pc->ntargets; k++) {
+                struct prog_reach *s = slot(p, pc->targets[k], which);
+                if (s->root < 0) {
+                    s->root = ri;
+                    s->from = r->func;
+                    s->call = (int)j;
+                    VEC_PUSH(*wl, pc->targets[k]);
+                }
+            }
+        }
+    }
+}
+
+static void propagate(struct program *p, int which, struct work *wl)
+{
+    while (wl->n) {
+        int f = wl->items[--wl->n];
+        const struct prog_func *pf = &p->funcs[f];
+        int root = slot(p, f, which)->root;
+        for (size_t j = 0; j < pf->f->ncalls; j++) {
+            const struct prog_call *pc = &pf->calls[j];
+            for (int k = 0; k < pc->ntargets; k++) {
+                struct prog_reach *s = slot(p, pc->targets[k], which);
+                if (s->root < 0) {
+                    s->root = root;
+                    s->from = f;
+                    s->call = (int)j;
+                    VEC_PUSH(*wl, pc->targets[k]);
+                }
+            }
+        }
+    }
+}
+
+
+/*
+ * Calls through pointers made by loop code run on the loop too: their
+ * targets become loop roots (DISPATCH), so findings are reported inside
+ * them, where the blocking call is.
+ */
+static int add_dispatch_roots(struct program *p)
+{
+    int added = 0;
+    size_t n = p->nfuncs;
+    for (size_t i = 0; i < n; i++) {
+        const struct prog_func *pf = &p->funcs[i];
+        int root = pf->reach[PROG_CTX_LOOP].root;
+        if (root < 0)
+            continue;
+        for (size_t j = 0; j < pf->f->ncalls; j++) {
+            const struct prog_call *pc = &pf->calls[j];
+            if (pc->kind != PCALL_INDIRECT)
+                continue;
+            for (int k = 0; k < pc->ntargets; k++) {
+                int g = pc->targets[k];
+                if (p->funcs[g].loop_root < 0) {
+                    struct prog_root *r =
+                        add_root(p, PROG_ROOT_DISPATCH, PROG_CTX_LOOP, g);
+                    r->site_func = (int)i;
+                    r->site_call = (int)j;
+                    r->api = pf->f->calls[j].name;
+                    r->loop_name = p->roots[root].loop_name;
+                    added = 1;
+                }
+            }
+        }
+    }
+    return added;
+}
+
+static void compute_contexts(struct program *p)
+{
+    struct work wl = {0};
+    for (int ctx = 0; ctx < PROG_CTX_COUNT; ctx++) {
+        for (size_t r = 0; r < p->nroots; r++)
+            if (p->roots[r].ctx == (enum prog_ctx)ctx)
+                seed_root(p, (int)r, ctx, &wl);
+        propagate(p, ctx, &wl);
+    }
+    /* Dispatch roots found from loop code; repeat while new ones appear. */
+    for (int round = 0; round < MAX_FLOW_ROUNDS; round++) {
+        size_t before = p->nroots;
+        if (!add_dispatch_roots(p))
+            break;
+        for (size_t r = before; r < p->nroots; r++)
+            seed_root(p, (int)r, PROG_CTX_LOOP, &wl);
+        propagate(p, PROG_CTX_LOOP, &wl);
+    }
+
+    /*
+     * Concurrency.  A start routine runs at the same time as its spawner
+     * unless the spawner waits for it at once; several instances run at the
+     * same time as each other.  Loop callbacks registered by code that runs
+     * concurrently (a worker thread's own loop) are concurrent too.
+     */
+    for (size_t r = 0; r < p->nroots; r++)
+        if (p->roots[r].ctx == PROG_CTX_THREAD ||
+            p->roots[r].ctx == PROG_CTX_POOL)
+            p->funcs[p->roots[r].func].spawn_sites++;
+    for (int round = 0; round < 3; round++) {
+        for (size_t r = 0; r < p->nroots; r++) {
+            struct prog_root *root = &p->roots[r];
+            int site_conc = root->site_func >= 0 &&
+                            p->funcs[root->site_func].conc.root >= 0;
+            if (root->ctx == PROG_CTX_THREAD || root->ctx == PROG_CTX_POOL) {
+                if (p->funcs[root->func].spawn_sites > 1 || site_conc)
+                    root->multi = 1;
+                root->concurrent = root->multi || !root->waited;
+            } else if (root->ctx == PROG_CTX_LOOP) {
+                root->concurrent = site_conc;
+            }
+            if (root->concurrent)
+                seed_root(p, (int)r, SLOT_CONC, &wl);
+        }
+        propagate(p, SLOT_CONC, &wl);
+    }
+    free(wl.items);
+}
+
+/* ---- summaries ---------------------------------------------------------- */
+
+const struct cat_blocking *program_blocking_api(const struct program *p,
+                                                int func, int call)
+{
+    const struct fact_call *c = &p->funcs[func].f->calls[call];
+    const struct cat_blocking *b;
+    if (p->funcs[func].calls[call].kind != PCALL_API)
+        return NULL;
+    b = catalog_blocking(p->cat, c->name);
+    if (!b)
+        return NULL;
+    if (b->nb_mask || b->nb_not_null) {
+        int a = b->nb_arg >= 0 ? b->nb_arg : (int)c->nargs - 1;
+        if (a >= 0 && a < (int)c->nargs) {
+            const struct fact_arg *arg = &c->args[a];
+            if (b->nb_mask && arg->kind == FACT_ARG_INT &&
+                (arg->ival & b->nb_mask))
+                return NULL;
+            if (b->nb_not_null && arg->kind != FACT_ARG_NULL)
+                return NULL;
+        }
+    }
+    return b;
+}
+
+struct prog_witness *program_blocking(const struct program *p,
+                                      prog_block_filter accept, void *data)
+{
+    struct prog_witness *w = xmalloc((p->nfuncs ? p->nfuncs : 1) * sizeof(*w));
+    struct {
+        int *items; /* reverse edges: callers[k] for callee */
+        size_t n, cap;
+    } rev = {0};
+    size_t *start = xcalloc(p->nfuncs + 1, sizeof(size_t));
+    size_t *fill;
+    int *queue = xmalloc((p->nfuncs ? p->nfuncs : 1) * sizeof(int));
+    int *via = NULL; /* call index in the caller, parallel to rev */
+    size_t head = 0, tail = 0;
+
+    for (size_t i = 0; i < p->nfuncs; i++)
+        w[i].dist = w[i].call = -1;
+    /* Reverse direct edges, as a CSR table. */
+    for (size_t i = 0; i < p->nfuncs; i++)
+        for (size_t j = 0; j < p->funcs[i].f->ncalls; j++) {
+            const struct prog_call *pc = &p->funcs[i].calls[j];
+            if (pc->kind == PCALL_DIRECT)
+                start[pc->targets[0] + 1]++;
+        }
+    for (size_t i = 0; i < p->nfuncs; i++)
+        start[i + 1] += start[i];
+    rev.n = start[p->nfuncs];
+    rev.items = xmalloc((rev.n ? rev.n : 1) * sizeof(int));
+    via = xmalloc((rev.n ? rev.n : 1) * sizeof(int));
+    fill = xmalloc((p->nfuncs + 1) * sizeof(size_t));
+    memcpy(fill, start, (p->nfuncs + 1) * sizeof(size_t));
+    for (size_t i = 0; i < p->nfuncs; i++)
+        for (size_t j = 0; j < p->funcs[i].f->ncalls; j++) {
+            const struct prog_call *pc = &p->funcs[i].calls[j];
+            if (pc->kind == PCALL_DIRECT) {
+                size_t at = fill[pc->targets[0]]++;
+                rev.items[at] = (int)i;
+                via[at] = (int)j;
+            }
+        }
+    /* Seeds: functions that make an accepted blocking call themselves. */
+    for (size_t i = 0; i < p->nfuncs; i++) {
+        const struct prog_func *pf = &p->funcs[i];
+        for (size_t j = 0; j < pf->f->ncalls; j++) {
+            const struct cat_blocking *b = program_blocking_api(p, (int)i, (int)j);
+            if (b && (!accept || accept(b, &pf->f->calls[j], data))) {
+                w[i].dist = 0;
+                w[i].call = (int)j;
+                queue[tail++] = (int)i;
+                break;
+            }
+        }
+    }
+    while (head < tail) {
+        int g = queue[head++];
+        for (size_t k = start[g]; k < start[g + 1]; k++) {
+            int caller = rev.items[k];
+            if (w[caller].dist < 0) {
+                w[caller].dist = w[g].dist + 1;
+                w[caller].call = via[k];
+                queue[tail++] = caller;
+            }
+        }
+    }
+    free(rev.items);
+    free(via);
+    free(start);
+    free(fill);
+    free(queue);
+    return w;
+}
+
+/* ---- build and free ----------------------------------------------------- */
+
+struct program *program_build(const struct catalog *cat,
+                              const struct fact_tu *const *tus, size_t ntus)
+{
+    struct program *p = xcalloc(1, sizeof(*p));
+    struct flows fl;
+    struct targets t = {0};
+
+    p->cat = cat;
+    p->tus = tus;
+    p->ntus = ntus;
+    p->by_usr = strmap_new();
+    t.index = strmap_new();
+
+    link_functions(p);
+    resolve_direct(p);
+    flows_init(p, &fl);
+    compute_param_flows(p, &fl);
+    resolve_indirect(p, &fl, &t);
+    derive_wrappers(p);
+    compute_poll_dist(p);
+
+    find_entry_roots(p);
+    find_spawn_and_callback_roots(p, &t);
+    find_field_roots(p, &fl);
+    find_poll_roots(p);
+    compute_contexts(p);
+
+    flows_free(p, &fl);
+    for (size_t i = 0; i < t.n; i++)
+        free(t.sets[i].items);
+    free(t.sets);
+    strmap_free(t.index);
+    return p;
+}
+
+void program_free(struct program *p)
+{
+    if (!p)
+        return;
+    for (size_t i = 0; i < p->nfuncs; i++) {
+        struct prog_func *pf = &p->funcs[i];
+        for (size_t j = 0; j < pf->f->ncalls; j++)
+            free(pf->calls[j].targets);
+        free(pf->calls);
+    }
+    free(p->funcs);
+    free(p->roots);
+    strmap_free(p->by_usr);
+    free(p);
+}

@@ -1,0 +1,157 @@
+/*
+ * The whole-program model: translation units linked by USR, the call graph
+ * (direct calls, plus calls through function pointers whose assignment is
+ * visible), the concurrency contexts of SPEC 1.2, and per-function
+ * summaries that rules query.
+ *
+ * Catalog knowledge wins over a body: a call to a function named in a
+ * catalog (blocking, spawn, callbacks, locks, event waits, mt-unsafe) is
+ * treated as that API and not followed into its body, unless the callee is
+ * a static function (then it is the project's own).
+ */
+#ifndef SW_PROGRAM_H
+#define SW_PROGRAM_H
+
+#include "catalog/catalog.h"
+#include "facts/facts.h"
+
+#include <stddef.h>
+
+struct strmap;
+
+#define PROG_CTX_KINDS(X)                                                      \
+    X(MAIN, "main")                                                            \
+    X(THREAD, "thread")                                                        \
+    X(POOL, "pool")                                                            \
+    X(LOOP, "loop")
+
+enum prog_ctx {
+#define X(id, str) PROG_CTX_##id,
+    PROG_CTX_KINDS(X)
+#undef X
+        PROG_CTX_COUNT
+};
+const char *prog_ctx_name(enum prog_ctx c);
+
+/* How a call is resolved. */
+enum prog_call_kind {
+    PCALL_DIRECT,   /* to a function defined in the program */
+    PCALL_API,      /* to a catalogued API (not followed into a body) */
+    PCALL_EXTERNAL, /* to an unknown function outside the program */
+    PCALL_INDIRECT, /* through a pointer (targets as far as visible) */
+};
+
+struct prog_call {
+    enum prog_call_kind kind; /* resolution */
+    int *targets;             /* function indexes called */
+    int ntargets;
+};
+
+/* Why a function is in a context: the edge it was reached by. */
+struct prog_reach {
+    int root; /* index into program roots, -1 when not in the context */
+    int from; /* caller function, -1 at the root itself */
+    int call; /* call index in the caller */
+};
+
+struct prog_func {
+    const struct fact_func *f; /* facts, borrowed from the TU */
+    const struct fact_tu *tu;  /* the TU it came from */
+    struct prog_call *calls;   /* parallel to f->calls */
+    struct prog_reach reach[PROG_CTX_COUNT]; /* per context kind */
+    struct prog_reach conc;    /* reached from a concurrent context */
+    int ncallers;              /* number of call edges into it */
+    /* Derived from the body: parameters it hands to a spawn or loop API. */
+    int spawn_param;           /* start-routine parameter, or -1 */
+    int spawn_ctx_param;       /* its context parameter, or -1 */
+    enum sw_spawn_kind spawn_kind;
+    unsigned loop_params;      /* bit k: parameter k becomes a loop callback */
+    const char *loop_name;     /* loop of those callbacks */
+    int poll_dist;             /* calls to reach an event wait, -1: none */
+    int loop_root;             /* whole-function loop root index, or -1 */
+    int spawn_sites;           /* spawns that start it */
+};
+
+#define PROG_ROOT_KINDS(X)                                                     \
+    X(ENTRY, "entry")       /* main or an exported function */                \
+    X(SPAWN, "spawn")       /* a thread or pool start routine */              \
+    X(CALLBACK, "callback") /* registered with an event loop API */           \
+    X(FIELD, "field")       /* stored in a catalogued callback field */       \
+    X(POLL, "poll-loop")    /* calls made in a hand-written event loop */     \
+    X(DISPATCH, "dispatch") /* called through a pointer from loop code */
+
+enum prog_root_kind {
+#define X(id, str) PROG_ROOT_##id,
+    PROG_ROOT_KINDS(X)
+#undef X
+};
+
+struct prog_root {
+    enum prog_root_kind kind; /* how it was found */
+    enum prog_ctx ctx;        /* the context it starts */
+    int func;                 /* function that runs in the context */
+    int region_loop;          /* POLL: the loop in func, else -1 */
+    int site_func;            /* spawning/registering function, or -1 */
+    int site_call;            /* call (or assign for FIELD) index there */
+    const char *api;          /* the API used (pthread_create, uv_read_start) */
+    const char *loop_name;    /* LOOP: "libuv", "libevent", "epoll", ... */
+    int multi;                /* THREAD/POOL: several instances at once */
+    int concurrent;           /* runs at the same time as another context */
+    int waited;               /* spawn immediately waited for */
+};
+
+struct program {
+    const struct catalog *cat;  /* borrowed */
+    struct prog_func *funcs;    /* defined functions, unique by USR */
+    size_t nfuncs;
+    struct prog_root *roots;
+    size_t nroots, roots_cap;
+    struct strmap *by_usr;      /* USR -> function index */
+    const struct fact_tu *const *tus; /* borrowed */
+    size_t ntus;
+    size_t ncall_edges;         /* for statistics */
+};
+
+/* Links the TUs (borrowed; they must outlive the program). */
+struct program *program_build(const struct catalog *cat,
+                              const struct fact_tu *const *tus, size_t ntus);
+void program_free(struct program *p);
+
+/* The function index for a USR, or -1. */
+int program_find(const struct program *p, const char *usr);
+
+/*
+ * 1 when the call is the wait of an event loop: an event-wait API watching
+ * more than one descriptor, or a function that reaches one within a couple
+ * of calls (aeApiPoll, uv__io_poll).
+ */
+int program_call_polls(const struct program *p, int func, int call);
+
+/* The catalogued API a call goes to (by name), or NULL for other calls. */
+const char *program_api_name(const struct program *p, int func, int call);
+
+/*
+ * Blocking summaries.  accept() says whether a direct blocking call counts
+ * (the catalog entry and the call's facts are given).  Returns an array of
+ * nfuncs witnesses, caller frees: dist is the number of calls from the
+ * function to an accepted blocking call (0: it makes one), -1 for none;
+ * call is the call in the function on that shortest path.
+ */
+struct prog_witness {
+    int dist; /* calls down to the blocking call, -1 for none */
+    int call; /* index of the first call on the path */
+};
+typedef int (*prog_block_filter)(const struct cat_blocking *b,
+                                 const struct fact_call *call, void *data);
+struct prog_witness *program_blocking(const struct program *p,
+                                      prog_block_filter accept, void *data);
+
+/*
+ * The catalog entry when call is a blocking API call that really blocks
+ * given its visible arguments (a non-blocking flag or a callback makes it
+ * not block), else NULL.
+ */
+const struct cat_blocking *program_blocking_api(const struct program *p,
+                                                int func, int call);
+
+#endif
