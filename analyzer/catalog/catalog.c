@@ -35,6 +35,7 @@ struct catalog {
         size_t n, cap;
     } atomic_prefixes;
     struct strmap *atomic_names; /* atomic functions by full name */
+    struct strmap *forks;        /* functions that start a child process */
 };
 
 static const char *const category_names[] = {
@@ -95,6 +96,7 @@ struct catalog *catalog_new(void)
     c->mt_unsafe.index = strmap_new();
     c->locks.index = strmap_new();
     c->atomic_names = strmap_new();
+    c->forks = strmap_new();
     return c;
 }
 
@@ -119,6 +121,7 @@ void catalog_free(struct catalog *c)
     strmap_free(c->mt_unsafe.index);
     strmap_free(c->locks.index);
     strmap_free(c->atomic_names);
+    strmap_free(c->forks);
     arena_release(&c->arena);
     free(c);
 }
@@ -365,11 +368,13 @@ static void load_callback(struct loader *l, const cJSON *e)
 
 static void load_event_wait(struct loader *l, const cJSON *e)
 {
-    static const char *const keys[] = {"single_fd_arg", "note", NULL};
+    static const char *const keys[] = {"single_fd_arg", "timeout_arg", "note",
+                                       NULL};
     struct cat_event_wait w = {0};
     check_keys(l, e, keys);
     w.name = arena_strdup(&l->cat->arena, l->entry);
     w.single_fd_arg = opt_index(l, e, "single_fd_arg", 0, 0);
+    w.timeout_arg = opt_index(l, e, "timeout_arg", 0, 0);
     if (!l->failed)
         ADD_ENTRY(l->cat->event_waits, w.name, w);
 }
@@ -422,6 +427,14 @@ static void load_field(struct loader *l, const cJSON *e)
         VEC_PUSH(l->cat->fields, f);
 }
 
+static void load_fork(struct loader *l, const cJSON *e)
+{
+    static const char *const keys[] = {"note", NULL};
+    check_keys(l, e, keys);
+    if (!l->failed)
+        strmap_put(l->cat->forks, l->entry, 1);
+}
+
 static void load_atomics(struct loader *l, const cJSON *sec)
 {
     static const char *const keys[] = {"prefixes", "functions", NULL};
@@ -463,6 +476,7 @@ static const struct section_def sections[] = {
     {"waits", load_wait},              {"callbacks", load_callback},
     {"event_waits", load_event_wait},  {"field_callbacks", load_field},
     {"mt_unsafe", load_mt_unsafe},     {"locks", load_lock},
+    {"forks", load_fork},
 };
 
 int catalog_load(struct catalog *cat, const char *json, const char *origin,
@@ -603,6 +617,11 @@ const char *catalog_field_callback(const struct catalog *c, const char *record,
     return NULL;
 }
 
+int catalog_is_fork(const struct catalog *c, const char *name)
+{
+    return strmap_get(c->forks, name) >= 0;
+}
+
 int catalog_is_atomic(const struct catalog *c, const char *name)
 {
     if (strmap_get(c->atomic_names, name) >= 0)
@@ -633,5 +652,7 @@ size_t catalog_count(const struct catalog *c, const char *section)
         return c->mt_unsafe.n;
     if (strcmp(section, "locks") == 0)
         return c->locks.n;
+    if (strcmp(section, "forks") == 0)
+        return strmap_count(c->forks);
     return 0;
 }

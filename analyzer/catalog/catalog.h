@@ -90,7 +90,8 @@ struct cat_callback {
 
 struct cat_event_wait {
     const char *name;  /* epoll_wait, poll, ... */
-    int single_fd_arg; /* argument that is 1 when only one fd is watched */
+    int single_fd_arg; /* argument that is <= 1 when at most one fd is watched */
+    int timeout_arg;   /* argument that is 0 for a readiness check, or -1 */
 };
 
 struct cat_field_callback {
@@ -160,6 +161,9 @@ const struct cat_lock *catalog_lock(const struct catalog *c, const char *name);
 /* Field callbacks: the loop name for Record::field, or NULL. */
 const char *catalog_field_callback(const struct catalog *c, const char *record,
                                    const char *field);
+/* 1 for a function that starts a child process (fork, vfork). */
+int catalog_is_fork(const struct catalog *c, const char *name);
+
 /* An atomic builtin or stdatomic function (by prefix or name). */
 int catalog_is_atomic(const struct catalog *c, const char *name);
 

@@ -337,8 +337,11 @@ static int build_db(struct cli *c, struct compdb *db, char ***only,
                                "'%s'",
                                "syncwise main.c -- -Iinclude");
         }
-        for (size_t i = 0; i < c->nfiles; i++)
+        for (size_t i = 0; i < c->nfiles; i++) {
             compdb_add(db, c->files[i], cwd, c->cargs, c->ncargs);
+            *only = xrealloc(*only, (*nonly + 1) * sizeof(char *));
+            (*only)[(*nonly)++] = path_absolute(c->files[i], cwd);
+        }
         free(cwd);
         return 0;
     }

@@ -79,33 +79,6 @@ static int reported_file(const struct engine_opts *opts, const char *file)
     return 0;
 }
 
-static void report_parse_errors(const struct fact_tu *const *tus, size_t ntus,
-                                struct engine_result *result)
-{
-    const struct rule_info *sw900 = rules_find("SW900");
-    for (size_t i = 0; i < ntus; i++) {
-        const struct fact_tu *tu = tus[i];
-        const struct fact_error *e = &tu->first_error;
-        struct sw_diag *d;
-        if (!tu->nerrors)
-            continue;
-        if (tu->parse_failed)
-            d = diags_add(&result->diags, sw900, tu->file, 1, 1,
-                          "'%s' could not be parsed: %s",
-                          rule_basename(tu->file), e->message);
-        else
-            d = diags_add(&result->diags, sw900,
-                          e->file ? e->file : tu->file, e->line ? e->line : 1,
-                          e->col ? e->col : 1,
-                          "'%s' could not be parsed completely: %s "
-                          "(%zu error%s; the rest of the file was analysed)",
-                          rule_basename(tu->file), e->message, tu->nerrors,
-                          tu->nerrors == 1 ? "" : "s");
-        if (e->file && strcmp(e->file, tu->file) != 0)
-            diag_note(d, tu->file, 1, 1, "while parsing '%s'", tu->file);
-    }
-}
-
 void engine_check(const struct fact_tu *const *tus, size_t ntus,
                   const struct catalog *cat, const struct engine_opts *opts,
                   struct engine_result *result)
@@ -116,8 +89,6 @@ void engine_check(const struct fact_tu *const *tus, size_t ntus,
 
     result->nfiles += ntus;
     result->nfunctions += prog->nfuncs;
-    if (engine_rule_enabled(opts, rules_find("SW900")))
-        report_parse_errors(tus, ntus, result);
     for (size_t i = 0; i < sw_nrules; i++) {
         const struct rule_info *r = &sw_rules[i];
         struct rule_ctx ctx = {prog, cat, r, &found, opts->include_local_io};

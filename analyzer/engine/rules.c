@@ -8,9 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Engine-made rules have no check function. */
-#define rule_SW900 NULL
-
 const struct rule_info sw_rules[] = {
 #define RULE(code, name, family, level, summary)                               \
     {#code, name, family, level, summary, rule_##code},

@@ -44,6 +44,7 @@ void facts_tu_free(struct fact_tu *tu)
             free(f->calls[j].args);
         free(f->calls);
         free(f->loops);
+        free(f->branches);
         free(f->accesses);
         free(f->assigns);
     }

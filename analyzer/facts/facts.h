@@ -59,8 +59,21 @@ struct fact_call {
     int line, col;      /* location of the call expression */
     int loop;           /* innermost enclosing loop (index), -1 for none */
     int seq;            /* order of this event within its function */
+    int noreturn;       /* the callee never returns (abort, a panic) */
+    int branch;         /* innermost guarded branch (index), -1 for none */
     size_t nargs;       /* number of arguments */
     struct fact_arg *args; /* nargs arguments */
+};
+
+/*
+ * The then-branch of "if (CALL(...) == 0)" or "if ((v = CALL(...)) == 0)":
+ * what runs when a call returned 0 (the child after fork(), say).
+ */
+struct fact_branch {
+    int parent;        /* enclosing guarded branch, -1 for none */
+    const char *guard; /* name of the call in the condition */
+    const char *guard_usr; /* its USR */
+    int line;          /* location of the if */
 };
 
 struct fact_loop {
@@ -109,6 +122,8 @@ struct fact_func {
     struct fact_call *calls;
     size_t nloops;         /* loops, parents before children */
     struct fact_loop *loops;
+    size_t nbranches;      /* guarded branches, parents before children */
+    struct fact_branch *branches;
     size_t naccesses;      /* accesses to globals and statics */
     struct fact_access *accesses;
     size_t nassigns;       /* function pointers stored */

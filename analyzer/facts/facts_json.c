@@ -51,6 +51,10 @@ static cJSON *call_to_json(const struct fact_call *c)
     add_int(o, "col", c->col);
     add_int(o, "loop", c->loop);
     add_int(o, "seq", c->seq);
+    if (c->noreturn)
+        cJSON_AddBoolToObject(o, "noreturn", 1);
+    if (c->branch >= 0)
+        add_int(o, "branch", c->branch);
     args = cJSON_AddArrayToObject(o, "args");
     for (size_t i = 0; i < c->nargs; i++)
         cJSON_AddItemToArray(args, arg_to_json(&c->args[i]));
@@ -87,6 +91,15 @@ static cJSON *func_to_json(const struct fact_func *f)
         add_int(l, "line", f->loops[i].line);
         add_int(l, "col", f->loops[i].col);
         cJSON_AddItemToArray(arr, l);
+    }
+    arr = cJSON_AddArrayToObject(o, "branches");
+    for (size_t i = 0; i < f->nbranches; i++) {
+        cJSON *b = cJSON_CreateObject();
+        add_int(b, "parent", f->branches[i].parent);
+        add_str(b, "guard", f->branches[i].guard);
+        add_str(b, "guard_usr", f->branches[i].guard_usr);
+        add_int(b, "line", f->branches[i].line);
+        cJSON_AddItemToArray(arr, b);
     }
     arr = cJSON_AddArrayToObject(o, "calls");
     for (size_t i = 0; i < f->ncalls; i++)
@@ -258,7 +271,7 @@ static void read_assign(struct reader *r, const cJSON *o,
 }
 
 static void read_call(struct reader *r, const cJSON *o, struct fact_call *c,
-                      size_t nloops)
+                      size_t nloops, size_t nbranches)
 {
     size_t n;
     const cJSON *args, *a;
@@ -272,6 +285,8 @@ static void read_call(struct reader *r, const cJSON *o, struct fact_call *c,
     c->col = get_pos(r, o, "col");
     c->loop = get_index(r, o, "loop", nloops);
     c->seq = (int)get_int(r, o, "seq", 0);
+    c->noreturn = get_bool(o, "noreturn");
+    c->branch = get_index(r, o, "branch", nbranches);
     args = get_array(r, o, "args", &n);
     c->nargs = n;
     c->args = n ? xcalloc(n, sizeof(*c->args)) : NULL;
@@ -324,11 +339,25 @@ static void read_func(struct reader *r, const cJSON *o, struct fact_func *f)
         l->col = get_pos(r, e, "col");
         i++;
     }
+    arr = get_array(r, o, "branches", &n);
+    f->nbranches = n;
+    f->branches = n ? xcalloc(n, sizeof(*f->branches)) : NULL;
+    i = 0;
+    cJSON_ArrayForEach(e, arr)
+    {
+        struct fact_branch *b = &f->branches[i];
+        b->parent = get_index(r, e, "parent", i);
+        b->guard = get_str(r, e, "guard", 1);
+        b->guard_usr = get_str(r, e, "guard_usr", 0);
+        b->line = get_pos(r, e, "line");
+        i++;
+    }
     arr = get_array(r, o, "calls", &n);
     f->ncalls = n;
     f->calls = n ? xcalloc(n, sizeof(*f->calls)) : NULL;
     i = 0;
-    cJSON_ArrayForEach(e, arr) read_call(r, e, &f->calls[i++], f->nloops);
+    cJSON_ArrayForEach(e, arr)
+        read_call(r, e, &f->calls[i++], f->nloops, f->nbranches);
 
     arr = get_array(r, o, "accesses", &n);
     f->naccesses = n;

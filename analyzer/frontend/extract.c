@@ -13,6 +13,7 @@
 #include "frontend/extract.h"
 
 #include "common/strbuf.h"
+#include "common/strmap.h"
 #include "common/xalloc.h"
 
 #include <clang-c/Index.h>
@@ -37,6 +38,7 @@ enum role {
 struct frame {
     CXCursor c;     /* node to visit */
     int loop;       /* innermost loop around it, -1 for none */
+    int branch;     /* innermost guarded branch, -1 for none */
     enum role role; /* how its value is used */
     int depth;      /* levels below the function */
 };
@@ -79,6 +81,10 @@ struct walker {
         size_t n, cap;
     } loops;
     struct {
+        struct fact_branch *items;
+        size_t n, cap;
+    } branches;
+    struct {
         struct fact_access *items;
         size_t n, cap;
     } accesses;
@@ -86,6 +92,8 @@ struct walker {
         struct fact_assign *items;
         size_t n, cap;
     } assigns;
+    struct strmap *noreturn_cache; /* callee USR -> 1 when noreturn */
+    int noreturn_found;            /* scratch for find_noreturn_attr */
 };
 
 /* ---- small libclang helpers ------------------------------------------- */
@@ -523,7 +531,41 @@ static void classify_arg(struct walker *w, CXCursor arg, struct fact_arg *a)
     }
 }
 
-static void add_call(struct walker *w, CXCursor call, int loop)
+static enum CXChildVisitResult find_noreturn_attr(CXCursor c, CXCursor parent,
+                                                 CXClientData data)
+{
+    struct walker *w = data;
+    (void)parent;
+    if (clang_isAttribute(clang_getCursorKind(c))) {
+        char *t = range_text(w, clang_getCursorExtent(c), 64);
+        if (t && strstr(t, "oreturn"))
+            w->noreturn_found = 1;
+    }
+    return CXChildVisit_Continue;
+}
+
+/*
+ * 1 when a function never returns: __attribute__((noreturn)) shows in its
+ * type, _Noreturn as an attribute of the declaration.  Cached by USR.
+ */
+static int callee_noreturn(struct walker *w, CXCursor decl, const char *usr)
+{
+    long cached = strmap_get(w->noreturn_cache, usr);
+    CXString t;
+    const char *ts;
+    if (cached >= 0)
+        return (int)cached;
+    t = clang_getTypeSpelling(clang_getCursorType(decl));
+    ts = clang_getCString(t);
+    w->noreturn_found = ts && strstr(ts, "noreturn") != NULL;
+    clang_disposeString(t);
+    if (!w->noreturn_found)
+        clang_visitChildren(decl, find_noreturn_attr, w);
+    strmap_put(w->noreturn_cache, usr, w->noreturn_found);
+    return w->noreturn_found;
+}
+
+static void add_call(struct walker *w, CXCursor call, int loop, int branch)
 {
     struct fact_call *c = VEC_ADD(w->calls);
     CXCursor callee = clang_getCursorReferenced(call);
@@ -532,11 +574,13 @@ static void add_call(struct walker *w, CXCursor call, int loop)
 
     cursor_pos(call, NULL, &c->line, &c->col);
     c->loop = loop;
+    c->branch = branch;
     c->seq = w->seq++;
     c->via_param = -1;
     if (ck == CXCursor_FunctionDecl) {
         c->callee = cursor_usr(w, callee);
         c->name = cursor_name(w, callee);
+        c->noreturn = callee_noreturn(w, callee, c->callee);
     } else {
         CXCursor expr = first_child(w, call);
         c->name = clang_Cursor_isNull(expr) ? NULL : cursor_text(w, expr);
@@ -694,19 +738,69 @@ static void scan_init_list(struct walker *w, CXCursor list, int file_scope)
     free(fields.items);
 }
 
-static void push(struct walker *w, CXCursor c, int loop, enum role role,
-                 int depth)
+static void push(struct walker *w, CXCursor c, int loop, int branch,
+                 enum role role, int depth)
 {
-    struct frame f = {c, loop, role, depth};
+    struct frame f = {c, loop, branch, role, depth};
     VEC_PUSH(w->stack, f);
 }
 
 /* Pushes the children of c (kids) so that they pop in source order. */
 static void push_kids(struct walker *w, const CXCursor *kids, size_t n,
-                      int loop, const enum role *roles, int depth)
+                      int loop, const int *branches, const enum role *roles,
+                      int depth)
 {
     for (size_t i = n; i-- > 0;)
-        push(w, kids[i], loop, roles ? roles[i] : ROLE_READ, depth);
+        push(w, kids[i], loop, branches[i], roles ? roles[i] : ROLE_READ,
+             depth);
+}
+
+/*
+ * For "if (CALL(...) == 0)" and "if ((v = CALL(...)) == 0)": the called
+ * function, else a null cursor.
+ */
+static CXCursor zero_guard(struct walker *w, CXCursor cond)
+{
+    CXCursor u = unwrap(w, cond), lhs, rhs, call;
+    CXEvalResult r;
+    int zero = 0;
+    if (clang_getCursorKind(u) != CXCursor_BinaryOperator)
+        return clang_getNullCursor();
+    children(w, u);
+    if (w->kids.n != 2)
+        return clang_getNullCursor();
+    lhs = w->kids.items[0];
+    rhs = w->kids.items[1];
+    {
+        char op[8];
+        first_token(w, clang_getRangeEnd(clang_getCursorExtent(lhs)),
+                    clang_getRangeStart(clang_getCursorExtent(rhs)), op,
+                    sizeof(op));
+        if (strcmp(op, "==") != 0)
+            return clang_getNullCursor();
+    }
+    r = clang_Cursor_Evaluate(rhs);
+    if (r) {
+        zero = clang_EvalResult_getKind(r) == CXEval_Int &&
+               clang_EvalResult_getAsLongLong(r) == 0;
+        clang_EvalResult_dispose(r);
+    }
+    if (!zero)
+        return clang_getNullCursor();
+    call = unwrap(w, lhs);
+    if (clang_getCursorKind(call) == CXCursor_BinaryOperator) {
+        /* (v = CALL(...)) */
+        children(w, call);
+        if (w->kids.n != 2)
+            return clang_getNullCursor();
+        call = unwrap(w, w->kids.items[1]);
+    }
+    if (clang_getCursorKind(call) != CXCursor_CallExpr)
+        return clang_getNullCursor();
+    call = clang_getCursorReferenced(call);
+    return clang_getCursorKind(call) == CXCursor_FunctionDecl
+               ? call
+               : clang_getNullCursor();
 }
 
 static void visit(struct walker *w, const struct frame *fr)
@@ -717,6 +811,7 @@ static void visit(struct walker *w, const struct frame *fr)
     size_t n;
     CXCursor *kids;
     enum role *roles;
+    int *branches;
 
     if (fr->depth > SW_MAX_DEPTH)
         return;
@@ -732,7 +827,7 @@ static void visit(struct walker *w, const struct frame *fr)
         break;
     }
     case CXCursor_CallExpr:
-        add_call(w, c, loop);
+        add_call(w, c, loop, fr->branch);
         break;
     case CXCursor_DeclRefExpr: {
         CXCursor d = clang_getCursorReferenced(c);
@@ -781,6 +876,9 @@ static void visit(struct walker *w, const struct frame *fr)
     kids = xmalloc(n * sizeof(*kids));
     memcpy(kids, w->kids.items, n * sizeof(*kids));
     roles = xcalloc(n, sizeof(*roles)); /* ROLE_READ is 0 */
+    branches = xmalloc(n * sizeof(*branches));
+    for (size_t i = 0; i < n; i++)
+        branches[i] = fr->branch;
 
     switch (k) {
     case CXCursor_BinaryOperator:
@@ -794,6 +892,20 @@ static void visit(struct walker *w, const struct frame *fr)
         break;
     case CXCursor_CompoundAssignOperator:
         roles[0] = ROLE_RW;
+        break;
+    case CXCursor_IfStmt:
+        if (n >= 2) {
+            CXCursor g = zero_guard(w, kids[0]);
+            if (!clang_Cursor_isNull(g)) {
+                struct fact_branch *b = VEC_ADD(w->branches);
+                b->parent = fr->branch;
+                b->guard = cursor_name(w, g);
+                b->guard_usr = cursor_usr(w, g);
+                int col;
+                cursor_pos(c, NULL, &b->line, &col);
+                branches[1] = (int)w->branches.n - 1;
+            }
+        }
         break;
     case CXCursor_UnaryOperator:
         if (n == 1) {
@@ -828,9 +940,10 @@ static void visit(struct walker *w, const struct frame *fr)
     default:
         break;
     }
-    push_kids(w, kids, n, loop, roles, fr->depth + 1);
+    push_kids(w, kids, n, loop, branches, roles, fr->depth + 1);
     free(kids);
     free(roles);
+    free(branches);
 }
 
 static void walk_function(struct walker *w, CXCursor fn)
@@ -861,6 +974,7 @@ static void walk_function(struct walker *w, CXCursor fn)
         w->params[i] = clang_Cursor_getArgument(fn, (unsigned)i);
     w->seq = 0;
     w->calls.n = w->loops.n = w->accesses.n = w->assigns.n = 0;
+    w->branches.n = 0, w->branches.items = NULL, w->branches.cap = 0;
     w->calls.items = NULL, w->calls.cap = 0;
     w->loops.items = NULL, w->loops.cap = 0;
     w->accesses.items = NULL, w->accesses.cap = 0;
@@ -870,7 +984,7 @@ static void walk_function(struct walker *w, CXCursor fn)
     children(w, fn);
     for (size_t i = w->kids.n; i-- > 0;)
         if (clang_getCursorKind(w->kids.items[i]) == CXCursor_CompoundStmt)
-            push(w, w->kids.items[i], -1, ROLE_READ, 0);
+            push(w, w->kids.items[i], -1, -1, ROLE_READ, 0);
     while (w->stack.n) {
         struct frame fr = w->stack.items[--w->stack.n];
         visit(w, &fr);
@@ -879,6 +993,7 @@ static void walk_function(struct walker *w, CXCursor fn)
     f = &w->funcs.items[fi]; /* walk_function's VEC_ADD may have moved */
     f->calls = w->calls.items, f->ncalls = w->calls.n;
     f->loops = w->loops.items, f->nloops = w->loops.n;
+    f->branches = w->branches.items, f->nbranches = w->branches.n;
     f->accesses = w->accesses.items, f->naccesses = w->accesses.n;
     f->assigns = w->assigns.items, f->nassigns = w->assigns.n;
     free(w->params);
@@ -1037,6 +1152,7 @@ struct fact_tu *extract_tu(void *idx, const char *file, const char *directory,
     memset(&w, 0, sizeof(w));
     w.tu = tu;
     w.ctu = ctu;
+    w.noreturn_cache = strmap_new();
     clang_visitChildren(clang_getTranslationUnitCursor(ctu), collect_top, &top);
     for (size_t i = 0; i < top.n; i++) {
         if (clang_getCursorKind(top.items[i]) == CXCursor_FunctionDecl)
@@ -1047,6 +1163,7 @@ struct fact_tu *extract_tu(void *idx, const char *file, const char *directory,
     free(top.items);
     free(w.stack.items);
     free(w.kids.items);
+    strmap_free(w.noreturn_cache);
     tu->funcs = w.funcs.items, tu->nfuncs = w.funcs.n;
     tu->globals = w.globals.items, tu->nglobals = w.globals.n;
     tu->assigns = w.tu_assigns.items, tu->nassigns = w.tu_assigns.n;

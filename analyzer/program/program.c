@@ -46,6 +46,21 @@ int program_find(const struct program *p, const char *usr)
     return usr ? (int)strmap_get(p->by_usr, usr) : -1;
 }
 
+/* program_find() for a reference made in TU `tu`: its own definition first. */
+static int find_from(const struct program *p, const char *usr,
+                     const struct fact_tu *tu)
+{
+    int def = program_find(p, usr);
+    if (def >= 0 && p->funcs[def].has_dups && tu) {
+        char *k = xasprintf("%s@%s", usr, tu->file);
+        long alt = strmap_get(p->by_usr, k);
+        free(k);
+        if (alt >= 0)
+            return (int)alt;
+    }
+    return def;
+}
+
 /* 1 when a call by this name is a catalogued API of any kind. */
 static int is_api_name(const struct catalog *cat, const char *name)
 {
@@ -95,10 +110,43 @@ static void link_functions(struct program *p)
         for (size_t i = 0; i < tu->nfuncs; i++) {
             const struct fact_func *f = &tu->funcs[i];
             struct prog_func *pf;
-            /* A function from a header is defined in every TU: keep one. */
-            if (!f->usr || strmap_get(p->by_usr, f->usr) >= 0)
+            char *key = NULL;
+            const char *usr = f->usr;
+            /*
+             * Each main is its own program's entry: a database can build
+             * several executables, and their mains share one USR.
+             */
+            if (usr && !f->is_static && strcmp(f->name, "main") == 0)
+                usr = key = xasprintf("%s@%s", f->usr, tu->file);
+            if (!usr) {
+                free(key);
                 continue;
-            strmap_put(p->by_usr, f->usr, (long)n);
+            }
+            {
+                long have = strmap_get(p->by_usr, usr);
+                /* A function from a header is defined in every TU: keep
+                 * one.  Two .c files defining the same external name are
+                 * two programs' versions: keep both, each under
+                 * "USR@file", and let references prefer their own TU's. */
+                if (have >= 0 &&
+                    strcmp(p->funcs[have].f->file, f->file) == 0) {
+                    free(key);
+                    continue;
+                }
+                if (have >= 0) {
+                    char *k1 = xasprintf("%s@%s", usr,
+                                         p->funcs[have].tu->file);
+                    char *k2 = xasprintf("%s@%s", usr, tu->file);
+                    strmap_put(p->by_usr, k1, have);
+                    strmap_put(p->by_usr, k2, (long)n);
+                    p->funcs[have].has_dups = 1;
+                    free(k1);
+                    free(k2);
+                } else {
+                    strmap_put(p->by_usr, usr, (long)n);
+                }
+            }
+            free(key);
             pf = &p->funcs[n++];
             pf->f = f;
             pf->tu = tu;
@@ -123,7 +171,7 @@ static void resolve_direct(struct program *p)
         for (size_t j = 0; j < pf->f->ncalls; j++) {
             const struct fact_call *c = &pf->f->calls[j];
             struct prog_call *pc = &pf->calls[j];
-            int def = program_find(p, c->callee);
+            int def = find_from(p, c->callee, pf->tu);
             if (!c->callee) {
                 pc->kind = PCALL_INDIRECT;
             } else if (c->name && is_api_name(p->cat, c->name) &&
@@ -184,7 +232,7 @@ static void compute_param_flows(struct program *p, struct flows *fl)
                     for (size_t a = 0; a < c->nargs && (int)a < np; a++) {
                         const struct fact_arg *arg = &c->args[a];
                         if (arg->kind == FACT_ARG_FUNC) {
-                            int h = program_find(p, arg->ref);
+                            int h = find_from(p, arg->ref, pf->tu);
                             if (h >= 0)
                                 changed |= iset_add(&fl->param[g][a], h);
                         } else if (arg->kind == FACT_ARG_PARAM &&
@@ -232,7 +280,7 @@ static void add_assign_targets(struct program *p, struct targets *t,
 {
     struct iset *s = target_set(t, a->target, 1);
     if (a->func) {
-        int h = program_find(p, a->func);
+        int h = find_from(p, a->func, func >= 0 ? p->funcs[func].tu : NULL);
         if (h >= 0)
             iset_add(s, h);
     } else if (func >= 0 && a->param >= 0 &&
@@ -398,10 +446,11 @@ static void derive_wrappers(struct program *p)
 
 /* Functions an argument may name: a function, or a pointer variable. */
 static void arg_funcs(struct program *p, struct targets *t,
-                      const struct fact_arg *a, struct iset *out)
+                      const struct fact_arg *a, const struct fact_tu *tu,
+                      struct iset *out)
 {
     if (a->kind == FACT_ARG_FUNC) {
-        int h = program_find(p, a->ref);
+        int h = find_from(p, a->ref, tu);
         if (h >= 0)
             iset_add(out, h);
     } else if ((a->kind == FACT_ARG_VAR) && a->ref) {
@@ -457,7 +506,7 @@ static void find_spawn_and_callback_roots(struct program *p, struct targets *t)
             if (call_spawn(p, (int)i, (int)j, &v) &&
                 v.callback < (int)c->nargs) {
                 fs.n = 0;
-                arg_funcs(p, t, &c->args[v.callback], &fs);
+                arg_funcs(p, t, &c->args[v.callback], pf->tu, &fs);
                 for (size_t k = 0; k < fs.n; k++) {
                     struct prog_root *r = add_root(
                         p, PROG_ROOT_SPAWN,
@@ -476,7 +525,7 @@ static void find_spawn_and_callback_roots(struct program *p, struct targets *t)
                 if (!(bits & (1u << a)))
                     continue;
                 fs.n = 0;
-                arg_funcs(p, t, &c->args[a], &fs);
+                arg_funcs(p, t, &c->args[a], pf->tu, &fs);
                 for (size_t k = 0; k < fs.n; k++) {
                     struct prog_root *r = add_root(p, PROG_ROOT_CALLBACK,
                                                    PROG_CTX_LOOP, fs.items[k]);
@@ -512,7 +561,7 @@ static void find_field_roots(struct program *p, struct flows *fl)
             if (!loop)
                 continue;
             if (a->func) {
-                int h = program_find(p, a->func);
+                int h = find_from(p, a->func, p->funcs[i].tu);
                 if (h >= 0)
                     iset_add(&one, h);
             } else if (a->param >= 0 && a->param < f->nparams) {
@@ -544,6 +593,10 @@ static const struct cat_event_wait *call_event_wait(const struct program *p,
         c->args[w->single_fd_arg].kind == FACT_ARG_INT &&
         c->args[w->single_fd_arg].ival <= 1)
         return NULL; /* waiting on one descriptor with a timeout */
+    if (w && w->timeout_arg >= 0 && w->timeout_arg < (int)c->nargs &&
+        c->args[w->timeout_arg].kind == FACT_ARG_INT &&
+        c->args[w->timeout_arg].ival == 0)
+        return NULL; /* a readiness check that does not wait */
     return w;
 }
 
@@ -743,6 +796,184 @@ static int add_dispatch_roots(struct program *p)
     return added;
 }
 
+/*
+ * Executables.  A compilation database can build several programs that
+ * share code (a server and its benchmark tool).  Bit i of exe is set when
+ * the i-th main reaches the function through direct calls or spawns; a
+ * function's mention mask says which programs take its address.  A call
+ * through a pointer only reaches targets that the same program mentions.
+ * Functions no main reaches have exe of all ones; without any main (a
+ * library) every address counts as taken by everyone.
+ */
+#define EXE_ALL (~0ULL)
+
+static int call_elsewhere(const struct program *p, int func, int call);
+
+/* mention[h] |= exe of each function that takes h's address. */
+static void compute_mentions(struct program *p)
+{
+    for (size_t i = 0; i < p->nfuncs; i++) {
+        const struct fact_func *f = p->funcs[i].f;
+        unsigned long long m = p->funcs[i].exe;
+        if (!m)
+            continue;
+        for (size_t j = 0; j < f->ncalls; j++)
+            for (size_t a = 0; a < f->calls[j].nargs; a++)
+                if (f->calls[j].args[a].kind == FACT_ARG_FUNC) {
+                    int h = find_from(p, f->calls[j].args[a].ref,
+                                      p->funcs[i].tu);
+                    if (h >= 0)
+                        p->funcs[h].mention |= m;
+                }
+        for (size_t j = 0; j < f->nassigns; j++)
+            if (f->assigns[j].func) {
+                int h = find_from(p, f->assigns[j].func, p->funcs[i].tu);
+                if (h >= 0)
+                    p->funcs[h].mention |= m;
+            }
+    }
+}
+
+/* Grows exe along calls (indirect ones only to mentioned targets). */
+static void flow_executables(struct program *p, struct work *wl)
+{
+    for (size_t i = 0; i < p->nfuncs; i++)
+        if (p->funcs[i].exe)
+            VEC_PUSH(*wl, (int)i);
+    while (wl->n) {
+        int f = wl->items[--wl->n];
+        const struct prog_func *pf = &p->funcs[f];
+        unsigned long long m = pf->exe;
+        for (size_t j = 0; j < pf->f->ncalls; j++) {
+            const struct prog_call *pc = &pf->calls[j];
+            if (call_elsewhere(p, f, (int)j))
+                continue;
+            for (int k = 0; k < pc->ntargets; k++) {
+                struct prog_func *g = &p->funcs[pc->targets[k]];
+                unsigned long long add =
+                    pc->kind == PCALL_INDIRECT ? m & g->mention : m;
+                if ((g->exe | add) != g->exe) {
+                    g->exe |= add;
+                    VEC_PUSH(*wl, pc->targets[k]);
+                }
+            }
+        }
+        for (size_t r = 0; r < p->nroots; r++) {
+            const struct prog_root *root = &p->roots[r];
+            struct prog_func *g = &p->funcs[root->func];
+            if (root->site_func == f && root->kind != PROG_ROOT_DISPATCH &&
+                (g->exe | m) != g->exe) {
+                g->exe |= m;
+                VEC_PUSH(*wl, root->func);
+            }
+        }
+    }
+}
+
+static void compute_executables(struct program *p)
+{
+    struct work wl = {0};
+    int nmains = 0;
+    for (size_t r = 0; r < p->nroots; r++) {
+        const struct prog_root *root = &p->roots[r];
+        if (root->kind == PROG_ROOT_ENTRY && strcmp(root->api, "main") == 0 &&
+            nmains < 64)
+            p->funcs[root->func].exe |= 1ULL << nmains++;
+    }
+    /* File-scope tables are anyone's. */
+    for (size_t t = 0; t < p->ntus; t++)
+        for (size_t j = 0; j < p->tus[t]->nassigns; j++) {
+            int h = find_from(p, p->tus[t]->assigns[j].func, p->tus[t]);
+            if (h >= 0)
+                p->funcs[h].mention = EXE_ALL;
+        }
+    /* exe and mention feed each other and only grow: iterate. */
+    for (int round = 0; nmains && round < MAX_FLOW_ROUNDS; round++) {
+        unsigned long long sum = 0, after = 0;
+        for (size_t i = 0; i < p->nfuncs; i++)
+            sum += p->funcs[i].exe + p->funcs[i].mention;
+        compute_mentions(p);
+        flow_executables(p, &wl);
+        for (size_t i = 0; i < p->nfuncs; i++)
+            after += p->funcs[i].exe + p->funcs[i].mention;
+        if (after == sum)
+            break;
+    }
+    free(wl.items);
+    for (size_t i = 0; i < p->nfuncs; i++) {
+        if (!p->funcs[i].exe)
+            p->funcs[i].exe = EXE_ALL;
+        /* With mains, an address no program takes is no target. */
+        if (!p->funcs[i].mention && !nmains)
+            p->funcs[i].mention = EXE_ALL;
+    }
+}
+
+/* Concurrency, per executable: masks only grow, so this terminates. */
+static void seed_conc(struct program *p, int ri, struct work *wl)
+{
+    const struct prog_root *r = &p->roots[ri];
+    unsigned long long m;
+    struct work targets = {0};
+    if (r->ctx == PROG_CTX_LOOP) /* runs where its registration runs */
+        m = r->site_func >= 0 ? p->funcs[r->site_func].conc_mask : 0;
+    else
+        m = r->site_func >= 0 ? p->funcs[r->site_func].exe
+                              : p->funcs[r->func].exe;
+    if (!m)
+        return;
+    if (r->region_loop < 0) {
+        VEC_PUSH(targets, r->func);
+    } else {
+        const struct prog_func *pf = &p->funcs[r->func];
+        for (size_t j = 0; j < pf->f->ncalls; j++)
+            if (loop_within(pf->f, pf->f->calls[j].loop, r->region_loop))
+                for (int k = 0; k < pf->calls[j].ntargets; k++)
+                    VEC_PUSH(targets, pf->calls[j].targets[k]);
+    }
+    for (size_t k = 0; k < targets.n; k++) {
+        struct prog_func *g = &p->funcs[targets.items[k]];
+        if ((g->conc_mask | m) == g->conc_mask)
+            continue;
+        if (g->conc.root < 0) {
+            g->conc.root = ri;
+            g->conc.from = r->region_loop >= 0 ? r->func : -1;
+            g->conc.call = -1;
+        }
+        g->conc_mask |= m;
+        VEC_PUSH(*wl, targets.items[k]);
+    }
+    free(targets.items);
+}
+
+static void propagate_conc(struct program *p, struct work *wl)
+{
+    while (wl->n) {
+        int f = wl->items[--wl->n];
+        const struct prog_func *pf = &p->funcs[f];
+        for (size_t j = 0; j < pf->f->ncalls; j++) {
+            const struct prog_call *pc = &pf->calls[j];
+            if (call_elsewhere(p, f, (int)j))
+                continue; /* a crash path or a child process */
+            for (int k = 0; k < pc->ntargets; k++) {
+                struct prog_func *g = &p->funcs[pc->targets[k]];
+                unsigned long long m = pf->conc_mask;
+                if (pc->kind == PCALL_INDIRECT)
+                    m &= g->mention;
+                if (!m || (g->conc_mask | m) == g->conc_mask)
+                    continue;
+                if (g->conc.root < 0) {
+                    g->conc.root = pf->conc.root;
+                    g->conc.from = f;
+                    g->conc.call = (int)j;
+                }
+                g->conc_mask |= m;
+                VEC_PUSH(*wl, pc->targets[k]);
+            }
+        }
+    }
+}
+
 static void compute_contexts(struct program *p)
 {
     struct work wl = {0};
@@ -781,13 +1012,15 @@ static void compute_contexts(struct program *p)
                 if (p->funcs[root->func].spawn_sites > 1 || site_conc)
                     root->multi = 1;
                 root->concurrent = root->multi || !root->waited;
-            } else if (root->ctx == PROG_CTX_LOOP) {
+            } else if (root->ctx == PROG_CTX_LOOP &&
+                       root->kind != PROG_ROOT_DISPATCH) {
+                /* Dispatch targets are reached by propagation itself. */
                 root->concurrent = site_conc;
             }
             if (root->concurrent)
-                seed_root(p, (int)r, SLOT_CONC, &wl);
+                seed_conc(p, (int)r, &wl);
         }
-        propagate(p, SLOT_CONC, &wl);
+        propagate_conc(p, &wl);
     }
     free(wl.items);
 }
@@ -818,6 +1051,51 @@ const struct cat_blocking *program_blocking_api(const struct program *p,
     return b;
 }
 
+int program_call_dies(const struct program *p, int func, int call)
+{
+    const struct fact_func *f = p->funcs[func].f;
+    const struct fact_call *c = &f->calls[call];
+    if (c->noreturn)
+        return 1;
+    /* panic(...), __builtin_unreachable(): the macro idiom of a dying call */
+    return (size_t)call + 1 < f->ncalls && f->calls[call + 1].noreturn &&
+           f->calls[call + 1].line == c->line;
+}
+
+/* 1 when the guard of a branch starts a child process. */
+static int guard_forks(const struct program *p, const struct fact_branch *b)
+{
+    int g;
+    if (catalog_is_fork(p->cat, b->guard))
+        return 1;
+    g = program_find(p, b->guard_usr);
+    if (g < 0)
+        return 0;
+    for (size_t j = 0; j < p->funcs[g].f->ncalls; j++)
+        if (catalog_is_fork(p->cat, p->funcs[g].f->calls[j].name))
+            return 1;
+    return 0;
+}
+
+int program_call_in_child(const struct program *p, int func, int call)
+{
+    const struct fact_func *f = p->funcs[func].f;
+    int b = f->calls[call].branch;
+    for (int guard = 0; b >= 0 && guard < 1000; guard++) {
+        if (guard_forks(p, &f->branches[b]))
+            return 1;
+        b = f->branches[b].parent;
+    }
+    return 0;
+}
+
+/* Calls whose blocking does not hold up the caller's context. */
+static int call_elsewhere(const struct program *p, int func, int call)
+{
+    return program_call_dies(p, func, call) ||
+           program_call_in_child(p, func, call);
+}
+
 struct prog_witness *program_blocking(const struct program *p,
                                       prog_block_filter accept, void *data)
 {
@@ -838,7 +1116,7 @@ struct prog_witness *program_blocking(const struct program *p,
     for (size_t i = 0; i < p->nfuncs; i++)
         for (size_t j = 0; j < p->funcs[i].f->ncalls; j++) {
             const struct prog_call *pc = &p->funcs[i].calls[j];
-            if (pc->kind == PCALL_DIRECT)
+            if (pc->kind == PCALL_DIRECT && !call_elsewhere(p, (int)i, (int)j))
                 start[pc->targets[0] + 1]++;
         }
     for (size_t i = 0; i < p->nfuncs; i++)
@@ -851,7 +1129,7 @@ struct prog_witness *program_blocking(const struct program *p,
     for (size_t i = 0; i < p->nfuncs; i++)
         for (size_t j = 0; j < p->funcs[i].f->ncalls; j++) {
             const struct prog_call *pc = &p->funcs[i].calls[j];
-            if (pc->kind == PCALL_DIRECT) {
+            if (pc->kind == PCALL_DIRECT && !call_elsewhere(p, (int)i, (int)j)) {
                 size_t at = fill[pc->targets[0]]++;
                 rev.items[at] = (int)i;
                 via[at] = (int)j;
@@ -862,7 +1140,7 @@ struct prog_witness *program_blocking(const struct program *p,
         const struct prog_func *pf = &p->funcs[i];
         for (size_t j = 0; j < pf->f->ncalls; j++) {
             const struct cat_blocking *b = program_blocking_api(p, (int)i, (int)j);
-            if (b && (!accept || accept(b, &pf->f->calls[j], data))) {
+            if (b && !call_elsewhere(p, (int)i, (int)j) && (!accept || accept(b, &pf->f->calls[j], data))) {
                 w[i].dist = 0;
                 w[i].call = (int)j;
                 queue[tail++] = (int)i;
@@ -916,6 +1194,7 @@ struct program *program_build(const struct catalog *cat,
     find_spawn_and_callback_roots(p, &t);
     find_field_roots(p, &fl);
     find_poll_roots(p);
+    compute_executables(p);
     compute_contexts(p);
 
     flows_free(p, &fl);

@@ -70,6 +70,10 @@ struct prog_func {
     int poll_dist;             /* calls to reach an event wait, -1: none */
     int loop_root;             /* whole-function loop root index, or -1 */
     int spawn_sites;           /* spawns that start it */
+    int has_dups;              /* other .c files define the same USR */
+    unsigned long long exe;    /* mains (bit i: i-th main) that reach it */
+    unsigned long long mention; /* mains whose code takes its address */
+    unsigned long long conc_mask; /* executables it runs concurrently in */
 };
 
 #define PROG_ROOT_KINDS(X)                                                     \
@@ -126,6 +130,19 @@ int program_find(const struct program *p, const char *usr);
  * of calls (aeApiPoll, uv__io_poll).
  */
 int program_call_polls(const struct program *p, int func, int call);
+
+/*
+ * 1 when the call is on a dying path: the callee never returns, or the call
+ * is followed on the same line by one that does (panic(...), unreachable()).
+ * Blocking on the way to a crash does not matter, so summaries skip these.
+ */
+int program_call_dies(const struct program *p, int func, int call);
+
+/*
+ * 1 when the call runs in a child process: inside "if (fork() == 0)" (or a
+ * project function that calls fork), possibly nested.
+ */
+int program_call_in_child(const struct program *p, int func, int call);
 
 /* The catalogued API a call goes to (by name), or NULL for other calls. */
 const char *program_api_name(const struct program *p, int func, int call);

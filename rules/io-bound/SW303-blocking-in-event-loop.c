@@ -124,6 +124,9 @@ void rule_SW303(struct rule_ctx *ctx)
             }
             if (program_call_polls(p, func, (int)j))
                 continue; /* the loop's own wait */
+            if (program_call_dies(p, func, (int)j) ||
+                program_call_in_child(p, func, (int)j))
+                continue; /* on the way to a crash, or in a child process */
             if (done[func] && done[func][j])
                 continue;
             api = program_blocking_api(p, func, (int)j);
