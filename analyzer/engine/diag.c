@@ -139,6 +139,7 @@ void diag_release(struct sw_diag *d)
     free(d->function);
     free(d->context);
     free(d->suggestion);
+    free(d->origin);
     for (size_t i = 0; i < d->nnotes; i++) {
         free(d->notes[i].file);
         free(d->notes[i].message);

@@ -41,6 +41,7 @@ struct sw_diag {
     struct sw_note *notes;        /* the trace, outermost last */
     size_t nnotes, notes_cap;
     char *suggestion;             /* how to fix, or NULL */
+    char *origin;                 /* the TU it is about, when file is a header */
     char fingerprint[17];         /* 16 hex digits, see diag_fingerprint() */
 };
 

@@ -98,7 +98,9 @@ void engine_check(const struct fact_tu *const *tus, size_t ntus,
     }
     /* Keep what is in the files asked about. */
     for (size_t i = 0; i < found.n; i++) {
-        if (reported_file(opts, found.items[i].file)) {
+        if (reported_file(opts, found.items[i].file) ||
+            (found.items[i].origin &&
+             reported_file(opts, found.items[i].origin))) {
             if (result->diags.n == result->diags.cap)
                 xgrow((void **)&result->diags.items, &result->diags.cap,
                       result->diags.n + 1, sizeof(*result->diags.items));

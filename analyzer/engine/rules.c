@@ -74,11 +74,15 @@ static void call_pos(const struct program *p, int func, int call,
     *col = pf->f->calls[call].col;
 }
 
-static const char *loop_phrase(const char *loop)
+/* "the libuv loop", "the GLib main loop", "an event loop", into buf. */
+static const char *loop_phrase(const char *loop, char *buf, size_t size)
 {
     if (!loop || strcmp(loop, "event") == 0)
         return "an event loop";
-    return loop;
+    if (strcmp(loop, "GLib") == 0)
+        return "the GLib main loop";
+    snprintf(buf, size, "the %s loop", loop);
+    return buf;
 }
 
 #define MAX_TRACE 6 /* caller notes before the root note */
@@ -108,11 +112,19 @@ void rule_context_notes(struct rule_ctx *ctx, struct sw_diag *d, int func,
         f = r->from;
         steps++;
     }
+    rule_root_note(ctx, d, r->root);
+}
+
+void rule_root_note(struct rule_ctx *ctx, struct sw_diag *d, int ri)
+{
+    const struct program *p = ctx->prog;
     {
-        const struct prog_root *root = &p->roots[r->root];
+        const struct prog_root *root = &p->roots[ri];
         const char *rf = p->funcs[root->func].f->name;
         const char *file = NULL;
         int line = 0, col = 0;
+        char buf[64];
+        const char *loop = loop_phrase(root->loop_name, buf, sizeof(buf));
         if (root->site_func >= 0 && root->kind != PROG_ROOT_FIELD)
             call_pos(p, root->site_func, root->site_call, &file, &line, &col);
         switch (root->kind) {
@@ -130,16 +142,16 @@ void rule_context_notes(struct rule_ctx *ctx, struct sw_diag *d, int func,
             break;
         case PROG_ROOT_CALLBACK:
             diag_note(d, file, line, col,
-                      "'%s' runs on the %s loop (registered with '%s' in '%s')",
-                      rf, loop_phrase(root->loop_name), root->api,
+                      "'%s' runs on %s (registered with '%s' in '%s')", rf,
+                      loop, root->api,
                       p->funcs[root->site_func].f->name);
             break;
         case PROG_ROOT_FIELD: {
             const struct fact_assign *a =
                 &p->funcs[root->site_func].f->assigns[root->site_call];
             diag_note(d, p->funcs[root->site_func].f->file, a->line, a->col,
-                      "'%s' runs on the %s loop (stored in '%s')", rf,
-                      loop_phrase(root->loop_name), root->api);
+                      "'%s' runs on %s (stored in '%s')", rf, loop,
+                      root->api);
             break;
         }
         case PROG_ROOT_POLL:
@@ -152,10 +164,7 @@ void rule_context_notes(struct rule_ctx *ctx, struct sw_diag *d, int func,
             diag_note(d, file, line, col,
                       "'%s' is called through '%s' from '%s', which runs on "
                       "%s",
-                      rf, root->api, p->funcs[root->site_func].f->name,
-                      root->loop_name && strcmp(root->loop_name, "event")
-                          ? root->loop_name
-                          : "an event loop");
+                      rf, root->api, p->funcs[root->site_func].f->name, loop);
             break;
         }
     }

@@ -56,6 +56,9 @@ struct sw_diag *rule_report_call(struct rule_ctx *ctx, int func, int call,
 void rule_context_notes(struct rule_ctx *ctx, struct sw_diag *d, int func,
                         int which);
 
+/* The note that says how root ri starts its context. */
+void rule_root_note(struct rule_ctx *ctx, struct sw_diag *d, int ri);
+
 /*
  * Notes for the path from function g down to the blocking call its witness
  * names ("'read_all' calls 'recv' (net.c:41)").

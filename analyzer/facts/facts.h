@@ -61,6 +61,7 @@ struct fact_call {
     int seq;            /* order of this event within its function */
     int noreturn;       /* the callee never returns (abort, a panic) */
     int branch;         /* innermost guarded branch (index), -1 for none */
+    int cond;           /* conditional nesting: if/switch/?: arms around it */
     size_t nargs;       /* number of arguments */
     struct fact_arg *args; /* nargs arguments */
 };

@@ -55,6 +55,8 @@ static cJSON *call_to_json(const struct fact_call *c)
         cJSON_AddBoolToObject(o, "noreturn", 1);
     if (c->branch >= 0)
         add_int(o, "branch", c->branch);
+    if (c->cond)
+        add_int(o, "cond", c->cond);
     args = cJSON_AddArrayToObject(o, "args");
     for (size_t i = 0; i < c->nargs; i++)
         cJSON_AddItemToArray(args, arg_to_json(&c->args[i]));
@@ -287,6 +289,7 @@ static void read_call(struct reader *r, const cJSON *o, struct fact_call *c,
     c->seq = (int)get_int(r, o, "seq", 0);
     c->noreturn = get_bool(o, "noreturn");
     c->branch = get_index(r, o, "branch", nbranches);
+    c->cond = (int)get_int(r, o, "cond", 0);
     args = get_array(r, o, "args", &n);
     c->nargs = n;
     c->args = n ? xcalloc(n, sizeof(*c->args)) : NULL;

@@ -124,24 +124,65 @@ static int skip_arg(const char *a, int *skip_next)
     return 0;
 }
 
+/*
+ * Options whose value is a path.  libclang resolves relative paths against
+ * the process's working directory (its -working-directory option changes
+ * that directory for the whole process, which parallel parsing cannot
+ * share), so they are made absolute here instead.
+ */
+static const char *const path_opts[] = {
+    "-I", "-iquote", "-isystem", "-idirafter", "-include", "-imacros",
+    "-isysroot", "--sysroot", "-F", "-iwithprefix", "-cxx-isystem", NULL};
+
+/* Appends arg (made absolute against dir where it is a path) to e. */
+static void add_arg(struct compdb_entry *e, const char *arg, const char *dir,
+                    int is_value)
+{
+    if (is_value) {
+        e->args[e->nargs++] = path_absolute(arg, dir);
+        return;
+    }
+    for (const char *const *o = path_opts; *o; o++) {
+        size_t n = strlen(*o);
+        if (strncmp(arg, *o, n) == 0 && arg[n]) {
+            const char *v = arg + n + (arg[n] == '=');
+            char *abs = path_absolute(v, dir);
+            e->args[e->nargs++] = xasprintf("%.*s%s", (int)(v - arg), arg,
+                                            abs);
+            free(abs);
+            return;
+        }
+    }
+    e->args[e->nargs++] = xstrdup(arg);
+}
+
 void compdb_add(struct compdb *db, const char *file, const char *directory,
                 char *const *args, size_t nargs)
 {
     struct compdb_entry *e;
+    char *cwd = NULL;
     if (db->n == db->cap)
         xgrow((void **)&db->items, &db->cap, db->n + 1, sizeof(*db->items));
     e = &db->items[db->n++];
-    e->directory = xstrdup(directory);
-    e->file = path_absolute(file, directory);
+    if (directory[0] != '/')
+        cwd = getcwd(NULL, 0);
+    e->directory = path_absolute(directory, cwd);
+    free(cwd);
+    e->file = path_absolute(file, e->directory);
     e->args = xcalloc(nargs + 1, sizeof(char *));
     e->nargs = 0;
     for (size_t i = 0; i < nargs; i++) {
-        int skip_next;
+        int skip_next, value_next = 0;
         if (skip_arg(args[i], &skip_next)) {
             i += (size_t)skip_next;
             continue;
         }
-        e->args[e->nargs++] = xstrdup(args[i]);
+        for (const char *const *o = path_opts; *o; o++)
+            if (strcmp(args[i], *o) == 0)
+                value_next = 1;
+        add_arg(e, args[i], e->directory, 0);
+        if (value_next && i + 1 < nargs)
+            add_arg(e, args[++i], e->directory, 1);
     }
 }
 

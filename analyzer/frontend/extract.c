@@ -39,6 +39,7 @@ struct frame {
     CXCursor c;     /* node to visit */
     int loop;       /* innermost loop around it, -1 for none */
     int branch;     /* innermost guarded branch, -1 for none */
+    int cond;       /* conditional arms around it */
     enum role role; /* how its value is used */
     int depth;      /* levels below the function */
 };
@@ -130,8 +131,19 @@ static void cursor_pos(CXCursor c, CXFile *file, int *line, int *col)
 
 static char *file_name(struct walker *w, CXFile f)
 {
+    CXString real;
+    const char *r;
     if (!f)
         return arena_strdup(&w->tu->arena, w->tu->file);
+    /* "dir/./x.h" and symlinks: report the file's real path. */
+    real = clang_File_tryGetRealPathName(f);
+    r = clang_getCString(real);
+    if (r && *r) {
+        char *out = arena_strdup(&w->tu->arena, r);
+        clang_disposeString(real);
+        return out;
+    }
+    clang_disposeString(real);
     return dup_cxstring(w, clang_getFileName(f));
 }
 
@@ -255,6 +267,23 @@ static void first_token(struct walker *w, CXSourceLocation from,
     clang_disposeTokens(w->ctu, toks, n);
 }
 
+#ifndef SW_HAVE_OPERATOR_KIND
+/*
+ * 1 when the operands' extents collapsed onto a macro use: inside a macro
+ * expansion libclang 14 reports every location at the macro call, so the
+ * left operand does not start before the right one.
+ */
+static int operands_collapsed(CXCursor lhs, CXCursor rhs)
+{
+    unsigned a, b;
+    clang_getExpansionLocation(clang_getRangeStart(clang_getCursorExtent(lhs)),
+                               NULL, NULL, NULL, &a);
+    clang_getExpansionLocation(clang_getRangeStart(clang_getCursorExtent(rhs)),
+                               NULL, NULL, NULL, &b);
+    return a >= b;
+}
+#endif
+
 /* 1 when the binary operator c is a plain assignment "=". */
 static int binop_is_assign(struct walker *w, CXCursor c, CXCursor lhs,
                            CXCursor rhs)
@@ -267,6 +296,17 @@ static int binop_is_assign(struct walker *w, CXCursor c, CXCursor lhs,
 #else
     char op[8];
     (void)c;
+    if (operands_collapsed(lhs, rhs)) {
+        /*
+         * Inside a macro expansion the operands' extents collapse onto the
+         * macro call, so there is no token to read.  An assignment's left
+         * side is an lvalue used as such: not wrapped in the implicit
+         * conversion that every other operator applies to a variable.
+         */
+        enum CXCursorKind k = clang_getCursorKind(lhs);
+        return k == CXCursor_DeclRefExpr || k == CXCursor_MemberRefExpr ||
+               k == CXCursor_ArraySubscriptExpr;
+    }
     first_token(w, clang_getRangeEnd(clang_getCursorExtent(lhs)),
                 clang_getRangeStart(clang_getCursorExtent(rhs)), op,
                 sizeof(op));
@@ -515,12 +555,15 @@ static void classify_arg(struct walker *w, CXCursor arg, struct fact_arg *a)
     if (k == CXCursor_IntegerLiteral || k == CXCursor_BinaryOperator ||
         k == CXCursor_UnaryOperator || k == CXCursor_CharacterLiteral ||
         k == CXCursor_GNUNullExpr) {
-        if (is_integral(t) || t.kind == CXType_Pointer) {
-            CXEvalResult r = clang_Cursor_Evaluate(arg);
+        CXType ct = clang_getCanonicalType(t);
+        if (is_integral(t) || ct.kind == CXType_Pointer) {
+            /* A pointer-typed constant does not evaluate; its literal does. */
+            CXEvalResult r = clang_Cursor_Evaluate(
+                ct.kind == CXType_Pointer ? u : arg);
             if (r) {
                 if (clang_EvalResult_getKind(r) == CXEval_Int) {
                     long long v = clang_EvalResult_getAsLongLong(r);
-                    a->kind = (t.kind == CXType_Pointer && v == 0)
+                    a->kind = (ct.kind == CXType_Pointer && v == 0)
                                   ? FACT_ARG_NULL
                                   : FACT_ARG_INT;
                     a->ival = v;
@@ -565,7 +608,8 @@ static int callee_noreturn(struct walker *w, CXCursor decl, const char *usr)
     return w->noreturn_found;
 }
 
-static void add_call(struct walker *w, CXCursor call, int loop, int branch)
+static void add_call(struct walker *w, CXCursor call, int loop, int branch,
+                     int cond)
 {
     struct fact_call *c = VEC_ADD(w->calls);
     CXCursor callee = clang_getCursorReferenced(call);
@@ -575,6 +619,7 @@ static void add_call(struct walker *w, CXCursor call, int loop, int branch)
     cursor_pos(call, NULL, &c->line, &c->col);
     c->loop = loop;
     c->branch = branch;
+    c->cond = cond;
     c->seq = w->seq++;
     c->via_param = -1;
     if (ck == CXCursor_FunctionDecl) {
@@ -700,13 +745,28 @@ static enum CXVisitorResult collect_field(CXCursor c, CXClientData data)
  * Function pointers in an initializer list of a record type, designated
  * (.read = f) or positional ({f, g}).  Nested lists are left to the walk.
  */
-static void scan_init_list(struct walker *w, CXCursor list, int file_scope)
+static void scan_init_list_at(struct walker *w, CXCursor list, int file_scope,
+                              int depth)
 {
     CXType t = clang_getCanonicalType(clang_getCursorType(list));
     struct field_list fields = {0};
     CXCursor *kids;
     size_t nkids;
 
+    if (t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray) {
+        /* A table of records: scan each element's list. */
+        if (depth > 8)
+            return;
+        children(w, list);
+        nkids = w->kids.n;
+        kids = xmalloc((nkids ? nkids : 1) * sizeof(*kids));
+        memcpy(kids, w->kids.items, nkids * sizeof(*kids));
+        for (size_t i = 0; i < nkids; i++)
+            if (clang_getCursorKind(kids[i]) == CXCursor_InitListExpr)
+                scan_init_list_at(w, kids[i], file_scope, depth + 1);
+        free(kids);
+        return;
+    }
     if (t.kind != CXType_Record)
         return;
     clang_Type_visitFields(t, collect_field, &fields);
@@ -733,26 +793,35 @@ static void scan_init_list(struct walker *w, CXCursor list, int file_scope)
         if (!clang_Cursor_isNull(field) &&
             clang_getCursorKind(field) == CXCursor_FieldDecl)
             add_assign(w, field_target(w, field), value, k, file_scope);
+        /* A nested record, at file scope only: the body walk sees the rest. */
+        if (file_scope && depth <= 8 &&
+            clang_getCursorKind(value) == CXCursor_InitListExpr)
+            scan_init_list_at(w, value, file_scope, depth + 1);
     }
     free(kids);
     free(fields.items);
 }
 
-static void push(struct walker *w, CXCursor c, int loop, int branch,
-                 enum role role, int depth)
+static void scan_init_list(struct walker *w, CXCursor list, int file_scope)
 {
-    struct frame f = {c, loop, branch, role, depth};
+    scan_init_list_at(w, list, file_scope, 0);
+}
+
+static void push(struct walker *w, CXCursor c, int loop, int branch,
+                 int cond, enum role role, int depth)
+{
+    struct frame f = {c, loop, branch, cond, role, depth};
     VEC_PUSH(w->stack, f);
 }
 
 /* Pushes the children of c (kids) so that they pop in source order. */
 static void push_kids(struct walker *w, const CXCursor *kids, size_t n,
-                      int loop, const int *branches, const enum role *roles,
-                      int depth)
+                      int loop, const int *branches, const int *conds,
+                      const enum role *roles, int depth)
 {
     for (size_t i = n; i-- > 0;)
-        push(w, kids[i], loop, branches[i], roles ? roles[i] : ROLE_READ,
-             depth);
+        push(w, kids[i], loop, branches[i], conds[i],
+             roles ? roles[i] : ROLE_READ, depth);
 }
 
 /*
@@ -811,7 +880,7 @@ static void visit(struct walker *w, const struct frame *fr)
     size_t n;
     CXCursor *kids;
     enum role *roles;
-    int *branches;
+    int *branches, *conds;
 
     if (fr->depth > SW_MAX_DEPTH)
         return;
@@ -827,7 +896,7 @@ static void visit(struct walker *w, const struct frame *fr)
         break;
     }
     case CXCursor_CallExpr:
-        add_call(w, c, loop, fr->branch);
+        add_call(w, c, loop, fr->branch, fr->cond);
         break;
     case CXCursor_DeclRefExpr: {
         CXCursor d = clang_getCursorReferenced(c);
@@ -877,8 +946,15 @@ static void visit(struct walker *w, const struct frame *fr)
     memcpy(kids, w->kids.items, n * sizeof(*kids));
     roles = xcalloc(n, sizeof(*roles)); /* ROLE_READ is 0 */
     branches = xmalloc(n * sizeof(*branches));
-    for (size_t i = 0; i < n; i++)
+    conds = xmalloc(n * sizeof(*conds));
+    for (size_t i = 0; i < n; i++) {
         branches[i] = fr->branch;
+        /* The arms of if, switch and ?: are conditional; the test is not. */
+        conds[i] = fr->cond + ((k == CXCursor_IfStmt ||
+                                k == CXCursor_SwitchStmt ||
+                                k == CXCursor_ConditionalOperator) &&
+                               i > 0);
+    }
 
     switch (k) {
     case CXCursor_BinaryOperator:
@@ -940,10 +1016,11 @@ static void visit(struct walker *w, const struct frame *fr)
     default:
         break;
     }
-    push_kids(w, kids, n, loop, branches, roles, fr->depth + 1);
+    push_kids(w, kids, n, loop, branches, conds, roles, fr->depth + 1);
     free(kids);
     free(roles);
     free(branches);
+    free(conds);
 }
 
 static void walk_function(struct walker *w, CXCursor fn)
@@ -984,7 +1061,7 @@ static void walk_function(struct walker *w, CXCursor fn)
     children(w, fn);
     for (size_t i = w->kids.n; i-- > 0;)
         if (clang_getCursorKind(w->kids.items[i]) == CXCursor_CompoundStmt)
-            push(w, w->kids.items[i], -1, -1, ROLE_READ, 0);
+            push(w, w->kids.items[i], -1, -1, 0, ROLE_READ, 0);
     while (w->stack.n) {
         struct frame fr = w->stack.items[--w->stack.n];
         visit(w, &fr);
@@ -1120,11 +1197,12 @@ struct fact_tu *extract_tu(void *idx, const char *file, const char *directory,
     unsigned opts = CXTranslationUnit_KeepGoing |
                     CXTranslationUnit_IgnoreNonErrorsFromIncludedFiles;
 
+    /*
+     * No -working-directory: libclang applies it to the whole process.  The
+     * compilation database made path arguments absolute instead.
+     */
+    (void)directory;
     argv = xcalloc(nargs + 4, sizeof(*argv));
-    if (directory && *directory) {
-        argv[argc++] = "-working-directory";
-        argv[argc++] = directory;
-    }
     argv[argc++] = "-Wno-unknown-warning-option";
     for (size_t i = 0; i < nargs; i++)
         argv[argc++] = args[i];

@@ -19,8 +19,11 @@ struct sw_unsaved {
 
 /*
  * Parses file with args (compiler arguments without the compiler name and
- * without the file) in directory, using the CXIndex idx (a CXIndex passed as
- * void * so callers need not include libclang).  Always returns facts: when
+ * without the file), using the CXIndex idx (a CXIndex passed as void * so
+ * callers need not include libclang).  directory is the compile's working
+ * directory, for the record only: paths in args must already be absolute
+ * (compdb_add() makes them so), because libclang's own -working-directory
+ * changes the directory of the whole process.  Always returns facts: when
  * libclang fails, the facts say so (parse_failed, first_error) and hold
  * whatever could be extracted.
  */

@@ -475,10 +475,23 @@ static int immediately_waited(struct program *p, int func, int call,
                               const struct spawn_view *v)
 {
     const struct prog_func *pf = &p->funcs[func];
-    const struct fact_call *c = &pf->f->calls[call], *n;
-    if (!v->cat || (size_t)call + 1 >= pf->f->ncalls)
+    const struct fact_call *c = &pf->f->calls[call], *n = NULL;
+    if (!v->cat)
         return 0;
-    n = &pf->f->calls[call + 1];
+    /*
+     * The next call at the spawn's own conditional level; calls nested in
+     * a conditional between them (an error path: perror, return) are not
+     * work done while the thread runs.
+     */
+    for (size_t j = (size_t)call + 1; j < pf->f->ncalls; j++) {
+        if (pf->f->calls[j].cond > c->cond)
+            continue;
+        if (pf->f->calls[j].cond == c->cond)
+            n = &pf->f->calls[j];
+        break;
+    }
+    if (!n)
+        return 0;
     for (size_t k = 0; k < v->cat->nwaits; k++) {
         const struct cat_wait *w;
         if (!n->name || strcmp(n->name, v->cat->waits[k]) != 0)

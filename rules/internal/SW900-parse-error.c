@@ -27,9 +27,11 @@ void rule_SW900(struct rule_ctx *ctx)
                           "error%s; what parsed was analysed)",
                           rule_basename(tu->file), e->message, tu->nerrors,
                           tu->nerrors == 1 ? "" : "s");
-        if (e->file && strcmp(e->file, tu->file) != 0)
+        if (e->file && strcmp(e->file, tu->file) != 0) {
             diag_note(d, tu->file, 1, 1, "included from '%s'",
                       rule_basename(tu->file));
+            diag_set(&d->origin, "%s", tu->file);
+        }
         diag_set(&d->suggestion, "fix the error, or check the compiler "
                                  "arguments in compile_commands.json");
     }

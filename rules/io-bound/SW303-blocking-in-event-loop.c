@@ -36,13 +36,14 @@ static int blocks_loop(const struct cat_blocking *b, const struct fact_call *c,
     return 1;
 }
 
-static const char *loop_words(const char *loop)
+/* "the libuv loop", "the GLib main loop", "the event loop"; caller frees. */
+static char *loop_words(const char *loop)
 {
     if (!loop || strcmp(loop, "event") == 0)
-        return "the event loop";
+        return xstrdup("the event loop");
     if (strcmp(loop, "GLib") == 0)
-        return "the GLib main loop";
-    return loop;
+        return xstrdup("the GLib main loop");
+    return xasprintf("the %s loop", loop);
 }
 
 static void report(struct rule_ctx *ctx, const struct prog_witness *w,
@@ -52,14 +53,9 @@ static void report(struct rule_ctx *ctx, const struct prog_witness *w,
     const struct program *p = ctx->prog;
     const struct prog_func *pf = &p->funcs[func];
     const struct fact_call *c = &pf->f->calls[call];
-    const char *loop = root->loop_name;
-    char *where = NULL;
+    char *where = loop_words(root->loop_name);
     struct sw_diag *d;
 
-    if (loop && strcmp(loop, "event") != 0)
-        where = xasprintf("the %s loop", loop);
-    else
-        where = xstrdup(loop_words(loop));
     if (api) {
         d = rule_report_call(ctx, func, call,
                              "'%s' blocks %s in '%s' (%s)", c->name, where,
@@ -83,7 +79,10 @@ static void report(struct rule_ctx *ctx, const struct prog_witness *w,
         rule_witness_notes(ctx, d, w, callee);
     }
     diag_set(&d->context, "loop");
-    rule_context_notes(ctx, d, func, PROG_CTX_LOOP);
+    if (root->region_loop >= 0 && root->func == func)
+        rule_root_note(ctx, d, (int)(root - p->roots));
+    else
+        rule_context_notes(ctx, d, func, PROG_CTX_LOOP);
     if (api && api->async)
         diag_set(&d->suggestion, "use %s, or move the call off the loop",
                  api->async);
