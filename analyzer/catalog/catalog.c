@@ -12,9 +12,9 @@
 
 #define SECTION(type)                                                          \
     struct {                                                                   \
-        type *items;          /* entries */                                   \
-        size_t n, cap;        /* count and capacity */                        \
-        struct strmap *index; /* name -> entry index */                       \
+        type *items;          /* entries */                                    \
+        size_t n, cap;        /* count and capacity */                         \
+        struct strmap *index; /* name -> entry index */                        \
     }
 
 struct catalog {
@@ -129,14 +129,14 @@ void catalog_free(struct catalog *c)
 /* ---- loading ---------------------------------------------------------- */
 
 struct loader {
-    struct catalog *cat;  /* being filled */
-    const char *origin;   /* file name for messages */
-    const char *section;  /* current section */
-    const char *entry;    /* current entry name */
-    char ***errs;         /* where messages go */
+    struct catalog *cat; /* being filled */
+    const char *origin;  /* file name for messages */
+    const char *section; /* current section */
+    const char *entry;   /* current entry name */
+    char ***errs;        /* where messages go */
     size_t *nerrs;
-    int failed;           /* the current entry has a problem */
-    int any_failed;       /* some entry had a problem */
+    int failed;     /* the current entry has a problem */
+    int any_failed; /* some entry had a problem */
 };
 
 static void fail(struct loader *l, const char *fmt, const char *a)
@@ -144,8 +144,8 @@ static void fail(struct loader *l, const char *fmt, const char *a)
     char *msg = xasprintf(fmt, a ? a : "");
     char *full;
     if (l->entry)
-        full = xasprintf("%s: %s '%s': %s", l->origin, l->section, l->entry,
-                         msg);
+        full =
+            xasprintf("%s: %s '%s': %s", l->origin, l->section, l->entry, msg);
     else if (l->section)
         full = xasprintf("%s: '%s': %s", l->origin, l->section, msg);
     else
@@ -242,7 +242,7 @@ static int lookup_enum(struct loader *l, const cJSON *o, const char *key,
     do {                                                                       \
         long at_ = strmap_get((sec).index, (name));                            \
         if (at_ >= 0) {                                                        \
-            (sec).items[at_] = (entry); /* later catalogs override */         \
+            (sec).items[at_] = (entry); /* later catalogs override */          \
         } else {                                                               \
             VEC_PUSH(sec, entry);                                              \
             strmap_put((sec).index, (name), (long)(sec).n - 1);                \
@@ -251,18 +251,18 @@ static int lookup_enum(struct loader *l, const cJSON *o, const char *key,
 
 static void load_blocking(struct loader *l, const cJSON *e)
 {
-    static const char *const keys[] = {"category", "locality", "mode",
-                                       "nonblocking", "async", "note", NULL};
+    static const char *const keys[] = {
+        "category", "locality", "mode", "nonblocking", "async", "note", NULL};
     static const char *const modes[] = {"always", "fd"};
     struct cat_blocking b = {0};
     const cJSON *nb;
 
     check_keys(l, e, keys);
     b.name = arena_strdup(&l->cat->arena, l->entry);
-    b.category = (enum sw_category)lookup_enum(l, e, "category",
-                                               category_names, SW_CAT_COUNT, -1);
-    b.locality = (enum sw_locality)lookup_enum(
-        l, e, "locality", locality_names, SW_LOC_COUNT, SW_LOC_UNKNOWN);
+    b.category = (enum sw_category)lookup_enum(l, e, "category", category_names,
+                                               SW_CAT_COUNT, -1);
+    b.locality = (enum sw_locality)lookup_enum(l, e, "locality", locality_names,
+                                               SW_LOC_COUNT, SW_LOC_UNKNOWN);
     b.fd_mode = lookup_enum(l, e, "mode", modes, 2, 0);
     b.async = opt_str(l, e, "async", 0);
     (void)opt_str(l, e, "note", 0);
@@ -276,8 +276,8 @@ static void load_blocking(struct loader *l, const cJSON *e)
         } else {
             check_keys(l, nb, nbkeys);
             b.nb_arg = opt_index(l, nb, "arg", 1, 1);
-            b.nb_not_null = cJSON_IsTrue(
-                cJSON_GetObjectItemCaseSensitive(nb, "not_null"));
+            b.nb_not_null =
+                cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(nb, "not_null"));
             if (mask && (!cJSON_IsNumber(mask) || mask->valuedouble <= 0))
                 fail(l, "'mask' must be a positive number%s", "");
             else if (mask)
@@ -292,8 +292,8 @@ static void load_blocking(struct loader *l, const cJSON *e)
 
 static void load_spawn(struct loader *l, const cJSON *e)
 {
-    static const char *const keys[] = {"kind", "callback", "context",
-                                       "handle", "waits", "note", NULL};
+    static const char *const keys[] = {"kind",  "callback", "context", "handle",
+                                       "waits", "note",     NULL};
     struct cat_spawn s = {0};
     const cJSON *w, *x;
 
@@ -419,8 +419,8 @@ static void load_field(struct loader *l, const cJSON *e)
         fail(l, "the name must be 'Record::field'%s", "");
         return;
     }
-    f.record = arena_strndup(&l->cat->arena, l->entry,
-                             (size_t)(sep - l->entry));
+    f.record =
+        arena_strndup(&l->cat->arena, l->entry, (size_t)(sep - l->entry));
     f.field = arena_strdup(&l->cat->arena, sep + 2);
     f.loop = opt_str(l, e, "loop", 1);
     if (!l->failed)
@@ -467,15 +467,19 @@ static void load_atomics(struct loader *l, const cJSON *sec)
 }
 
 struct section_def {
-    const char *name;                                  /* JSON key */
+    const char *name;                                   /* JSON key */
     void (*load)(struct loader *l, const cJSON *entry); /* per entry */
 };
 
 static const struct section_def sections[] = {
-    {"blocking", load_blocking},       {"spawn", load_spawn},
-    {"waits", load_wait},              {"callbacks", load_callback},
-    {"event_waits", load_event_wait},  {"field_callbacks", load_field},
-    {"mt_unsafe", load_mt_unsafe},     {"locks", load_lock},
+    {"blocking", load_blocking},
+    {"spawn", load_spawn},
+    {"waits", load_wait},
+    {"callbacks", load_callback},
+    {"event_waits", load_event_wait},
+    {"field_callbacks", load_field},
+    {"mt_unsafe", load_mt_unsafe},
+    {"locks", load_lock},
     {"forks", load_fork},
 };
 
@@ -564,8 +568,7 @@ const struct cat_blocking *catalog_blocking(const struct catalog *c,
     LOOKUP(c->blocking, name);
 }
 
-const struct cat_spawn *catalog_spawn(const struct catalog *c,
-                                      const char *name)
+const struct cat_spawn *catalog_spawn(const struct catalog *c, const char *name)
 {
     LOOKUP(c->spawn, name);
 }

@@ -16,7 +16,7 @@
     X(DB, "db", "a database query")                                            \
     X(SLEEP, "sleep", "a sleep")                                               \
     X(PROCESS, "process", "running a process")                                 \
-    X(WAIT, "wait", "waiting for another thread or process")                  \
+    X(WAIT, "wait", "waiting for another thread or process")                   \
     X(CONSOLE, "console", "reading the console")
 
 enum sw_category {
@@ -46,10 +46,10 @@ struct cat_blocking {
     const char *name;          /* function name */
     enum sw_category category; /* what it waits for */
     enum sw_locality locality; /* where the wait goes */
-    int fd_mode;     /* 1: blocks only on a blocking file descriptor */
-    int nb_arg;      /* argument that can make the call non-blocking, or -1 */
+    int fd_mode;       /* 1: blocks only on a blocking file descriptor */
+    int nb_arg;        /* argument that can make the call non-blocking, or -1 */
     long long nb_mask; /* nb_arg & nb_mask != 0 makes it non-blocking */
-    int nb_not_null; /* 1: a non-NULL nb_arg makes it asynchronous */
+    int nb_not_null;   /* 1: a non-NULL nb_arg makes it asynchronous */
     const char *async; /* the asynchronous alternative, or NULL */
 };
 
@@ -90,7 +90,8 @@ struct cat_callback {
 
 struct cat_event_wait {
     const char *name;  /* epoll_wait, poll, ... */
-    int single_fd_arg; /* argument that is <= 1 when at most one fd is watched */
+    int single_fd_arg; /* argument that is <= 1 when at most one fd is watched
+                        */
     int timeout_arg;   /* argument that is 0 for a readiness check, or -1 */
 };
 

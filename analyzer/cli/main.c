@@ -28,7 +28,8 @@ static const char usage_text[] =
     "\n"
     "Finds where C code needs async and where it does not: blocking calls on\n"
     "event loops, non-thread-safe calls in threads, and more (see 'syncwise\n"
-    "rules').  Files come from a compilation database (compile_commands.json);\n"
+    "rules').  Files come from a compilation database "
+    "(compile_commands.json);\n"
     "FILE arguments restrict the report to those files while the whole\n"
     "database still feeds cross-file facts.\n"
     "\n"
@@ -39,7 +40,8 @@ static const char usage_text[] =
     "                      compilation database\n"
     "  --format FORMAT     text (default) or json\n"
     "  -o FILE             write the report to FILE instead of stdout\n"
-    "  --select CODES      only these rules: codes or prefixes, comma-separated\n"
+    "  --select CODES      only these rules: codes or prefixes, "
+    "comma-separated\n"
     "                      (SW2,SW303)\n"
     "  --ignore CODES      leave out these rules or prefixes\n"
     "  --fail-on LEVEL     exit 1 when a finding is at or above LEVEL: note,\n"
@@ -55,19 +57,19 @@ static const char usage_text[] =
     "configuration or input errors.\n";
 
 struct cli {
-    const char *command;   /* check, rules, explain */
-    const char *dbdir;     /* -p */
-    const char *format;    /* text, json */
-    const char *output;    /* -o */
-    const char *color;     /* auto, always, never */
-    int fail_on;           /* level index, or SW_LEVEL_COUNT for never */
-    int jobs;              /* -j */
-    int dump_facts;        /* --dump-facts */
-    int include_local_io;  /* --include-local-io */
-    int have_dashdash;     /* "--" given */
-    char **files;          /* FILE arguments */
+    const char *command;  /* check, rules, explain */
+    const char *dbdir;    /* -p */
+    const char *format;   /* text, json */
+    const char *output;   /* -o */
+    const char *color;    /* auto, always, never */
+    int fail_on;          /* level index, or SW_LEVEL_COUNT for never */
+    int jobs;             /* -j */
+    int dump_facts;       /* --dump-facts */
+    int include_local_io; /* --include-local-io */
+    int have_dashdash;    /* "--" given */
+    char **files;         /* FILE arguments */
     size_t nfiles;
-    char **cargs;          /* compiler arguments after "--" */
+    char **cargs; /* compiler arguments after "--" */
     size_t ncargs;
     char **select, **ignore; /* split lists */
     size_t nselect, nignore;
@@ -167,9 +169,9 @@ static int parse_args(struct cli *c, int argc, char **argv)
     c->color = "auto";
     c->fail_on = SW_LEVEL_WARNING;
     c->command = "check";
-    if (argc > 1 && (strcmp(argv[1], "check") == 0 ||
-                     strcmp(argv[1], "rules") == 0 ||
-                     strcmp(argv[1], "explain") == 0)) {
+    if (argc > 1 &&
+        (strcmp(argv[1], "check") == 0 || strcmp(argv[1], "rules") == 0 ||
+         strcmp(argv[1], "explain") == 0)) {
         c->command = argv[1];
         i = 2;
     }
@@ -383,13 +385,13 @@ static int build_db(struct cli *c, struct compdb *db, char ***only,
         if (!found) {
             const struct compdb_entry *nb = neighbour(db, abs);
             if (access(abs, R_OK) != 0) {
-                engine_add_error(res, abs, "cannot read '%s': %s",
-                                 c->files[i], strerror(errno));
+                engine_add_error(res, abs, "cannot read '%s': %s", c->files[i],
+                                 strerror(errno));
                 free(abs);
                 continue;
             }
-            compdb_add(db, abs, nb ? nb->directory : cwd,
-                       nb ? nb->args : NULL, nb ? nb->nargs : 0);
+            compdb_add(db, abs, nb ? nb->directory : cwd, nb ? nb->args : NULL,
+                       nb ? nb->nargs : 0);
         }
         *only = xrealloc(*only, (*nonly + 1) * sizeof(char *));
         (*only)[(*nonly)++] = abs;

@@ -9,7 +9,7 @@
 #include <stddef.h>
 
 struct sw_embedded_file {
-    const char *path;          /* relative to rules/, e.g. "catalogs/spawn.json" */
+    const char *path; /* relative to rules/, e.g. "catalogs/spawn.json" */
     const unsigned char *data; /* contents, NUL-terminated */
     size_t size;               /* bytes, excluding the NUL */
 };

@@ -35,9 +35,9 @@ _Noreturn void sw_bug(const char *file, int line, const char *msg);
 
 /* Returns a pointer to a new zeroed element at the end of the vector. */
 #define VEC_ADD(v)                                                             \
-    ((v).n == (v).cap ? xgrow((void **)&(v).items, &(v).cap, (v).n + 1,        \
-                              sizeof(*(v).items))                              \
-                      : (void)0,                                               \
+    ((v).n == (v).cap                                                          \
+         ? xgrow((void **)&(v).items, &(v).cap, (v).n + 1, sizeof(*(v).items)) \
+         : (void)0,                                                            \
      memset(&(v).items[(v).n], 0, sizeof(*(v).items)), &(v).items[(v).n++])
 
 #endif

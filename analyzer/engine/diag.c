@@ -45,8 +45,8 @@ static char *vformat(const char *fmt, va_list ap)
 }
 
 struct sw_diag *diags_add(struct sw_diags *l, const struct rule_info *rule,
-                          const char *file, int line, int col,
-                          const char *fmt, ...)
+                          const char *file, int line, int col, const char *fmt,
+                          ...)
 {
     struct sw_diag *d;
     va_list ap;

@@ -40,9 +40,9 @@ struct sw_diag {
     char *context;                /* "loop", "thread", ... or NULL */
     struct sw_note *notes;        /* the trace, outermost last */
     size_t nnotes, notes_cap;
-    char *suggestion;             /* how to fix, or NULL */
-    char *origin;                 /* the TU it is about, when file is a header */
-    char fingerprint[17];         /* 16 hex digits, see diag_fingerprint() */
+    char *suggestion;     /* how to fix, or NULL */
+    char *origin;         /* the TU it is about, when file is a header */
+    char fingerprint[17]; /* 16 hex digits, see diag_fingerprint() */
 };
 
 struct sw_diags {
@@ -52,9 +52,8 @@ struct sw_diags {
 
 /* Adds a diagnostic with a printf-formatted message; returns it. */
 struct sw_diag *diags_add(struct sw_diags *l, const struct rule_info *rule,
-                          const char *file, int line, int col,
-                          const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
+                          const char *file, int line, int col, const char *fmt,
+                          ...) __attribute__((format(printf, 6, 7)));
 void diag_note(struct sw_diag *d, const char *file, int line, int col,
                const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 void diag_set(char **field, const char *fmt, ...)

@@ -60,9 +60,8 @@ static size_t best_match(const char *const *pats, size_t n, const char *code)
 int engine_rule_enabled(const struct engine_opts *opts,
                         const struct rule_info *rule)
 {
-    size_t sel = opts->nselect ? best_match(opts->select, opts->nselect,
-                                            rule->code)
-                               : 1;
+    size_t sel =
+        opts->nselect ? best_match(opts->select, opts->nselect, rule->code) : 1;
     size_t ign = best_match(opts->ignore, opts->nignore, rule->code);
     if (!sel)
         return 0;

@@ -18,11 +18,11 @@ struct engine_opts {
     size_t nselect;
     const char *const *ignore; /* codes or prefixes to leave out */
     size_t nignore;
-    const char *const *only;   /* absolute paths to report on; none: all */
+    const char *const *only; /* absolute paths to report on; none: all */
     size_t nonly;
     const struct sw_unsaved *unsaved; /* editor buffers */
     size_t nunsaved;
-    int include_local_io;      /* SW303's local file I/O option */
+    int include_local_io;       /* SW303's local file I/O option */
     parse_progress_fn progress; /* or NULL */
     void *progress_data;
 };
@@ -33,11 +33,11 @@ struct engine_error {
 };
 
 struct engine_result {
-    struct sw_diags diags;        /* sorted findings */
-    struct engine_error *errors;  /* input problems (also on stderr) */
+    struct sw_diags diags;       /* sorted findings */
+    struct engine_error *errors; /* input problems (also on stderr) */
     size_t nerrors, errors_cap;
-    size_t nfiles;                /* translation units analysed */
-    size_t nfunctions;            /* functions defined in them */
+    size_t nfiles;     /* translation units analysed */
+    size_t nfunctions; /* functions defined in them */
 };
 
 /* 1 when the rule is selected by opts (select/ignore, longest match wins). */

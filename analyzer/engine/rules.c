@@ -56,8 +56,7 @@ struct sw_diag *rule_report_call(struct rule_ctx *ctx, int func, int call,
     va_start(ap, fmt);
     vsnprintf(msg, (size_t)n + 1, fmt, ap);
     va_end(ap);
-    d = diags_add(ctx->out, ctx->rule, pf->f->file, c->line, c->col, "%s",
-                  msg);
+    d = diags_add(ctx->out, ctx->rule, pf->f->file, c->line, c->col, "%s", msg);
     free(msg);
     d->end_col = c->col + (int)strlen(c->name ? c->name : "");
     diag_set(&d->function, "%s", pf->f->name);
@@ -107,8 +106,8 @@ void rule_context_notes(struct rule_ctx *ctx, struct sw_diag *d, int func,
         if (r->from == p->roots[r->root].func &&
             p->roots[r->root].region_loop >= 0)
             break; /* called from a poll loop: the root note says so */
-        diag_note(d, file, line, col, "'%s' is called from '%s'",
-                  pf->f->name, p->funcs[r->from].f->name);
+        diag_note(d, file, line, col, "'%s' is called from '%s'", pf->f->name,
+                  p->funcs[r->from].f->name);
         f = r->from;
         steps++;
     }
@@ -130,9 +129,8 @@ void rule_root_note(struct rule_ctx *ctx, struct sw_diag *d, int ri)
         switch (root->kind) {
         case PROG_ROOT_ENTRY:
             diag_note(d, p->funcs[root->func].f->file,
-                      p->funcs[root->func].f->line,
-                      p->funcs[root->func].f->col, "'%s' is an entry point",
-                      rf);
+                      p->funcs[root->func].f->line, p->funcs[root->func].f->col,
+                      "'%s' is an entry point", rf);
             break;
         case PROG_ROOT_SPAWN:
             diag_note(d, file, line, col, "'%s' is started by '%s' in '%s'%s",
@@ -143,15 +141,13 @@ void rule_root_note(struct rule_ctx *ctx, struct sw_diag *d, int ri)
         case PROG_ROOT_CALLBACK:
             diag_note(d, file, line, col,
                       "'%s' runs on %s (registered with '%s' in '%s')", rf,
-                      loop, root->api,
-                      p->funcs[root->site_func].f->name);
+                      loop, root->api, p->funcs[root->site_func].f->name);
             break;
         case PROG_ROOT_FIELD: {
             const struct fact_assign *a =
                 &p->funcs[root->site_func].f->assigns[root->site_call];
             diag_note(d, p->funcs[root->site_func].f->file, a->line, a->col,
-                      "'%s' runs on %s (stored in '%s')", rf, loop,
-                      root->api);
+                      "'%s' runs on %s (stored in '%s')", rf, loop, root->api);
             break;
         }
         case PROG_ROOT_POLL:

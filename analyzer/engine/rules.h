@@ -12,11 +12,11 @@
 struct rule_ctx;
 
 struct rule_info {
-    const char *code;    /* "SW303" */
-    const char *name;    /* "blocking-in-event-loop" */
-    const char *family;  /* "io-bound" */
-    enum sw_level level; /* default level */
-    const char *summary; /* one line */
+    const char *code;                    /* "SW303" */
+    const char *name;                    /* "blocking-in-event-loop" */
+    const char *family;                  /* "io-bound" */
+    enum sw_level level;                 /* default level */
+    const char *summary;                 /* one line */
     void (*check)(struct rule_ctx *ctx); /* NULL for engine-made rules */
 };
 

@@ -23,13 +23,13 @@
 
 /* What a call argument is, as far as the front end can tell. */
 #define FACT_ARG_KINDS(X)                                                      \
-    X(OTHER, "other")   /* any other expression */                            \
-    X(NULL, "null")     /* a null pointer constant */                         \
-    X(INT, "int")       /* an integer constant expression (ival) */           \
-    X(STRING, "string") /* a string literal (text, unquoted) */               \
-    X(FUNC, "func")     /* names a function (ref = its USR) */                \
-    X(VAR, "var")       /* names a variable (ref = its USR) */                \
-    X(ADDR, "addr")     /* &variable, or &variable.field... (ref = USR) */    \
+    X(OTHER, "other")   /* any other expression */                             \
+    X(NULL, "null")     /* a null pointer constant */                          \
+    X(INT, "int")       /* an integer constant expression (ival) */            \
+    X(STRING, "string") /* a string literal (text, unquoted) */                \
+    X(FUNC, "func")     /* names a function (ref = its USR) */                 \
+    X(VAR, "var")       /* names a variable (ref = its USR) */                 \
+    X(ADDR, "addr")     /* &variable, or &variable.field... (ref = USR) */     \
     X(PARAM, "param")   /* a parameter of the caller (param = its index) */
 
 enum fact_arg_kind {
@@ -71,10 +71,10 @@ struct fact_call {
  * what runs when a call returned 0 (the child after fork(), say).
  */
 struct fact_branch {
-    int parent;        /* enclosing guarded branch, -1 for none */
-    const char *guard; /* name of the call in the condition */
+    int parent;            /* enclosing guarded branch, -1 for none */
+    const char *guard;     /* name of the call in the condition */
     const char *guard_usr; /* its USR */
-    int line;          /* location of the if */
+    int line;              /* location of the if */
 };
 
 struct fact_loop {
@@ -112,22 +112,22 @@ struct fact_assign {
 };
 
 struct fact_func {
-    const char *usr;       /* clang USR, unique across the program */
-    const char *name;      /* spelling */
-    const char *file;      /* file of the definition */
-    int line, col;         /* location of the name */
-    int end_line;          /* last line of the body */
-    int is_static;         /* internal linkage */
-    int nparams;           /* number of parameters */
-    size_t ncalls;         /* calls, in source order */
+    const char *usr;  /* clang USR, unique across the program */
+    const char *name; /* spelling */
+    const char *file; /* file of the definition */
+    int line, col;    /* location of the name */
+    int end_line;     /* last line of the body */
+    int is_static;    /* internal linkage */
+    int nparams;      /* number of parameters */
+    size_t ncalls;    /* calls, in source order */
     struct fact_call *calls;
-    size_t nloops;         /* loops, parents before children */
+    size_t nloops; /* loops, parents before children */
     struct fact_loop *loops;
-    size_t nbranches;      /* guarded branches, parents before children */
+    size_t nbranches; /* guarded branches, parents before children */
     struct fact_branch *branches;
-    size_t naccesses;      /* accesses to globals and statics */
+    size_t naccesses; /* accesses to globals and statics */
     struct fact_access *accesses;
-    size_t nassigns;       /* function pointers stored */
+    size_t nassigns; /* function pointers stored */
     struct fact_assign *assigns;
 };
 
@@ -150,17 +150,17 @@ struct fact_error {
 };
 
 struct fact_tu {
-    const char *file;     /* the main file, as given in the compilation db */
-    int parse_failed;     /* 1 when libclang produced no AST at all */
-    size_t nerrors;       /* error diagnostics libclang reported */
+    const char *file; /* the main file, as given in the compilation db */
+    int parse_failed; /* 1 when libclang produced no AST at all */
+    size_t nerrors;   /* error diagnostics libclang reported */
     struct fact_error first_error; /* the first of them, when nerrors > 0 */
-    size_t nfuncs;        /* function definitions, in source order */
+    size_t nfuncs;                 /* function definitions, in source order */
     struct fact_func *funcs;
-    size_t nglobals;      /* file-scope and static-local variables */
+    size_t nglobals; /* file-scope and static-local variables */
     struct fact_global *globals;
-    size_t nassigns;      /* file-scope function pointer initialisers */
+    size_t nassigns; /* file-scope function pointer initialisers */
     struct fact_assign *assigns;
-    struct arena arena;   /* owns every string above */
+    struct arena arena; /* owns every string above */
 };
 
 struct fact_tu *facts_tu_new(const char *file);

@@ -218,8 +218,8 @@ static int get_bool(const cJSON *o, const char *key)
     return cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, key));
 }
 
-static const cJSON *get_array(struct reader *r, const cJSON *o,
-                              const char *key, size_t *n)
+static const cJSON *get_array(struct reader *r, const cJSON *o, const char *key,
+                              size_t *n)
 {
     const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
     *n = 0;
@@ -259,8 +259,7 @@ static int get_index(struct reader *r, const cJSON *o, const char *key,
     return (int)v;
 }
 
-static void read_assign(struct reader *r, const cJSON *o,
-                        struct fact_assign *a)
+static void read_assign(struct reader *r, const cJSON *o, struct fact_assign *a)
 {
     a->target = get_str(r, o, "target", 1);
     a->func = get_str(r, o, "func", 0);

@@ -110,8 +110,8 @@ char **shell_split(const char *cmd, size_t *n)
 static int skip_arg(const char *a, int *skip_next)
 {
     static const char *const with_value[] = {"-o", "-MF", "-MT", "-MQ", NULL};
-    static const char *const alone[] = {"-c", "-MD", "-MMD", "-M", "-MM", "-MP",
-                                        "-pipe", NULL};
+    static const char *const alone[] = {"-c",  "-MD", "-MMD",  "-M",
+                                        "-MM", "-MP", "-pipe", NULL};
     *skip_next = 0;
     for (const char *const *w = with_value; *w; w++)
         if (strcmp(a, *w) == 0) {
@@ -131,8 +131,9 @@ static int skip_arg(const char *a, int *skip_next)
  * share), so they are made absolute here instead.
  */
 static const char *const path_opts[] = {
-    "-I", "-iquote", "-isystem", "-idirafter", "-include", "-imacros",
-    "-isysroot", "--sysroot", "-F", "-iwithprefix", "-cxx-isystem", NULL};
+    "-I",       "-iquote",      "-isystem",     "-idirafter",
+    "-include", "-imacros",     "-isysroot",    "--sysroot",
+    "-F",       "-iwithprefix", "-cxx-isystem", NULL};
 
 /* Appends arg (made absolute against dir where it is a path) to e. */
 static void add_arg(struct compdb_entry *e, const char *arg, const char *dir,
@@ -147,8 +148,7 @@ static void add_arg(struct compdb_entry *e, const char *arg, const char *dir,
         if (strncmp(arg, *o, n) == 0 && arg[n]) {
             const char *v = arg + n + (arg[n] == '=');
             char *abs = path_absolute(v, dir);
-            e->args[e->nargs++] = xasprintf("%.*s%s", (int)(v - arg), arg,
-                                            abs);
+            e->args[e->nargs++] = xasprintf("%.*s%s", (int)(v - arg), arg, abs);
             free(abs);
             return;
         }
@@ -192,8 +192,8 @@ static void warn(char ***warns, size_t *nwarns, char *msg)
     (*warns)[(*nwarns)++] = msg;
 }
 
-int compdb_load(struct compdb *db, const char *path, char **err,
-                char ***warns, size_t *nwarns)
+int compdb_load(struct compdb *db, const char *path, char **err, char ***warns,
+                size_t *nwarns)
 {
     struct strbuf sb = STRBUF_INIT;
     cJSON *root, *e;
@@ -259,7 +259,8 @@ int compdb_load(struct compdb *db, const char *path, char **err,
         }
         if (cJSON_IsArray(args)) {
             const cJSON *a;
-            argv = xcalloc((size_t)cJSON_GetArraySize(args) + 1, sizeof(char *));
+            argv =
+                xcalloc((size_t)cJSON_GetArraySize(args) + 1, sizeof(char *));
             cJSON_ArrayForEach(a, args)
             {
                 if (!cJSON_IsString(a)) {

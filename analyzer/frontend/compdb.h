@@ -27,8 +27,8 @@ struct compdb {
  * ("compile_commands.json: entry 3: 'file' must be a string"); duplicates
  * of a file keep the first entry.
  */
-int compdb_load(struct compdb *db, const char *path, char **err,
-                char ***warns, size_t *nwarns);
+int compdb_load(struct compdb *db, const char *path, char **err, char ***warns,
+                size_t *nwarns);
 
 /* Adds a file compiled with args (no compiler name) in directory. */
 void compdb_add(struct compdb *db, const char *file, const char *directory,

@@ -20,8 +20,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define SW_MAX_DEPTH 4000   /* AST levels walked below a function */
-#define SW_MAX_TEXT 160     /* bytes of source text kept for an argument */
+#define SW_MAX_DEPTH 4000    /* AST levels walked below a function */
+#define SW_MAX_TEXT 160      /* bytes of source text kept for an argument */
 #define SW_MAX_TEXT_SPAN 400 /* longer expressions are not tokenized */
 
 #if CINDEX_VERSION_MINOR >= 64
@@ -544,9 +544,10 @@ static void classify_arg(struct walker *w, CXCursor arg, struct fact_arg *a)
                 int ls;
                 a->kind = FACT_ARG_ADDR;
                 a->ref = cursor_usr(w, d);
-                a->local = !is_tracked_var(d, &ls) &&
-                           clang_getCursorKind(clang_getCursorSemanticParent(
-                               d)) != CXCursor_TranslationUnit;
+                a->local =
+                    !is_tracked_var(d, &ls) &&
+                    clang_getCursorKind(clang_getCursorSemanticParent(d)) !=
+                        CXCursor_TranslationUnit;
                 return;
             }
             return;
@@ -558,8 +559,8 @@ static void classify_arg(struct walker *w, CXCursor arg, struct fact_arg *a)
         CXType ct = clang_getCanonicalType(t);
         if (is_integral(t) || ct.kind == CXType_Pointer) {
             /* A pointer-typed constant does not evaluate; its literal does. */
-            CXEvalResult r = clang_Cursor_Evaluate(
-                ct.kind == CXType_Pointer ? u : arg);
+            CXEvalResult r =
+                clang_Cursor_Evaluate(ct.kind == CXType_Pointer ? u : arg);
             if (r) {
                 if (clang_EvalResult_getKind(r) == CXEval_Int) {
                     long long v = clang_EvalResult_getAsLongLong(r);
@@ -575,7 +576,7 @@ static void classify_arg(struct walker *w, CXCursor arg, struct fact_arg *a)
 }
 
 static enum CXChildVisitResult find_noreturn_attr(CXCursor c, CXCursor parent,
-                                                 CXClientData data)
+                                                  CXClientData data)
 {
     struct walker *w = data;
     (void)parent;
@@ -784,8 +785,8 @@ static void scan_init_list_at(struct walker *w, CXCursor list, int file_scope,
                 field = clang_getCursorReferenced(w->kids.items[0]);
                 value = w->kids.items[w->kids.n - 1];
                 if (w->kids.n > 2) /* .a.b = f: nested designator */
-                    field = clang_getCursorReferenced(
-                        w->kids.items[w->kids.n - 2]);
+                    field =
+                        clang_getCursorReferenced(w->kids.items[w->kids.n - 2]);
             }
         }
         if (clang_Cursor_isNull(field) && i < fields.n)
@@ -807,8 +808,8 @@ static void scan_init_list(struct walker *w, CXCursor list, int file_scope)
     scan_init_list_at(w, list, file_scope, 0);
 }
 
-static void push(struct walker *w, CXCursor c, int loop, int branch,
-                 int cond, enum role role, int depth)
+static void push(struct walker *w, CXCursor c, int loop, int branch, int cond,
+                 enum role role, int depth)
 {
     struct frame f = {c, loop, branch, cond, role, depth};
     VEC_PUSH(w->stack, f);
@@ -950,10 +951,10 @@ static void visit(struct walker *w, const struct frame *fr)
     for (size_t i = 0; i < n; i++) {
         branches[i] = fr->branch;
         /* The arms of if, switch and ?: are conditional; the test is not. */
-        conds[i] = fr->cond + ((k == CXCursor_IfStmt ||
-                                k == CXCursor_SwitchStmt ||
-                                k == CXCursor_ConditionalOperator) &&
-                               i > 0);
+        conds[i] =
+            fr->cond + ((k == CXCursor_IfStmt || k == CXCursor_SwitchStmt ||
+                         k == CXCursor_ConditionalOperator) &&
+                        i > 0);
     }
 
     switch (k) {
@@ -1045,8 +1046,8 @@ static void walk_function(struct walker *w, CXCursor fn)
     w->fn = f;
     w->fn_cursor = fn;
     w->nparams = f->nparams;
-    w->params = xcalloc((size_t)(w->nparams ? w->nparams : 1),
-                        sizeof(CXCursor));
+    w->params =
+        xcalloc((size_t)(w->nparams ? w->nparams : 1), sizeof(CXCursor));
     for (int i = 0; i < w->nparams; i++)
         w->params[i] = clang_Cursor_getArgument(fn, (unsigned)i);
     w->seq = 0;
@@ -1084,7 +1085,8 @@ static void walk_global(struct walker *w, CXCursor c)
     struct fact_global *g;
     CXType t = clang_getCursorType(c);
 
-    if (clang_getCursorKind(c) != CXCursor_VarDecl || !clang_isCursorDefinition(c))
+    if (clang_getCursorKind(c) != CXCursor_VarDecl ||
+        !clang_isCursorDefinition(c))
         return;
     /* File-scope function pointer tables: static struct ops o = {...}. */
     {

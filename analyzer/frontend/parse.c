@@ -29,9 +29,9 @@ static void *worker(void *arg)
         if (i >= s->db->n)
             break;
         e = &s->db->items[i];
-        s->out[i] = extract_tu(idx, e->file, e->directory,
-                               (const char *const *)e->args, e->nargs,
-                               s->opts->unsaved, s->opts->nunsaved);
+        s->out[i] =
+            extract_tu(idx, e->file, e->directory, (const char *const *)e->args,
+                       e->nargs, s->opts->unsaved, s->opts->nunsaved);
         pthread_mutex_lock(&s->mu);
         s->done++;
         if (s->opts->progress)

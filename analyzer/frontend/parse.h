@@ -15,10 +15,10 @@ typedef void (*parse_progress_fn)(void *data, size_t done, size_t total,
                                   const char *file);
 
 struct parse_opts {
-    int jobs;                      /* worker threads; <= 0: all cores */
+    int jobs;                         /* worker threads; <= 0: all cores */
     const struct sw_unsaved *unsaved; /* editor buffers, or NULL */
     size_t nunsaved;
-    parse_progress_fn progress;    /* or NULL */
+    parse_progress_fn progress; /* or NULL */
     void *progress_data;
 };
 

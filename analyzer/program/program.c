@@ -128,14 +128,12 @@ static void link_functions(struct program *p)
                  * one.  Two .c files defining the same external name are
                  * two programs' versions: keep both, each under
                  * "USR@file", and let references prefer their own TU's. */
-                if (have >= 0 &&
-                    strcmp(p->funcs[have].f->file, f->file) == 0) {
+                if (have >= 0 && strcmp(p->funcs[have].f->file, f->file) == 0) {
                     free(key);
                     continue;
                 }
                 if (have >= 0) {
-                    char *k1 = xasprintf("%s@%s", usr,
-                                         p->funcs[have].tu->file);
+                    char *k1 = xasprintf("%s@%s", usr, p->funcs[have].tu->file);
                     char *k2 = xasprintf("%s@%s", usr, tu->file);
                     strmap_put(p->by_usr, k1, have);
                     strmap_put(p->by_usr, k2, (long)n);
@@ -166,8 +164,8 @@ static void resolve_direct(struct program *p)
 {
     for (size_t i = 0; i < p->nfuncs; i++) {
         struct prog_func *pf = &p->funcs[i];
-        pf->calls = xcalloc(pf->f->ncalls ? pf->f->ncalls : 1,
-                            sizeof(*pf->calls));
+        pf->calls =
+            xcalloc(pf->f->ncalls ? pf->f->ncalls : 1, sizeof(*pf->calls));
         for (size_t j = 0; j < pf->f->ncalls; j++) {
             const struct fact_call *c = &pf->f->calls[j];
             struct prog_call *pc = &pf->calls[j];
@@ -240,8 +238,8 @@ static void compute_param_flows(struct program *p, struct flows *fl)
                                    arg->param < pf->f->nparams) {
                             struct iset *src = &fl->param[i][arg->param];
                             for (size_t s = 0; s < src->n; s++)
-                                changed |= iset_add(&fl->param[g][a],
-                                                    src->items[s]);
+                                changed |=
+                                    iset_add(&fl->param[g][a], src->items[s]);
                         }
                     }
                 }
@@ -333,11 +331,11 @@ static void resolve_indirect(struct program *p, struct flows *fl,
 
 /* The spawn a call makes: a catalogued API, or a project wrapper. */
 struct spawn_view {
-    enum sw_spawn_kind kind; /* what runs the callback */
-    int callback;            /* argument index of the start routine */
-    int context;             /* argument index of its context, or -1 */
-    int handle;              /* argument index of the handle, or -1 */
-    const char *api;         /* name for messages */
+    enum sw_spawn_kind kind;     /* what runs the callback */
+    int callback;                /* argument index of the start routine */
+    int context;                 /* argument index of its context, or -1 */
+    int handle;                  /* argument index of the handle, or -1 */
+    const char *api;             /* name for messages */
     const struct cat_spawn *cat; /* catalog entry, or NULL for a wrapper */
 };
 
@@ -359,8 +357,7 @@ static int call_spawn(const struct program *p, int func, int call,
         v->cat = s;
         return 1;
     }
-    if (pc->kind == PCALL_DIRECT &&
-        p->funcs[pc->targets[0]].spawn_param >= 0) {
+    if (pc->kind == PCALL_DIRECT && p->funcs[pc->targets[0]].spawn_param >= 0) {
         const struct prog_func *w = &p->funcs[pc->targets[0]];
         v->kind = w->spawn_kind;
         v->callback = w->spawn_param;
@@ -411,8 +408,7 @@ static void derive_wrappers(struct program *p)
                 struct spawn_view v;
                 const char *loop = NULL;
                 unsigned bits;
-                if (pf->spawn_param < 0 &&
-                    call_spawn(p, (int)i, (int)j, &v) &&
+                if (pf->spawn_param < 0 && call_spawn(p, (int)i, (int)j, &v) &&
                     v.callback < (int)c->nargs &&
                     c->args[v.callback].kind == FACT_ARG_PARAM) {
                     pf->spawn_param = c->args[v.callback].param;
@@ -521,11 +517,11 @@ static void find_spawn_and_callback_roots(struct program *p, struct targets *t)
                 fs.n = 0;
                 arg_funcs(p, t, &c->args[v.callback], pf->tu, &fs);
                 for (size_t k = 0; k < fs.n; k++) {
-                    struct prog_root *r = add_root(
-                        p, PROG_ROOT_SPAWN,
-                        v.kind == SW_SPAWN_THREAD ? PROG_CTX_THREAD
-                                                  : PROG_CTX_POOL,
-                        fs.items[k]);
+                    struct prog_root *r =
+                        add_root(p, PROG_ROOT_SPAWN,
+                                 v.kind == SW_SPAWN_THREAD ? PROG_CTX_THREAD
+                                                           : PROG_CTX_POOL,
+                                 fs.items[k]);
                     r->site_func = (int)i;
                     r->site_call = (int)j;
                     r->api = v.api;
@@ -581,8 +577,8 @@ static void find_field_roots(struct program *p, struct flows *fl)
                 src = &fl->param[i][a->param];
             }
             for (size_t k = 0; k < src->n; k++) {
-                struct prog_root *r = add_root(p, PROG_ROOT_FIELD,
-                                               PROG_CTX_LOOP, src->items[k]);
+                struct prog_root *r =
+                    add_root(p, PROG_ROOT_FIELD, PROG_CTX_LOOP, src->items[k]);
                 r->site_func = (int)i;
                 r->site_call = (int)j;
                 r->api = a->target + 6;
@@ -773,7 +769,6 @@ static void propagate(struct program *p, int which, struct work *wl)
     }
 }
 
-
 /*
  * Calls through pointers made by loop code run on the loop too: their
  * targets become loop roots (DISPATCH), so findings are reported inside
@@ -833,8 +828,8 @@ static void compute_mentions(struct program *p)
         for (size_t j = 0; j < f->ncalls; j++)
             for (size_t a = 0; a < f->calls[j].nargs; a++)
                 if (f->calls[j].args[a].kind == FACT_ARG_FUNC) {
-                    int h = find_from(p, f->calls[j].args[a].ref,
-                                      p->funcs[i].tu);
+                    int h =
+                        find_from(p, f->calls[j].args[a].ref, p->funcs[i].tu);
                     if (h >= 0)
                         p->funcs[h].mention |= m;
                 }
@@ -1142,7 +1137,8 @@ struct prog_witness *program_blocking(const struct program *p,
     for (size_t i = 0; i < p->nfuncs; i++)
         for (size_t j = 0; j < p->funcs[i].f->ncalls; j++) {
             const struct prog_call *pc = &p->funcs[i].calls[j];
-            if (pc->kind == PCALL_DIRECT && !call_elsewhere(p, (int)i, (int)j)) {
+            if (pc->kind == PCALL_DIRECT &&
+                !call_elsewhere(p, (int)i, (int)j)) {
                 size_t at = fill[pc->targets[0]]++;
                 rev.items[at] = (int)i;
                 via[at] = (int)j;
@@ -1152,8 +1148,10 @@ struct prog_witness *program_blocking(const struct program *p,
     for (size_t i = 0; i < p->nfuncs; i++) {
         const struct prog_func *pf = &p->funcs[i];
         for (size_t j = 0; j < pf->f->ncalls; j++) {
-            const struct cat_blocking *b = program_blocking_api(p, (int)i, (int)j);
-            if (b && !call_elsewhere(p, (int)i, (int)j) && (!accept || accept(b, &pf->f->calls[j], data))) {
+            const struct cat_blocking *b =
+                program_blocking_api(p, (int)i, (int)j);
+            if (b && !call_elsewhere(p, (int)i, (int)j) &&
+                (!accept || accept(b, &pf->f->calls[j], data))) {
                 w[i].dist = 0;
                 w[i].call = (int)j;
                 queue[tail++] = (int)i;

@@ -55,33 +55,33 @@ struct prog_reach {
 };
 
 struct prog_func {
-    const struct fact_func *f; /* facts, borrowed from the TU */
-    const struct fact_tu *tu;  /* the TU it came from */
-    struct prog_call *calls;   /* parallel to f->calls */
+    const struct fact_func *f;               /* facts, borrowed from the TU */
+    const struct fact_tu *tu;                /* the TU it came from */
+    struct prog_call *calls;                 /* parallel to f->calls */
     struct prog_reach reach[PROG_CTX_COUNT]; /* per context kind */
-    struct prog_reach conc;    /* reached from a concurrent context */
-    int ncallers;              /* number of call edges into it */
+    struct prog_reach conc; /* reached from a concurrent context */
+    int ncallers;           /* number of call edges into it */
     /* Derived from the body: parameters it hands to a spawn or loop API. */
-    int spawn_param;           /* start-routine parameter, or -1 */
-    int spawn_ctx_param;       /* its context parameter, or -1 */
+    int spawn_param;     /* start-routine parameter, or -1 */
+    int spawn_ctx_param; /* its context parameter, or -1 */
     enum sw_spawn_kind spawn_kind;
-    unsigned loop_params;      /* bit k: parameter k becomes a loop callback */
-    const char *loop_name;     /* loop of those callbacks */
-    int poll_dist;             /* calls to reach an event wait, -1: none */
-    int loop_root;             /* whole-function loop root index, or -1 */
-    int spawn_sites;           /* spawns that start it */
-    int has_dups;              /* other .c files define the same USR */
-    unsigned long long exe;    /* mains (bit i: i-th main) that reach it */
+    unsigned loop_params;       /* bit k: parameter k becomes a loop callback */
+    const char *loop_name;      /* loop of those callbacks */
+    int poll_dist;              /* calls to reach an event wait, -1: none */
+    int loop_root;              /* whole-function loop root index, or -1 */
+    int spawn_sites;            /* spawns that start it */
+    int has_dups;               /* other .c files define the same USR */
+    unsigned long long exe;     /* mains (bit i: i-th main) that reach it */
     unsigned long long mention; /* mains whose code takes its address */
     unsigned long long conc_mask; /* executables it runs concurrently in */
 };
 
 #define PROG_ROOT_KINDS(X)                                                     \
-    X(ENTRY, "entry")       /* main or an exported function */                \
-    X(SPAWN, "spawn")       /* a thread or pool start routine */              \
-    X(CALLBACK, "callback") /* registered with an event loop API */           \
-    X(FIELD, "field")       /* stored in a catalogued callback field */       \
-    X(POLL, "poll-loop")    /* calls made in a hand-written event loop */     \
+    X(ENTRY, "entry")       /* main or an exported function */                 \
+    X(SPAWN, "spawn")       /* a thread or pool start routine */               \
+    X(CALLBACK, "callback") /* registered with an event loop API */            \
+    X(FIELD, "field")       /* stored in a catalogued callback field */        \
+    X(POLL, "poll-loop")    /* calls made in a hand-written event loop */      \
     X(DISPATCH, "dispatch") /* called through a pointer from loop code */
 
 enum prog_root_kind {
@@ -105,15 +105,15 @@ struct prog_root {
 };
 
 struct program {
-    const struct catalog *cat;  /* borrowed */
-    struct prog_func *funcs;    /* defined functions, unique by USR */
+    const struct catalog *cat; /* borrowed */
+    struct prog_func *funcs;   /* defined functions, unique by USR */
     size_t nfuncs;
     struct prog_root *roots;
     size_t nroots, roots_cap;
-    struct strmap *by_usr;      /* USR -> function index */
+    struct strmap *by_usr;            /* USR -> function index */
     const struct fact_tu *const *tus; /* borrowed */
     size_t ntus;
-    size_t ncall_edges;         /* for statistics */
+    size_t ncall_edges; /* for statistics */
 };
 
 /* Links the TUs (borrowed; they must outlive the program). */

@@ -71,8 +71,8 @@ void report_text(FILE *out, const struct engine_result *r,
         if (!last_file || strcmp(last_file, d->file) != 0)
             nfiles++;
         last_file = d->file;
-        fprintf(out, "%s%s:%d:%d:%s %s%s:%s %s%s%s [%s]\n", bold, path,
-                d->line, d->col, reset, o->color ? level_color(d->level) : "",
+        fprintf(out, "%s%s:%d:%d:%s %s%s:%s %s%s%s [%s]\n", bold, path, d->line,
+                d->col, reset, o->color ? level_color(d->level) : "",
                 sw_level_name(d->level), reset, bold, d->message, reset,
                 d->rule->code);
         if (o->source)

@@ -57,9 +57,9 @@ static void report(struct rule_ctx *ctx, const struct prog_witness *w,
     struct sw_diag *d;
 
     if (api) {
-        d = rule_report_call(ctx, func, call,
-                             "'%s' blocks %s in '%s' (%s)", c->name, where,
-                             pf->f->name, sw_category_desc(api->category));
+        d = rule_report_call(ctx, func, call, "'%s' blocks %s in '%s' (%s)",
+                             c->name, where, pf->f->name,
+                             sw_category_desc(api->category));
     } else {
         /* Find the API at the end of the witness chain for the message. */
         int g = callee, guard = 0;
@@ -73,8 +73,7 @@ static void report(struct rule_ctx *ctx, const struct prog_witness *w,
         api = end ? catalog_blocking(p->cat, end->name) : NULL;
         d = rule_report_call(ctx, func, call,
                              "'%s' blocks %s in '%s': it calls '%s' (%s)",
-                             c->name, where, pf->f->name,
-                             end ? end->name : "?",
+                             c->name, where, pf->f->name, end ? end->name : "?",
                              api ? sw_category_desc(api->category) : "?");
         rule_witness_notes(ctx, d, w, callee);
     }

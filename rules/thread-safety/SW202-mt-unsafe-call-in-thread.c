@@ -35,8 +35,8 @@ void rule_SW202(struct rule_ctx *ctx)
                 c->name, pf->f->name, m->replacement);
             diag_set(&d->context, "%s", prog_ctx_name(root->ctx));
             if (m->reason)
-                diag_note(d, pf->f->file, c->line, c->col, "'%s': %s",
-                          c->name, m->reason);
+                diag_note(d, pf->f->file, c->line, c->col, "'%s' %s", c->name,
+                          m->reason);
             rule_context_notes(ctx, d, (int)i, -1);
             diag_set(&d->suggestion, "replace '%s' with %s", c->name,
                      m->replacement);

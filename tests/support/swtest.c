@@ -42,8 +42,8 @@ void swtest_run(const struct catalog *cat, char *const *files, size_t nfiles,
     struct compdb db = {0};
     struct engine_opts eo;
     size_t nbase = 0, nargs;
-    char **base = shell_split("-std=c11 -D_GNU_SOURCE " SW_FIXTURE_CFLAGS,
-                              &nbase);
+    char **base =
+        shell_split("-std=c11 -D_GNU_SOURCE " SW_FIXTURE_CFLAGS, &nbase);
     char **args = xcalloc(nbase + nextra + 2, sizeof(char *));
     const char *sel[2];
 
