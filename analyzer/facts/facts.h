@@ -108,6 +108,7 @@ struct fact_assign {
     const char *func;      /* USR of the stored function, or NULL */
     const char *func_name; /* its name, or the parameter's name */
     int param;             /* enclosing function's parameter, or -1 */
+    const char *owner;     /* file scope: USR of the variable initialised */
     int line, col;         /* location of the assignment */
 };
 

@@ -69,6 +69,7 @@ static cJSON *assign_to_json(const struct fact_assign *a)
     add_str(o, "target", a->target);
     add_str(o, "func", a->func);
     add_str(o, "func_name", a->func_name);
+    add_str(o, "owner", a->owner);
     add_int(o, "param", a->param);
     add_int(o, "line", a->line);
     add_int(o, "col", a->col);
@@ -264,6 +265,7 @@ static void read_assign(struct reader *r, const cJSON *o, struct fact_assign *a)
     a->target = get_str(r, o, "target", 1);
     a->func = get_str(r, o, "func", 0);
     a->func_name = get_str(r, o, "func_name", 0);
+    a->owner = get_str(r, o, "owner", 0);
     a->param = get_index(r, o, "param", 4096);
     a->line = get_pos(r, o, "line");
     a->col = get_pos(r, o, "col");

@@ -94,6 +94,7 @@ struct walker {
         size_t n, cap;
     } assigns;
     struct strmap *noreturn_cache; /* callee USR -> 1 when noreturn */
+    const char *init_owner;        /* USR of the global being initialised */
     int noreturn_found;            /* scratch for find_noreturn_attr */
 };
 
@@ -708,6 +709,7 @@ static void add_assign(struct walker *w, const char *target, CXCursor rhs,
         return;
     }
     as.target = target;
+    as.owner = file_scope ? w->init_owner : NULL;
     cursor_pos(at, NULL, &as.line, &as.col);
     if (file_scope)
         VEC_PUSH(w->tu_assigns, as);
@@ -1089,6 +1091,7 @@ static void walk_global(struct walker *w, CXCursor c)
         !clang_isCursorDefinition(c))
         return;
     /* File-scope function pointer tables: static struct ops o = {...}. */
+    w->init_owner = cursor_usr(w, c);
     {
         CXCursor init = last_child(w, c);
         if (!clang_Cursor_isNull(init)) {

@@ -609,6 +609,25 @@ static const struct cat_event_wait *call_event_wait(const struct program *p,
     return w;
 }
 
+static int loop_within(const struct fact_func *f, int inner, int outer);
+
+/*
+ * 1 when call j waits inside a loop of its function that does other work:
+ * that function is the loop itself, so its callers do not inherit the
+ * wait.  A bare retry loop (EINTR) around the wait does not count.
+ */
+static int waits_in_own_loop(const struct fact_func *f, size_t j)
+{
+    int l = f->calls[j].loop;
+    size_t others = 0;
+    if (l < 0)
+        return 0;
+    for (size_t k = 0; k < f->ncalls; k++)
+        if (k != j && loop_within(f, f->calls[k].loop, l))
+            others++;
+    return others > 2;
+}
+
 static void compute_poll_dist(struct program *p)
 {
     for (int d = 0; d <= MAX_POLL_DIST; d++) {
@@ -618,11 +637,14 @@ static void compute_poll_dist(struct program *p)
                 continue;
             for (size_t j = 0; j < pf->f->ncalls && pf->poll_dist < 0; j++) {
                 const struct prog_call *pc = &pf->calls[j];
-                if (d == 0 && call_event_wait(p, (int)i, (int)j))
+                if (d == 0 && call_event_wait(p, (int)i, (int)j)) {
                     pf->poll_dist = 0;
-                else if (d > 0 && pc->kind == PCALL_DIRECT &&
-                         p->funcs[pc->targets[0]].poll_dist == d - 1)
+                    pf->poll_own_loop = waits_in_own_loop(pf->f, j);
+                } else if (d > 0 && pc->kind == PCALL_DIRECT &&
+                           p->funcs[pc->targets[0]].poll_dist == d - 1 &&
+                           !p->funcs[pc->targets[0]].poll_own_loop) {
                     pf->poll_dist = d;
+                }
             }
         }
     }
@@ -646,7 +668,8 @@ int program_call_polls(const struct program *p, int func, int call)
         return 1;
     return pc->kind == PCALL_DIRECT &&
            p->funcs[pc->targets[0]].poll_dist >= 0 &&
-           p->funcs[pc->targets[0]].poll_dist < MAX_POLL_DIST + 1;
+           p->funcs[pc->targets[0]].poll_dist < MAX_POLL_DIST + 1 &&
+           !p->funcs[pc->targets[0]].poll_own_loop;
 }
 
 static void find_poll_roots(struct program *p)
@@ -842,6 +865,33 @@ static void compute_mentions(struct program *p)
     }
 }
 
+/*
+ * Functions in a file-scope table (static struct ops o = {...}) are
+ * mentioned by the programs whose code uses the table, or, for a table no
+ * function accesses (a const one), by the programs using its file.
+ */
+static void compute_table_mentions(struct program *p, struct strmap *users)
+{
+    for (size_t t = 0; t < p->ntus; t++) {
+        const struct fact_tu *tu = p->tus[t];
+        unsigned long long file_exe = 0;
+        for (size_t i = 0; i < p->nfuncs; i++)
+            if (p->funcs[i].tu == tu)
+                file_exe |= p->funcs[i].exe;
+        for (size_t j = 0; j < tu->nassigns; j++) {
+            const struct fact_assign *a = &tu->assigns[j];
+            int h = find_from(p, a->func, tu);
+            long u = a->owner ? strmap_get(users, a->owner) : -1;
+            unsigned long long m = 0;
+            if (h < 0)
+                continue;
+            if (u >= 0)
+                m = p->table_users[u];
+            p->funcs[h].mention |= m ? m : file_exe;
+        }
+    }
+}
+
 /* Grows exe along calls (indirect ones only to mentioned targets). */
 static void flow_executables(struct program *p, struct work *wl)
 {
@@ -888,18 +938,27 @@ static void compute_executables(struct program *p)
             nmains < 64)
             p->funcs[root->func].exe |= 1ULL << nmains++;
     }
-    /* File-scope tables are anyone's. */
+    /* Globals that hold tables, and the programs whose code uses them. */
+    struct strmap *users = strmap_new();
     for (size_t t = 0; t < p->ntus; t++)
-        for (size_t j = 0; j < p->tus[t]->nassigns; j++) {
-            int h = find_from(p, p->tus[t]->assigns[j].func, p->tus[t]);
-            if (h >= 0)
-                p->funcs[h].mention = EXE_ALL;
-        }
+        for (size_t j = 0; j < p->tus[t]->nassigns; j++)
+            if (p->tus[t]->assigns[j].owner &&
+                strmap_get(users, p->tus[t]->assigns[j].owner) < 0)
+                strmap_put(users, p->tus[t]->assigns[j].owner,
+                           (long)strmap_count(users));
+    p->table_users = xcalloc(strmap_count(users) + 1, sizeof(*p->table_users));
     /* exe and mention feed each other and only grow: iterate. */
     for (int round = 0; nmains && round < MAX_FLOW_ROUNDS; round++) {
         unsigned long long sum = 0, after = 0;
         for (size_t i = 0; i < p->nfuncs; i++)
             sum += p->funcs[i].exe + p->funcs[i].mention;
+        for (size_t i = 0; i < p->nfuncs; i++)
+            for (size_t k = 0; k < p->funcs[i].f->naccesses; k++) {
+                long u = strmap_get(users, p->funcs[i].f->accesses[k].var);
+                if (u >= 0)
+                    p->table_users[u] |= p->funcs[i].exe;
+            }
+        compute_table_mentions(p, users);
         compute_mentions(p);
         flow_executables(p, &wl);
         for (size_t i = 0; i < p->nfuncs; i++)
@@ -908,6 +967,9 @@ static void compute_executables(struct program *p)
             break;
     }
     free(wl.items);
+    strmap_free(users);
+    free(p->table_users);
+    p->table_users = NULL;
     for (size_t i = 0; i < p->nfuncs; i++) {
         if (!p->funcs[i].exe)
             p->funcs[i].exe = EXE_ALL;
@@ -1065,9 +1127,18 @@ int program_call_dies(const struct program *p, int func, int call)
     const struct fact_call *c = &f->calls[call];
     if (c->noreturn)
         return 1;
-    /* panic(...), __builtin_unreachable(): the macro idiom of a dying call */
-    return (size_t)call + 1 < f->ncalls && f->calls[call + 1].noreturn &&
-           f->calls[call + 1].line == c->line;
+    /*
+     * panic(fmt, time(NULL)), __builtin_unreachable(): the macro idiom of
+     * a dying call; calls in the arguments come in between.
+     */
+    for (size_t j = (size_t)call + 1; j < f->ncalls && j < (size_t)call + 16;
+         j++) {
+        if (f->calls[j].line != c->line)
+            break;
+        if (f->calls[j].noreturn)
+            return 1;
+    }
+    return 0;
 }
 
 /* 1 when the guard of a branch starts a child process. */

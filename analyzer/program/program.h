@@ -65,14 +65,15 @@ struct prog_func {
     int spawn_param;     /* start-routine parameter, or -1 */
     int spawn_ctx_param; /* its context parameter, or -1 */
     enum sw_spawn_kind spawn_kind;
-    unsigned loop_params;       /* bit k: parameter k becomes a loop callback */
-    const char *loop_name;      /* loop of those callbacks */
-    int poll_dist;              /* calls to reach an event wait, -1: none */
-    int loop_root;              /* whole-function loop root index, or -1 */
-    int spawn_sites;            /* spawns that start it */
-    int has_dups;               /* other .c files define the same USR */
-    unsigned long long exe;     /* mains (bit i: i-th main) that reach it */
-    unsigned long long mention; /* mains whose code takes its address */
+    unsigned loop_params;   /* bit k: parameter k becomes a loop callback */
+    const char *loop_name;  /* loop of those callbacks */
+    int poll_dist;          /* calls to reach an event wait, -1: none */
+    int poll_own_loop;      /* the wait is inside a working loop of its own */
+    int loop_root;          /* whole-function loop root index, or -1 */
+    int spawn_sites;        /* spawns that start it */
+    int has_dups;           /* other .c files define the same USR */
+    unsigned long long exe; /* mains (bit i: i-th main) that reach it */
+    unsigned long long mention;   /* mains whose code takes its address */
     unsigned long long conc_mask; /* executables it runs concurrently in */
 };
 
@@ -113,7 +114,8 @@ struct program {
     struct strmap *by_usr;            /* USR -> function index */
     const struct fact_tu *const *tus; /* borrowed */
     size_t ntus;
-    size_t ncall_edges; /* for statistics */
+    unsigned long long *table_users; /* scratch while building */
+    size_t ncall_edges;              /* for statistics */
 };
 
 /* Links the TUs (borrowed; they must outlive the program). */
