@@ -427,6 +427,27 @@ static int dump_facts(const struct compdb *db, char **only, size_t nonly,
     return 0;
 }
 
+/*
+ * Subcommands implemented in their own modules (syncwise NAME ...): each
+ * gets argv from its own name on and returns the exit status.  check,
+ * rules and explain are handled below.
+ */
+struct command {
+    const char *name;                  /* "lsp", "extract", ... */
+    int (*run)(int argc, char **argv); /* argv[0] is the name */
+};
+
+static int cmd_rules_argv(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    return cmd_rules();
+}
+
+static const struct command commands[] = {
+    {"rules", cmd_rules_argv},
+};
+
 int main(int argc, char **argv)
 {
     struct cli c;
@@ -442,6 +463,10 @@ int main(int argc, char **argv)
 
     memset(&c, 0, sizeof(c));
     memset(&res, 0, sizeof(res));
+    if (argc > 1)
+        for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+            if (strcmp(argv[1], commands[i].name) == 0)
+                return commands[i].run(argc - 1, argv + 1);
     rc = parse_args(&c, argc, argv);
     if (rc >= 0)
         return rc;
