@@ -461,6 +461,12 @@ int main(int argc, char **argv)
     FILE *out = stdout;
     int rc;
 
+    /*
+     * libclang parses on a thread of its own with an 8 MB stack unless told
+     * not to; our workers have 64 MB, so deeply nested code fits.  Set
+     * before any thread exists (setenv is not thread-safe).
+     */
+    setenv("LIBCLANG_NOTHREADS", "1", 0);
     memset(&c, 0, sizeof(c));
     memset(&res, 0, sizeof(res));
     if (argc > 1)

@@ -19,7 +19,7 @@ struct strmap {
 
 uint64_t sw_hash(const char *s, size_t n)
 {
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a 64 */
+    uint64_t h = 14695981039346656037ULL; /* FNV-1a 64 */
     for (size_t i = 0; i < n; i++) {
         h ^= (unsigned char)s[i];
         h *= 1099511628211ULL;

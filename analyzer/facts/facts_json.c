@@ -214,9 +214,32 @@ static long long get_int(struct reader *r, const cJSON *o, const char *key,
     return (long long)v->valuedouble;
 }
 
-static int get_bool(const cJSON *o, const char *key)
+/* A boolean field: absent is false; any other type is an error. */
+static int get_bool_r(struct reader *r, const cJSON *o, const char *key)
 {
-    return cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, key));
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    if (!v)
+        return 0;
+    if (!cJSON_IsBool(v)) {
+        if (!r->err)
+            r->err = "field is not a boolean";
+        return 0;
+    }
+    return cJSON_IsTrue(v);
+}
+#define get_bool(o, key) get_bool_r(r, (o), (key))
+
+/* A count: a number in 0..max. */
+static long long get_count(struct reader *r, const cJSON *o, const char *key,
+                           long long max)
+{
+    long long v = get_int(r, o, key, 0);
+    if (v < 0 || v > max) {
+        if (!r->err)
+            r->err = "count out of range";
+        return 0;
+    }
+    return v;
 }
 
 static const cJSON *get_array(struct reader *r, const cJSON *o, const char *key,
@@ -329,7 +352,7 @@ static void read_func(struct reader *r, const cJSON *o, struct fact_func *f)
     f->col = get_pos(r, o, "col");
     f->end_line = get_pos(r, o, "end_line");
     f->is_static = get_bool(o, "static");
-    f->nparams = (int)get_int(r, o, "nparams", 0);
+    f->nparams = (int)get_count(r, o, "nparams", 4096);
 
     arr = get_array(r, o, "loops", &n);
     f->nloops = n;
@@ -415,8 +438,8 @@ struct fact_tu *facts_from_json(const char *text, const char **err)
     }
     r.tu = facts_tu_new("");
     r.tu->file = get_str(&r, root, "file", 1);
-    r.tu->parse_failed = get_bool(root, "parse_failed");
-    r.tu->nerrors = (size_t)get_int(&r, root, "errors", 0);
+    r.tu->parse_failed = get_bool_r(&r, root, "parse_failed");
+    r.tu->nerrors = (size_t)get_count(&r, root, "errors", 100000000);
     if (r.tu->nerrors) {
         const cJSON *fe = cJSON_GetObjectItemCaseSensitive(root, "first_error");
         if (cJSON_IsObject(fe)) {
@@ -441,10 +464,10 @@ struct fact_tu *facts_from_json(const char *text, const char **err)
         g->line = get_pos(&r, e, "line");
         g->col = get_pos(&r, e, "col");
         g->owner = get_str(&r, e, "owner", 0);
-        g->is_static = get_bool(e, "static");
-        g->is_const = get_bool(e, "const");
-        g->is_atomic = get_bool(e, "atomic");
-        g->is_tls = get_bool(e, "tls");
+        g->is_static = get_bool_r(&r, e, "static");
+        g->is_const = get_bool_r(&r, e, "const");
+        g->is_atomic = get_bool_r(&r, e, "atomic");
+        g->is_tls = get_bool_r(&r, e, "tls");
     }
     arr = get_array(&r, root, "assigns", &n);
     r.tu->nassigns = n;

@@ -56,9 +56,10 @@ char *path_absolute(const char *path, const char *base)
 char *path_relative(const char *path, const char *dir)
 {
     size_t n = strlen(dir);
-    while (n > 1 && dir[n - 1] == '/')
+    while (n > 0 && dir[n - 1] == '/')
         n--;
-    if (strncmp(path, dir, n) == 0 && path[n] == '/')
+    /* n == 0: dir is "/", and every absolute path lies inside it. */
+    if (strncmp(path, dir, n) == 0 && path[n] == '/' && path[n + 1])
         return xstrdup(path + n + 1);
     return xstrdup(path);
 }
@@ -336,7 +337,9 @@ static int is_file(const char *p)
 
 char *compdb_find(const char *start)
 {
-    char *dir = path_absolute(start, NULL);
+    char *cwd = start[0] == '/' ? NULL : getcwd(NULL, 0);
+    char *dir = path_absolute(start, cwd);
+    free(cwd);
     for (;;) {
         char *c = xasprintf("%s/compile_commands.json",
                             strcmp(dir, "/") == 0 ? "" : dir);

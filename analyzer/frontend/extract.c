@@ -196,20 +196,32 @@ static CXCursor unwrap(struct walker *w, CXCursor c)
     return c;
 }
 
-/* Source text of a range, tokens joined by single spaces where needed. */
+/*
+ * Source text of a range, tokens joined by single spaces where needed.  The
+ * range is taken at its expansion locations: for an argument written as a
+ * macro (MSG_DONTWAIT, NULL) that is the macro's name as written, not its
+ * definition.
+ */
 static char *range_text(struct walker *w, CXSourceRange r, size_t max)
 {
     CXToken *toks = NULL;
     unsigned n = 0;
     struct strbuf sb = STRBUF_INIT;
     char *out;
-    unsigned b, e;
+    CXFile fb, fe;
+    unsigned lb, cb, ob, le, ce, oe;
 
-    clang_getSpellingLocation(clang_getRangeStart(r), NULL, NULL, NULL, &b);
-    clang_getSpellingLocation(clang_getRangeEnd(r), NULL, NULL, NULL, &e);
-    if (e < b || e - b > SW_MAX_TEXT_SPAN)
+    clang_getExpansionLocation(clang_getRangeStart(r), &fb, &lb, &cb, &ob);
+    clang_getExpansionLocation(clang_getRangeEnd(r), &fe, &le, &ce, &oe);
+    if (!fb || !clang_File_isEqual(fb, fe) || oe < ob ||
+        oe - ob > SW_MAX_TEXT_SPAN)
         return NULL;
-    clang_tokenize(w->ctu, r, &toks, &n);
+    clang_tokenize(w->ctu,
+                   clang_getRange(clang_getLocation(w->ctu, fb, lb, cb),
+                                  clang_getLocation(w->ctu, fe, le, ce)),
+                   &toks, &n);
+    if (oe == ob && n > 1)
+        n = 1; /* a macro use: its name */
     for (unsigned i = 0; i < n && sb.len < max; i++) {
         CXString s = clang_getTokenSpelling(w->ctu, toks[i]);
         const char *t = clang_getCString(s);
@@ -230,7 +242,7 @@ static char *range_text(struct walker *w, CXSourceRange r, size_t max)
             strbuf_addch(&sb, ' ');
         clang_disposeString(s);
     }
-    clang_disposeTokens(w->ctu, toks, n);
+    clang_disposeTokens(w->ctu, toks, n ? n : 0);
     if (!sb.len) {
         strbuf_release(&sb);
         return NULL;
@@ -402,17 +414,33 @@ static char *field_target(struct walker *w, CXCursor field)
     CXString u = clang_getCursorUSR(field);
     const char *usr = clang_getCString(u);
     const char *fi = usr ? strstr(usr, "@FI@") : NULL;
-    const char *rec = NULL, *p;
+    const char *rec = NULL, *rec_end = NULL, *p;
     char *out;
 
+    /*
+     * Components left to right: a record marker (S, SA, U, UA) is followed
+     * by the record's name, so "c:@S@S@FI@f" names struct S.
+     */
     if (usr && fi) {
-        for (p = usr; p < fi; p++)
-            if (p[0] == '@' && (p[1] == 'S' || p[1] == 'U') &&
-                (p[2] == '@' || (p[2] == 'A' && p[3] == '@')))
-                rec = p + (p[2] == '@' ? 3 : 4);
+        p = strchr(usr, '@');
+        while (p && p < fi) {
+            const char *comp = p + 1, *next = strchr(comp, '@');
+            size_t len = next ? (size_t)(next - comp) : strlen(comp);
+            if ((len == 1 && (comp[0] == 'S' || comp[0] == 'U')) ||
+                (len == 2 && (comp[0] == 'S' || comp[0] == 'U') &&
+                 comp[1] == 'A')) {
+                if (!next || next >= fi)
+                    break;
+                rec = next + 1;
+                rec_end = strchr(rec, '@');
+                p = rec_end;
+                continue;
+            }
+            p = next;
+        }
     }
-    if (rec && rec < fi)
-        out = xasprintf("field:%.*s::%s", (int)(fi - rec), rec, fi + 4);
+    if (rec && rec_end && rec_end <= fi)
+        out = xasprintf("field:%.*s::%s", (int)(rec_end - rec), rec, fi + 4);
     else {
         CXString s = clang_getCursorSpelling(field);
         out = xasprintf("field:?::%s", clang_getCString(s));
@@ -875,6 +903,44 @@ static CXCursor zero_guard(struct walker *w, CXCursor cond)
                : clang_getNullCursor();
 }
 
+/*
+ * 1 when child is the init clause of the for statement c whose body is
+ * body: it ends before the first ';' of the header.  (libclang leaves out
+ * absent clauses, so the first child may be the condition.)  Only the
+ * header is tokenized.
+ */
+static int for_init(struct walker *w, CXCursor c, CXCursor child, CXCursor body)
+{
+    CXToken *toks = NULL;
+    unsigned n = 0, semi = 0, end;
+    int found = 0;
+    if (clang_getCursorKind(child) == CXCursor_DeclStmt)
+        return 1;
+    clang_getExpansionLocation(clang_getRangeEnd(clang_getCursorExtent(child)),
+                               NULL, NULL, NULL, &end);
+    clang_tokenize(
+        w->ctu,
+        clang_getRange(clang_getRangeStart(clang_getCursorExtent(c)),
+                       clang_getRangeStart(clang_getCursorExtent(body))),
+        &toks, &n);
+    for (unsigned i = 0; i < n && !found; i++) {
+        CXString sp;
+        const char *t;
+        if (clang_getTokenKind(toks[i]) != CXToken_Punctuation)
+            continue;
+        sp = clang_getTokenSpelling(w->ctu, toks[i]);
+        t = clang_getCString(sp);
+        if (t && strcmp(t, ";") == 0) {
+            clang_getExpansionLocation(clang_getTokenLocation(w->ctu, toks[i]),
+                                       NULL, NULL, NULL, &semi);
+            found = 1;
+        }
+        clang_disposeString(sp);
+    }
+    clang_disposeTokens(w->ctu, toks, n);
+    return found && end <= semi;
+}
+
 static void visit(struct walker *w, const struct frame *fr)
 {
     CXCursor c = fr->c;
@@ -884,6 +950,7 @@ static void visit(struct walker *w, const struct frame *fr)
     CXCursor *kids;
     enum role *roles;
     int *branches, *conds;
+    int outer_loop = -2; /* for a for statement: the loop around it */
 
     if (fr->depth > SW_MAX_DEPTH)
         return;
@@ -895,6 +962,7 @@ static void visit(struct walker *w, const struct frame *fr)
         struct fact_loop *l = VEC_ADD(w->loops);
         l->parent = loop;
         cursor_pos(c, NULL, &l->line, &l->col);
+        outer_loop = loop;
         loop = (int)w->loops.n - 1;
         break;
     }
@@ -937,6 +1005,8 @@ static void visit(struct walker *w, const struct frame *fr)
     case CXCursor_InitListExpr:
         scan_init_list(w, c, 0);
         break;
+    case CXCursor_UnaryExpr:
+        return; /* sizeof and _Alignof do not evaluate their operand */
     default:
         break;
     }
@@ -1019,7 +1089,16 @@ static void visit(struct walker *w, const struct frame *fr)
     default:
         break;
     }
-    push_kids(w, kids, n, loop, branches, conds, roles, fr->depth + 1);
+    if (k == CXCursor_ForStmt && n > 1 &&
+        for_init(w, c, kids[0], kids[n - 1])) {
+        /* The init clause runs once, outside the loop. */
+        push_kids(w, kids + 1, n - 1, loop, branches + 1, conds + 1, roles + 1,
+                  fr->depth + 1);
+        push(w, kids[0], outer_loop, branches[0], conds[0], roles[0],
+             fr->depth + 1);
+    } else {
+        push_kids(w, kids, n, loop, branches, conds, roles, fr->depth + 1);
+    }
     free(kids);
     free(roles);
     free(branches);
@@ -1087,8 +1166,11 @@ static void walk_global(struct walker *w, CXCursor c)
     struct fact_global *g;
     CXType t = clang_getCursorType(c);
 
+    /* Tentative definitions (int counter;) count; extern declarations do
+     * not. */
     if (clang_getCursorKind(c) != CXCursor_VarDecl ||
-        !clang_isCursorDefinition(c))
+        (!clang_isCursorDefinition(c) &&
+         clang_Cursor_getStorageClass(c) == CX_SC_Extern))
         return;
     /* File-scope function pointer tables: static struct ops o = {...}. */
     w->init_owner = cursor_usr(w, c);

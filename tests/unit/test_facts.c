@@ -1,0 +1,665 @@
+/*
+ * facts/: hand-built facts, JSON round trip, and rejection of documents
+ * that are not facts of this version (each rejection returns NULL with a
+ * message and frees whatever it had read; ASan's leak checker watches).
+ */
+#include "common/xalloc.h"
+#include "facts/facts.h"
+#include "unit_util.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *S(struct fact_tu *tu, const char *s)
+{
+    return arena_strdup(&tu->arena, s);
+}
+
+static struct fact_arg arg(struct fact_tu *tu, enum fact_arg_kind kind,
+                           const char *ref, const char *text, long long ival,
+                           int param, int local)
+{
+    struct fact_arg a;
+    memset(&a, 0, sizeof(a));
+    a.kind = kind;
+    a.ref = ref ? S(tu, ref) : NULL;
+    a.text = text ? S(tu, text) : NULL;
+    a.ival = ival;
+    a.param = param;
+    a.local = local;
+    return a;
+}
+
+/* Facts with every kind of field set, as the front end would make them. */
+static struct fact_tu *sample_tu(void)
+{
+    struct fact_tu *tu = facts_tu_new("/src/net.c");
+    struct fact_func *f;
+    struct fact_call *c;
+
+    tu->nerrors = 2;
+    tu->first_error.file = S(tu, "/src/net.h");
+    tu->first_error.line = 3;
+    tu->first_error.col = 7;
+    tu->first_error.message = S(tu, "expected ';' after expression");
+
+    tu->nglobals = 3;
+    tu->globals = xcalloc(3, sizeof(*tu->globals));
+    tu->globals[0] = (struct fact_global){.usr = S(tu, "c:@counter"),
+                                          .name = S(tu, "counter"),
+                                          .file = S(tu, "/src/net.c"),
+                                          .line = 4,
+                                          .col = 5};
+    tu->globals[1] =
+        (struct fact_global){.usr = S(tu, "c:net.c@90@F@serve@calls"),
+                             .name = S(tu, "calls"),
+                             .file = S(tu, "/src/net.c"),
+                             .line = 11,
+                             .col = 16,
+                             .owner = S(tu, "c:@F@serve"),
+                             .is_static = 1,
+                             .is_atomic = 1};
+    tu->globals[2] = (struct fact_global){.usr = S(tu, "c:@tls"),
+                                          .name = S(tu, "tls"),
+                                          .file = S(tu, "/src/net.h"),
+                                          .line = 2,
+                                          .col = 20,
+                                          .is_const = 1,
+                                          .is_tls = 1};
+
+    tu->nassigns = 1;
+    tu->assigns = xcalloc(1, sizeof(*tu->assigns));
+    tu->assigns[0] = (struct fact_assign){.target = S(tu, "field:ops::run"),
+                                          .func = S(tu, "c:@F@on_run"),
+                                          .func_name = S(tu, "on_run"),
+                                          .param = -1,
+                                          .owner = S(tu, "c:net.c@o"),
+                                          .line = 40,
+                                          .col = 5};
+
+    tu->nfuncs = 2;
+    tu->funcs = xcalloc(2, sizeof(*tu->funcs));
+    f = &tu->funcs[0];
+    f->usr = S(tu, "c:@F@serve");
+    f->name = S(tu, "serve");
+    f->file = S(tu, "/src/net.c");
+    f->line = 9;
+    f->col = 6;
+    f->end_line = 30;
+    f->nparams = 2;
+    f->nloops = 2;
+    f->loops = xcalloc(2, sizeof(*f->loops));
+    f->loops[0] = (struct fact_loop){.parent = -1, .line = 10, .col = 5};
+    f->loops[1] = (struct fact_loop){.parent = 0, .line = 12, .col = 9};
+
+    f->nbranches = 1;
+    f->branches = xcalloc(1, sizeof(*f->branches));
+    f->branches[0].parent = -1;
+    f->branches[0].guard = S(tu, "fork");
+    f->branches[0].guard_usr = S(tu, "c:@F@fork");
+    f->branches[0].line = 16;
+
+    f->ncalls = 3;
+    f->calls = xcalloc(3, sizeof(*f->calls));
+    c = &f->calls[0];
+    c->callee = S(tu, "c:@F@recv");
+    c->name = S(tu, "recv");
+    c->via_param = -1;
+    c->line = 13;
+    c->col = 13;
+    c->loop = 1;
+    c->seq = 0;
+    c->branch = -1;
+    c->nargs = 4;
+    c->args = xcalloc(4, sizeof(*c->args));
+    c->args[0] =
+        arg(tu, FACT_ARG_PARAM, "c:net.c@30@F@serve@fd", "fd", 0, 0, 0);
+    c->args[1] =
+        arg(tu, FACT_ARG_VAR, "c:net.c@50@F@serve@buf", "buf", 0, -1, 1);
+    c->args[2] = arg(tu, FACT_ARG_INT, NULL, "MSG_DONTWAIT", 64, -1, 0);
+    c->args[3] = arg(tu, FACT_ARG_NULL, NULL, "NULL", 0, -1, 0);
+
+    c = &f->calls[1];
+    c->name = S(tu, "o->run");
+    c->via = S(tu, "field:ops::run");
+    c->via_param = -1;
+    c->line = 15;
+    c->col = 3;
+    c->loop = -1;
+    c->seq = 2;
+    c->branch = -1;
+    c->nargs = 5;
+    c->args = xcalloc(5, sizeof(*c->args));
+    c->args[0] =
+        arg(tu, FACT_ARG_STRING, NULL, "hello \"quoted\" \\ world", 0, -1, 0);
+    c->args[1] = arg(tu, FACT_ARG_FUNC, "c:@F@on_run", "on_run", 0, -1, 0);
+    c->args[2] = arg(tu, FACT_ARG_ADDR, "c:@counter", "&counter", 0, -1, 0);
+    c->args[3] = arg(tu, FACT_ARG_OTHER, NULL, "x + 1", 0, -1, 0);
+    c->args[4] = arg(tu, FACT_ARG_INT, NULL, "-5", -5, -1, 0);
+
+    c = &f->calls[2];
+    c->name = S(tu, "cb");
+    c->via = S(tu, "var:c:net.c@40@F@serve@cb");
+    c->via_param = 1;
+    c->line = 16;
+    c->col = 3;
+    c->loop = 0;
+    c->seq = 3;
+    c->branch = 0; /* inside "if (fork() == 0)" */
+    c->noreturn = 1;
+
+    f->naccesses = 3;
+    f->accesses = xcalloc(3, sizeof(*f->accesses));
+    f->accesses[0] =
+        (struct fact_access){.var = S(tu, "c:@counter"),
+                             .name = S(tu, "counter"),
+                             .flags = FACT_ACC_READ | FACT_ACC_WRITE,
+                             .line = 14,
+                             .col = 3,
+                             .loop = 1,
+                             .seq = 1};
+    f->accesses[1] =
+        (struct fact_access){.var = S(tu, "c:@counter"),
+                             .name = S(tu, "counter"),
+                             .flags = FACT_ACC_READ | FACT_ACC_ATOMIC,
+                             .line = 17,
+                             .col = 3,
+                             .loop = -1,
+                             .seq = 4};
+    f->accesses[2] = (struct fact_access){.var = S(tu, "c:@counter"),
+                                          .name = S(tu, "counter"),
+                                          .flags = FACT_ACC_ADDR,
+                                          .line = 15,
+                                          .col = 25,
+                                          .loop = -1,
+                                          .seq = 5};
+    f->nassigns = 1;
+    f->assigns = xcalloc(1, sizeof(*f->assigns));
+    f->assigns[0] = (struct fact_assign){.target = S(tu, "field:obj::cb"),
+                                         .func_name = S(tu, "cb"),
+                                         .param = 1,
+                                         .line = 20,
+                                         .col = 3};
+
+    f = &tu->funcs[1];
+    f->usr = S(tu, "c:net.c@F@helper");
+    f->name = S(tu, "helper");
+    f->file = S(tu, "/src/net.c");
+    f->line = 32;
+    f->col = 13;
+    f->end_line = 32;
+    f->is_static = 1;
+    return tu;
+}
+
+START_TEST(arg_kind_names)
+{
+    ck_assert_str_eq(fact_arg_kind_name(FACT_ARG_NULL), "null");
+    ck_assert_str_eq(fact_arg_kind_name(FACT_ARG_PARAM), "param");
+    for (int k = 0; k < FACT_ARG_KIND_COUNT; k++)
+        ck_assert_int_eq(fact_arg_kind_parse(fact_arg_kind_name(k)), k);
+    ck_assert_int_eq(fact_arg_kind_parse("bogus"), -1);
+    ck_assert_int_eq(fact_arg_kind_parse(""), -1);
+}
+END_TEST
+
+START_TEST(round_trip_is_identical)
+{
+    struct fact_tu *tu = sample_tu();
+    char *text = facts_to_json(tu, 0), *text2, *pretty;
+    const char *err = NULL;
+    struct fact_tu *back = facts_from_json(text, &err);
+
+    ck_assert_msg(back != NULL, "rejected own output: %s", err ? err : "?");
+    text2 = facts_to_json(back, 0);
+    ck_assert_str_eq(text2, text);
+
+    /* The pretty form reads back to the same facts. */
+    pretty = facts_to_json(tu, 1);
+    ck_assert_str_ne(pretty, text);
+    facts_tu_free(back);
+    back = facts_from_json(pretty, &err);
+    ck_assert_ptr_nonnull(back);
+    free(text2);
+    text2 = facts_to_json(back, 0);
+    ck_assert_str_eq(text2, text);
+
+    free(pretty);
+    free(text);
+    free(text2);
+    facts_tu_free(back);
+    facts_tu_free(tu);
+}
+END_TEST
+
+START_TEST(round_trip_keeps_values)
+{
+    struct fact_tu *tu = sample_tu();
+    char *text = facts_to_json(tu, 0);
+    const char *err = NULL;
+    struct fact_tu *b = facts_from_json(text, &err);
+    const struct fact_func *f;
+    const struct fact_call *c;
+
+    ck_assert_ptr_nonnull(b);
+    ck_assert_str_eq(b->file, "/src/net.c");
+    ck_assert_int_eq(b->parse_failed, 0);
+    ck_assert_uint_eq(b->nerrors, 2);
+    ck_assert_str_eq(b->first_error.file, "/src/net.h");
+    ck_assert_int_eq(b->first_error.line, 3);
+    ck_assert_int_eq(b->first_error.col, 7);
+    ck_assert_str_eq(b->first_error.message, "expected ';' after expression");
+
+    ck_assert_uint_eq(b->nglobals, 3);
+    ck_assert_str_eq(b->globals[1].owner, "c:@F@serve");
+    ck_assert_ptr_null(b->globals[0].owner);
+    ck_assert_int_eq(b->globals[1].is_static, 1);
+    ck_assert_int_eq(b->globals[1].is_atomic, 1);
+    ck_assert_int_eq(b->globals[2].is_const, 1);
+    ck_assert_int_eq(b->globals[2].is_tls, 1);
+    ck_assert_int_eq(b->globals[0].is_tls, 0);
+
+    ck_assert_uint_eq(b->nassigns, 1);
+    ck_assert_str_eq(b->assigns[0].target, "field:ops::run");
+    ck_assert_str_eq(b->assigns[0].func, "c:@F@on_run");
+    ck_assert_int_eq(b->assigns[0].param, -1);
+    ck_assert_pstr_eq(b->assigns[0].owner, "c:net.c@o");
+
+    ck_assert_uint_eq(b->nfuncs, 2);
+    f = &b->funcs[0];
+    ck_assert_str_eq(f->usr, "c:@F@serve");
+    ck_assert_int_eq(f->nparams, 2);
+    ck_assert_int_eq(f->end_line, 30);
+    ck_assert_uint_eq(f->nloops, 2);
+    ck_assert_int_eq(f->loops[1].parent, 0);
+    ck_assert_int_eq(f->loops[0].parent, -1);
+    ck_assert_uint_eq(f->ncalls, 3);
+    c = &f->calls[0];
+    ck_assert_str_eq(c->callee, "c:@F@recv");
+    ck_assert_int_eq(c->loop, 1);
+    ck_assert_int_eq(c->via_param, -1);
+    ck_assert_uint_eq(c->nargs, 4);
+    ck_assert_int_eq(c->args[0].kind, FACT_ARG_PARAM);
+    ck_assert_int_eq(c->args[0].param, 0);
+    ck_assert_int_eq(c->args[1].kind, FACT_ARG_VAR);
+    ck_assert_int_eq(c->args[1].local, 1);
+    ck_assert_int_eq(c->args[1].param, -1);
+    ck_assert_int_eq(c->args[2].kind, FACT_ARG_INT);
+    ck_assert_int_eq(c->args[2].ival, 64);
+    ck_assert_str_eq(c->args[2].text, "MSG_DONTWAIT");
+    ck_assert_int_eq(c->args[3].kind, FACT_ARG_NULL);
+    c = &f->calls[1];
+    ck_assert_ptr_null(c->callee);
+    ck_assert_str_eq(c->via, "field:ops::run");
+    ck_assert_str_eq(c->args[0].text, "hello \"quoted\" \\ world");
+    ck_assert_int_eq(c->args[1].kind, FACT_ARG_FUNC);
+    ck_assert_int_eq(c->args[2].kind, FACT_ARG_ADDR);
+    ck_assert_int_eq(c->args[4].ival, -5);
+    ck_assert_int_eq(c->branch, -1);
+    ck_assert_int_eq(c->noreturn, 0);
+    c = &f->calls[2];
+    ck_assert_int_eq(c->branch, 0);
+    ck_assert_int_eq(c->noreturn, 1);
+    ck_assert_uint_eq(f->nbranches, 1);
+    ck_assert_int_eq(f->branches[0].parent, -1);
+    ck_assert_str_eq(f->branches[0].guard, "fork");
+    ck_assert_str_eq(f->branches[0].guard_usr, "c:@F@fork");
+    ck_assert_int_eq(f->branches[0].line, 16);
+    ck_assert_int_eq(c->via_param, 1);
+    ck_assert_uint_eq(c->nargs, 0);
+    ck_assert_ptr_null(c->args);
+    ck_assert_uint_eq(f->naccesses, 3);
+    ck_assert_uint_eq(f->accesses[0].flags, FACT_ACC_READ | FACT_ACC_WRITE);
+    ck_assert_uint_eq(f->accesses[1].flags, FACT_ACC_READ | FACT_ACC_ATOMIC);
+    ck_assert_uint_eq(f->accesses[2].flags, FACT_ACC_ADDR);
+    ck_assert_int_eq(f->accesses[0].loop, 1);
+    ck_assert_int_eq(f->accesses[2].seq, 5);
+    ck_assert_uint_eq(f->nassigns, 1);
+    ck_assert_ptr_null(f->assigns[0].func);
+    ck_assert_int_eq(f->assigns[0].param, 1);
+    ck_assert_int_eq(b->funcs[1].is_static, 1);
+    ck_assert_uint_eq(b->funcs[1].ncalls, 0);
+
+    free(text);
+    facts_tu_free(b);
+    facts_tu_free(tu);
+}
+END_TEST
+
+START_TEST(empty_and_failed_tus_round_trip)
+{
+    struct fact_tu *tu = facts_tu_new("/src/broken.c");
+    char *text, *text2;
+    const char *err = NULL;
+    struct fact_tu *b;
+    tu->parse_failed = 1;
+    tu->nerrors = 1;
+    tu->first_error.file = tu->file;
+    tu->first_error.message =
+        arena_strdup(&tu->arena, "libclang could not parse this file");
+    text = facts_to_json(tu, 0);
+    b = facts_from_json(text, &err);
+    ck_assert_ptr_nonnull(b);
+    ck_assert_int_eq(b->parse_failed, 1);
+    ck_assert_uint_eq(b->nfuncs, 0);
+    ck_assert_ptr_null(b->funcs);
+    ck_assert_str_eq(b->first_error.message,
+                     "libclang could not parse this file");
+    text2 = facts_to_json(b, 0);
+    ck_assert_str_eq(text, text2);
+    free(text);
+    free(text2);
+    facts_tu_free(b);
+    facts_tu_free(tu);
+    facts_tu_free(NULL);
+}
+END_TEST
+
+/*
+ * A valid document with one function; the rejection tests each break one
+ * thing by substituting a placeholder.
+ */
+#define DOC_HEAD "{\"format\":\"syncwise-facts\",\"version\":1,"
+#define GOOD_FUNC                                                              \
+    "{\"usr\":\"c:@F@f\",\"name\":\"f\",\"file\":\"/a.c\",\"line\":1,"         \
+    "\"col\":6,\"end_line\":3,\"static\":false,\"nparams\":1,"                 \
+    "\"loops\":[{\"parent\":-1,\"line\":2,\"col\":3}],"                        \
+    "\"calls\":[{\"callee\":\"c:@F@g\",\"name\":\"g\",\"line\":2,"             \
+    "\"col\":10,\"loop\":0,\"seq\":0,\"args\":[{\"kind\":\"int\","             \
+    "\"value\":1}]}],"                                                         \
+    "\"accesses\":[{\"var\":\"c:@x\",\"name\":\"x\",\"read\":true,"            \
+    "\"line\":2,\"col\":1,\"loop\":-1,\"seq\":1}],\"assigns\":[]}"
+
+static void expect_reject(const char *doc, const char *want)
+{
+    const char *err = NULL;
+    struct fact_tu *tu = facts_from_json(doc, &err);
+    ck_assert_msg(tu == NULL, "accepted: %s", doc);
+    ck_assert_msg(err != NULL, "no message for: %s", doc);
+    ck_assert_str_ne(err, "");
+    if (want)
+        ck_assert_msg(strstr(err, want) != NULL,
+                      "message '%s' lacks '%s' for: %s", err, want, doc);
+}
+
+START_TEST(template_document_is_valid)
+{
+    const char *err = NULL;
+    struct fact_tu *tu = facts_from_json(
+        DOC_HEAD "\"file\":\"/a.c\",\"functions\":[" GOOD_FUNC "]}", &err);
+    ck_assert_msg(tu != NULL, "%s", err ? err : "?");
+    ck_assert_uint_eq(tu->nfuncs, 1);
+    ck_assert_uint_eq(tu->funcs[0].ncalls, 1);
+    ck_assert_int_eq(tu->funcs[0].calls[0].loop, 0);
+    facts_tu_free(tu);
+}
+END_TEST
+
+START_TEST(rejects_not_json)
+{
+    expect_reject("", "JSON");
+    expect_reject("{\"format\": \"syncwise-facts\",", "JSON");
+    expect_reject("syncwise-facts", "JSON");
+}
+END_TEST
+
+START_TEST(rejects_wrong_format)
+{
+    expect_reject("{\"format\":\"other-tool\",\"version\":1,\"file\":\"a\"}",
+                  "not a syncwise facts document");
+    expect_reject("{\"version\":1,\"file\":\"a\"}", "not a syncwise facts");
+    expect_reject("{\"format\":7,\"version\":1}", "not a syncwise facts");
+    expect_reject("[\"syncwise-facts\", 1]", "not a syncwise facts");
+    expect_reject("\"syncwise-facts\"", "not a syncwise facts");
+}
+END_TEST
+
+START_TEST(rejects_other_versions)
+{
+    expect_reject(
+        "{\"format\":\"syncwise-facts\",\"version\":2,\"file\":\"a\"}",
+        "version");
+    expect_reject(
+        "{\"format\":\"syncwise-facts\",\"version\":0,\"file\":\"a\"}",
+        "version");
+    expect_reject(
+        "{\"format\":\"syncwise-facts\",\"version\":1.5,\"file\":\"a\"}",
+        "version");
+    expect_reject(
+        "{\"format\":\"syncwise-facts\",\"version\":\"1\",\"file\":\"a\"}",
+        "version");
+    expect_reject("{\"format\":\"syncwise-facts\",\"file\":\"a\"}", "version");
+}
+END_TEST
+
+START_TEST(rejects_wrong_field_types)
+{
+    /* Strings. */
+    expect_reject(DOC_HEAD "\"file\":5,\"functions\":[]}", "not a string");
+    expect_reject(DOC_HEAD "\"file\":\"/a.c\",\"functions\":[{\"usr\":\"u\","
+                           "\"name\":[],\"file\":\"/a.c\"}]}",
+                  "not a string");
+    /* Numbers. */
+    expect_reject(DOC_HEAD
+                  "\"file\":\"/a.c\",\"functions\":[{\"usr\":\"u\","
+                  "\"name\":\"f\",\"file\":\"/a.c\",\"line\":\"12\"}]}",
+                  "not a number");
+    expect_reject(DOC_HEAD "\"file\":\"/a.c\",\"errors\":\"many\","
+                           "\"functions\":[]}",
+                  "not a number");
+    /* Arrays. */
+    expect_reject(DOC_HEAD "\"file\":\"/a.c\",\"functions\":{}}",
+                  "not an array");
+    expect_reject(DOC_HEAD "\"file\":\"/a.c\",\"globals\":\"none\","
+                           "\"functions\":[]}",
+                  "not an array");
+    expect_reject(DOC_HEAD "\"file\":\"/a.c\",\"functions\":[{\"usr\":\"u\","
+                           "\"name\":\"f\",\"file\":\"/a.c\",\"calls\":[{"
+                           "\"name\":\"g\",\"args\":\"none\"}]}]}",
+                  "not an array");
+    /* Argument kinds. */
+    expect_reject(DOC_HEAD
+                  "\"file\":\"/a.c\",\"functions\":[{\"usr\":\"u\","
+                  "\"name\":\"f\",\"file\":\"/a.c\",\"calls\":[{"
+                  "\"name\":\"g\",\"args\":[{\"kind\":\"bogus\"}]}]}]}",
+                  "argument kind");
+    expect_reject(DOC_HEAD "\"file\":\"/a.c\",\"functions\":[{\"usr\":\"u\","
+                           "\"name\":\"f\",\"file\":\"/a.c\",\"calls\":[{"
+                           "\"name\":\"g\",\"args\":[{\"kind\":3}]}]}]}",
+                  "argument kind");
+}
+END_TEST
+
+/*
+ * BUG (facts/facts_json.c, get_bool): boolean fields of the wrong type
+ * ("static": "yes") are read as false instead of rejecting the document,
+ * so a malformed cache entry is half-read.  This asserts the documented
+ * behaviour ("rejected as a whole, never half-read").
+ */
+START_TEST(rejects_wrong_bool_types)
+{
+    expect_reject(DOC_HEAD
+                  "\"file\":\"/a.c\",\"functions\":[{\"usr\":\"u\","
+                  "\"name\":\"f\",\"file\":\"/a.c\",\"static\":\"yes\"}]}",
+                  NULL);
+    expect_reject(DOC_HEAD "\"file\":\"/a.c\",\"parse_failed\":1,"
+                           "\"functions\":[]}",
+                  NULL);
+}
+END_TEST
+
+START_TEST(rejects_out_of_range_loop_index)
+{
+    /* A call in loop 1 of a function with one loop. */
+    expect_reject(DOC_HEAD
+                  "\"file\":\"/a.c\",\"functions\":[" GOOD_FUNC
+                  ",{\"usr\":\"c:@F@h\",\"name\":\"h\",\"file\":\"/a.c\","
+                  "\"loops\":[{\"parent\":-1}],\"calls\":[{\"name\":\"g\","
+                  "\"loop\":1,\"args\":[]}]}]}",
+                  "index out of range");
+    /* A call in a loop of a function without loops. */
+    expect_reject(DOC_HEAD "\"file\":\"/a.c\",\"functions\":[{\"usr\":\"u\","
+                           "\"name\":\"f\",\"file\":\"/a.c\",\"calls\":[{"
+                           "\"name\":\"g\",\"loop\":0}]}]}",
+                  "index out of range");
+    /* Below -1. */
+    expect_reject(DOC_HEAD "\"file\":\"/a.c\",\"functions\":[{\"usr\":\"u\","
+                           "\"name\":\"f\",\"file\":\"/a.c\",\"calls\":[{"
+                           "\"name\":\"g\",\"loop\":-2}]}]}",
+                  "index out of range");
+    /* An access in a loop that does not exist, after everything else. */
+    expect_reject(DOC_HEAD
+                  "\"file\":\"/a.c\",\"functions\":[" GOOD_FUNC
+                  ",{\"usr\":\"c:@F@h\",\"name\":\"h\",\"file\":\"/a.c\","
+                  "\"calls\":[{\"name\":\"g\",\"args\":[{\"kind\":\"int\"}]}],"
+                  "\"accesses\":[{\"var\":\"v\",\"name\":\"v\","
+                  "\"loop\":7}]}]}",
+                  "index out of range");
+    /* A call in a guarded branch that does not exist. */
+    expect_reject(DOC_HEAD "\"file\":\"/a.c\",\"functions\":[{\"usr\":\"u\","
+                           "\"name\":\"f\",\"file\":\"/a.c\",\"calls\":[{"
+                           "\"name\":\"g\",\"branch\":0}]}]}",
+                  "index out of range");
+    /* A parameter index that no C function can have. */
+    expect_reject(DOC_HEAD "\"file\":\"/a.c\",\"functions\":[{\"usr\":\"u\","
+                           "\"name\":\"f\",\"file\":\"/a.c\",\"calls\":[{"
+                           "\"name\":\"g\",\"via_param\":100000}]}]}",
+                  "index out of range");
+}
+END_TEST
+
+START_TEST(rejects_out_of_range_parent_index)
+{
+    /* A loop that is its own parent. */
+    expect_reject(DOC_HEAD "\"file\":\"/a.c\",\"functions\":[{\"usr\":\"u\","
+                           "\"name\":\"f\",\"file\":\"/a.c\",\"loops\":["
+                           "{\"parent\":0}]}]}",
+                  "index out of range");
+    /* Parents must come before children. */
+    expect_reject(DOC_HEAD "\"file\":\"/a.c\",\"functions\":[{\"usr\":\"u\","
+                           "\"name\":\"f\",\"file\":\"/a.c\",\"loops\":["
+                           "{\"parent\":1},{\"parent\":-1}]}]}",
+                  "index out of range");
+    expect_reject(DOC_HEAD "\"file\":\"/a.c\",\"functions\":[{\"usr\":\"u\","
+                           "\"name\":\"f\",\"file\":\"/a.c\",\"loops\":["
+                           "{\"parent\":-1},{\"parent\":9}]}]}",
+                  "index out of range");
+    /* The same for guarded branches. */
+    expect_reject(DOC_HEAD "\"file\":\"/a.c\",\"functions\":[{\"usr\":\"u\","
+                           "\"name\":\"f\",\"file\":\"/a.c\",\"branches\":["
+                           "{\"parent\":0,\"guard\":\"fork\"}]}]}",
+                  "index out of range");
+}
+END_TEST
+
+START_TEST(rejects_bad_positions)
+{
+    expect_reject(DOC_HEAD "\"file\":\"/a.c\",\"functions\":[{\"usr\":\"u\","
+                           "\"name\":\"f\",\"file\":\"/a.c\",\"line\":-3}]}",
+                  "out of range");
+    expect_reject(DOC_HEAD "\"file\":\"/a.c\",\"functions\":[{\"usr\":\"u\","
+                           "\"name\":\"f\",\"file\":\"/a.c\",\"col\":1e12}]}",
+                  "out of range");
+}
+END_TEST
+
+START_TEST(rejects_missing_required_strings)
+{
+    /* The TU's file. */
+    expect_reject(DOC_HEAD "\"functions\":[]}", "missing");
+    /* A function's usr, name, file. */
+    expect_reject(DOC_HEAD "\"file\":\"/a.c\",\"functions\":[{\"name\":\"f\","
+                           "\"file\":\"/a.c\"}]}",
+                  "missing");
+    expect_reject(DOC_HEAD "\"file\":\"/a.c\",\"functions\":[{\"usr\":\"u\","
+                           "\"file\":\"/a.c\"}]}",
+                  "missing");
+    expect_reject(DOC_HEAD "\"file\":\"/a.c\",\"functions\":[{\"usr\":\"u\","
+                           "\"name\":\"f\"}]}",
+                  "missing");
+    /* A call's name (after a valid function was read). */
+    expect_reject(DOC_HEAD
+                  "\"file\":\"/a.c\",\"functions\":[" GOOD_FUNC
+                  ",{\"usr\":\"c:@F@h\",\"name\":\"h\",\"file\":\"/a.c\","
+                  "\"calls\":[{\"callee\":\"c:@F@g\",\"args\":[]}]}]}",
+                  "missing");
+    /* An access's variable. */
+    expect_reject(DOC_HEAD "\"file\":\"/a.c\",\"functions\":[{\"usr\":\"u\","
+                           "\"name\":\"f\",\"file\":\"/a.c\",\"accesses\":["
+                           "{\"name\":\"x\"}]}]}",
+                  "missing");
+    /* A global's name. */
+    expect_reject(DOC_HEAD "\"file\":\"/a.c\",\"globals\":[{\"usr\":\"c:@x\","
+                           "\"file\":\"/a.c\"}],\"functions\":[]}",
+                  "missing");
+    /* An assignment's target, and one with neither function nor param. */
+    expect_reject(DOC_HEAD
+                  "\"file\":\"/a.c\",\"assigns\":[{\"func\":\"c:@F@f\"}],"
+                  "\"functions\":[]}",
+                  "missing");
+    expect_reject(DOC_HEAD "\"file\":\"/a.c\",\"assigns\":[{\"target\":"
+                           "\"field:a::b\"}],\"functions\":[]}",
+                  "without function or parameter");
+    /* errors > 0 needs first_error, with a message. */
+    expect_reject(DOC_HEAD "\"file\":\"/a.c\",\"errors\":1,\"functions\":[]}",
+                  "first_error");
+    expect_reject(DOC_HEAD "\"file\":\"/a.c\",\"errors\":1,\"first_error\":{"
+                           "\"line\":1},\"functions\":[]}",
+                  "missing");
+}
+END_TEST
+
+/*
+ * BUG (facts/facts_json.c, read_func / facts_from_json): counts are not
+ * range-checked.  "nparams": 1000000000 is accepted, and program_build()
+ * then allocates a set per parameter (tens of gigabytes: the process dies
+ * out of memory); "errors": -1 becomes SIZE_MAX errors.  Cached facts are
+ * untrusted input (SPEC 4), so both must be rejected.
+ */
+START_TEST(rejects_absurd_counts)
+{
+    expect_reject(DOC_HEAD "\"file\":\"/a.c\",\"functions\":[{\"usr\":\"u\","
+                           "\"name\":\"f\",\"file\":\"/a.c\",\"nparams\":-1}]}",
+                  NULL);
+    expect_reject(DOC_HEAD "\"file\":\"/a.c\",\"functions\":[{\"usr\":\"u\","
+                           "\"name\":\"f\",\"file\":\"/a.c\","
+                           "\"nparams\":1000000000}]}",
+                  NULL);
+    expect_reject(DOC_HEAD "\"file\":\"/a.c\",\"errors\":-1,\"first_error\":{"
+                           "\"message\":\"m\"},\"functions\":[]}",
+                  NULL);
+}
+END_TEST
+
+static Suite *facts_suite(void)
+{
+    Suite *s = suite_create("facts");
+    TCase *tc = tcase_create("round-trip");
+    tcase_add_test(tc, arg_kind_names);
+    tcase_add_test(tc, round_trip_is_identical);
+    tcase_add_test(tc, round_trip_keeps_values);
+    tcase_add_test(tc, empty_and_failed_tus_round_trip);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("reject");
+    tcase_add_test(tc, template_document_is_valid);
+    tcase_add_test(tc, rejects_not_json);
+    tcase_add_test(tc, rejects_wrong_format);
+    tcase_add_test(tc, rejects_other_versions);
+    tcase_add_test(tc, rejects_wrong_field_types);
+    tcase_add_test(tc, rejects_wrong_bool_types);
+    tcase_add_test(tc, rejects_out_of_range_loop_index);
+    tcase_add_test(tc, rejects_out_of_range_parent_index);
+    tcase_add_test(tc, rejects_bad_positions);
+    tcase_add_test(tc, rejects_missing_required_strings);
+    tcase_add_test(tc, rejects_absurd_counts);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    return ut_run(facts_suite());
+}
