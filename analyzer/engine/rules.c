@@ -86,12 +86,48 @@ static const char *loop_phrase(const char *loop, char *buf, size_t size)
 
 #define MAX_TRACE 6 /* caller notes before the root note */
 
+/* Notes along a real concurrency path (program_conc_path()). */
+static void conc_notes(struct rule_ctx *ctx, struct sw_diag *d, int func)
+{
+    const struct program *p = ctx->prog;
+    struct prog_step steps[64];
+    int root, n = program_conc_path(p, func, steps, 64, &root);
+    for (int i = 0; i < n; i++) {
+        const char *file;
+        int line, col;
+        if (steps[i].from < 0)
+            break;
+        if (steps[i].from == p->roots[root].func &&
+            p->roots[root].region_loop >= 0)
+            break; /* called from a poll loop: the root note says so */
+        if (i == MAX_TRACE && n > MAX_TRACE + 1) {
+            diag_note(d, p->funcs[steps[i].func].f->file,
+                      p->funcs[steps[i].func].f->line,
+                      p->funcs[steps[i].func].f->col,
+                      "'%s' is reached through %d more calls",
+                      p->funcs[steps[i].func].f->name, n - i - 1);
+            break;
+        }
+        call_pos(p, steps[i].from, steps[i].call, &file, &line, &col);
+        diag_note(d, file, line, col, "'%s' is called from '%s'",
+                  p->funcs[steps[i].func].f->name,
+                  p->funcs[steps[i].from].f->name);
+    }
+    if (n)
+        rule_root_note(ctx, d, root);
+}
+
 void rule_context_notes(struct rule_ctx *ctx, struct sw_diag *d, int func,
                         int which)
 {
     const struct program *p = ctx->prog;
     int f = func, steps = 0;
     const struct prog_reach *r = NULL;
+
+    if (which < 0) {
+        conc_notes(ctx, d, func);
+        return;
+    }
 
     for (;;) {
         const struct prog_func *pf = &p->funcs[f];

@@ -15,6 +15,9 @@
 #define MAX_FLOW_ROUNDS 8 /* parameter-to-parameter hops followed */
 #define MAX_POLL_DIST 2   /* wrappers between a loop and its event wait */
 
+struct conc_cache;
+static struct conc_cache *conc_cache_new(void);
+
 static const char *const ctx_names[] = {
 #define X(id, str) str,
     PROG_CTX_KINDS(X)
@@ -1016,6 +1019,25 @@ static void seed_conc(struct program *p, int ri, struct work *wl)
     free(targets.items);
 }
 
+/*
+ * How many targets a call through a pointer can reach in the programs of
+ * mask m.  Past MAX_CONC_FANOUT the call is a dispatch over a table (a
+ * server's command handlers), and which handler runs depends on data the
+ * analysis cannot see: concurrency is not inferred through it.  A pool's
+ * task call has a handful of targets and stays below the limit.
+ */
+#define MAX_CONC_FANOUT 64
+
+static int dispatch_fanout(const struct program *p, const struct prog_call *pc,
+                           unsigned long long m)
+{
+    int n = 0;
+    for (int k = 0; k < pc->ntargets; k++)
+        if (m & p->funcs[pc->targets[k]].mention)
+            n++;
+    return n;
+}
+
 static void propagate_conc(struct program *p, struct work *wl)
 {
     while (wl->n) {
@@ -1025,6 +1047,9 @@ static void propagate_conc(struct program *p, struct work *wl)
             const struct prog_call *pc = &pf->calls[j];
             if (call_elsewhere(p, f, (int)j))
                 continue; /* a crash path or a child process */
+            if (pc->kind == PCALL_INDIRECT &&
+                dispatch_fanout(p, pc, pf->conc_mask) > MAX_CONC_FANOUT)
+                continue; /* a command table: the handler depends on data */
             for (int k = 0; k < pc->ntargets; k++) {
                 struct prog_func *g = &p->funcs[pc->targets[k]];
                 unsigned long long m = pf->conc_mask;
@@ -1262,6 +1287,7 @@ struct program *program_build(const struct catalog *cat,
     p->tus = tus;
     p->ntus = ntus;
     p->by_usr = strmap_new();
+    p->conc_cache = conc_cache_new();
     t.index = strmap_new();
 
     link_functions(p);
@@ -1300,5 +1326,151 @@ void program_free(struct program *p)
     free(p->funcs);
     free(p->roots);
     strmap_free(p->by_usr);
+    program_conc_cache_free(p);
     free(p);
+}
+
+/* ---- concurrency paths -------------------------------------------------- */
+
+/*
+ * The concurrency pass above merges the masks of every root into one
+ * worklist: fast, but a chain of "called from" links can mix two roots.
+ * Evidence must be a real path, so a finding's path is searched again here,
+ * from one root at a time with that root's own programs.  Search trees are
+ * computed on demand and a few are kept.
+ */
+#define CONC_TREES 32
+
+struct conc_tree {
+    int root;    /* root index */
+    int *parent; /* per function: caller on the path, -1 at a seed, -2 unreached
+                  */
+    int *call;   /* per function: call index in the caller */
+};
+
+struct conc_cache {
+    struct conc_tree trees[CONC_TREES];
+    size_t n; /* trees in use */
+};
+
+static void conc_tree_build(const struct program *p, int ri,
+                            struct conc_tree *t)
+{
+    const struct prog_root *r = &p->roots[ri];
+    unsigned long long m;
+    int *queue = xmalloc((p->nfuncs ? p->nfuncs : 1) * sizeof(int));
+    size_t head = 0, tail = 0;
+
+    t->root = ri;
+    for (size_t i = 0; i < p->nfuncs; i++)
+        t->parent[i] = -2;
+    if (r->ctx == PROG_CTX_LOOP)
+        m = r->site_func >= 0 ? p->funcs[r->site_func].conc_mask : 0;
+    else
+        m = r->site_func >= 0 ? p->funcs[r->site_func].exe
+                              : p->funcs[r->func].exe;
+    if (r->region_loop < 0) {
+        t->parent[r->func] = -1;
+        t->call[r->func] = -1;
+        queue[tail++] = r->func;
+    } else {
+        const struct prog_func *pf = &p->funcs[r->func];
+        for (size_t j = 0; j < pf->f->ncalls; j++) {
+            const struct prog_call *pc = &pf->calls[j];
+            if (!loop_within(pf->f, pf->f->calls[j].loop, r->region_loop))
+                continue;
+            for (int k = 0; k < pc->ntargets; k++)
+                if (t->parent[pc->targets[k]] == -2) {
+                    t->parent[pc->targets[k]] = r->func;
+                    t->call[pc->targets[k]] = (int)j;
+                    queue[tail++] = pc->targets[k];
+                }
+        }
+    }
+    while (head < tail && m) {
+        int f = queue[head++];
+        const struct prog_func *pf = &p->funcs[f];
+        for (size_t j = 0; j < pf->f->ncalls; j++) {
+            const struct prog_call *pc = &pf->calls[j];
+            if (call_elsewhere(p, f, (int)j))
+                continue;
+            if (pc->kind == PCALL_INDIRECT &&
+                dispatch_fanout(p, pc, m) > MAX_CONC_FANOUT)
+                continue;
+            for (int k = 0; k < pc->ntargets; k++) {
+                int g = pc->targets[k];
+                if (t->parent[g] != -2)
+                    continue;
+                if (pc->kind == PCALL_INDIRECT && !(m & p->funcs[g].mention))
+                    continue;
+                t->parent[g] = f;
+                t->call[g] = (int)j;
+                queue[tail++] = g;
+            }
+        }
+    }
+    free(queue);
+}
+
+static const struct conc_tree *conc_tree_get(const struct program *p, int ri)
+{
+    struct conc_cache *c = p->conc_cache;
+    struct conc_tree *t;
+    for (size_t i = 0; i < c->n; i++)
+        if (c->trees[i].root == ri)
+            return &c->trees[i];
+    if (c->n < CONC_TREES) {
+        t = &c->trees[c->n++];
+        t->parent = xmalloc((p->nfuncs ? p->nfuncs : 1) * sizeof(int));
+        t->call = xmalloc((p->nfuncs ? p->nfuncs : 1) * sizeof(int));
+    } else {
+        t = &c->trees[(size_t)ri % CONC_TREES]; /* reuse a slot */
+    }
+    conc_tree_build(p, ri, t);
+    return t;
+}
+
+int program_conc_path(const struct program *p, int func,
+                      struct prog_step *steps, int max, int *root)
+{
+    for (size_t ri = 0; ri < p->nroots; ri++) {
+        const struct conc_tree *t;
+        int n = 0, f = func;
+        if (!p->roots[ri].concurrent)
+            continue;
+        t = conc_tree_get(p, (int)ri);
+        if (t->parent[func] == -2)
+            continue;
+        /* Walk up to the seed: func first, the root's function last. */
+        while (f >= 0 && n < max) {
+            steps[n].func = f;
+            steps[n].from = t->parent[f];
+            steps[n].call = t->call[f];
+            n++;
+            if (t->parent[f] < 0 || t->parent[f] == p->roots[ri].func)
+                break;
+            f = t->parent[f];
+        }
+        *root = (int)ri;
+        return n;
+    }
+    return 0;
+}
+
+static struct conc_cache *conc_cache_new(void)
+{
+    return xcalloc(1, sizeof(struct conc_cache));
+}
+
+void program_conc_cache_free(struct program *p)
+{
+    struct conc_cache *c = p->conc_cache;
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->n; i++) {
+        free(c->trees[i].parent);
+        free(c->trees[i].call);
+    }
+    free(c);
+    p->conc_cache = NULL;
 }

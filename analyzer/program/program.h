@@ -116,6 +116,7 @@ struct program {
     size_t ntus;
     unsigned long long *table_users; /* scratch while building */
     size_t ncall_edges;              /* for statistics */
+    struct conc_cache *conc_cache;   /* trees for program_conc_path() */
 };
 
 /* Links the TUs (borrowed; they must outlive the program). */
@@ -145,6 +146,25 @@ int program_call_dies(const struct program *p, int func, int call);
  * project function that calls fork), possibly nested.
  */
 int program_call_in_child(const struct program *p, int func, int call);
+
+/* One step of a path: func is called by from at call (from -1 at a root). */
+struct prog_step {
+    int func; /* function on the path */
+    int from; /* its caller on the path, -1 at the root */
+    int call; /* call index in from */
+};
+
+/*
+ * A real path from a concurrent root to func, searched from one root at a
+ * time (with that root's programs), so every step is valid for that root.
+ * Fills at most max steps, func first; *root gets the root.  Returns the
+ * number of steps, or 0 when no concurrent root reaches func.
+ */
+int program_conc_path(const struct program *p, int func,
+                      struct prog_step *steps, int max, int *root);
+
+/* Frees the search trees of program_conc_path() (program_free() does it). */
+void program_conc_cache_free(struct program *p);
 
 /* The catalogued API a call goes to (by name), or NULL for other calls. */
 const char *program_api_name(const struct program *p, int func, int call);

@@ -16,9 +16,14 @@ void rule_SW202(struct rule_ctx *ctx)
     for (size_t i = 0; i < p->nfuncs; i++) {
         const struct prog_func *pf = &p->funcs[i];
         const struct prog_root *root;
+        struct prog_step step;
+        int ri;
         if (pf->conc.root < 0)
             continue;
-        root = &p->roots[pf->conc.root];
+        /* Only where a real path from a concurrent root exists. */
+        if (!program_conc_path(p, (int)i, &step, 1, &ri))
+            continue;
+        root = &p->roots[ri];
         for (size_t j = 0; j < pf->f->ncalls; j++) {
             const struct fact_call *c = &pf->f->calls[j];
             const struct cat_mt_unsafe *m;
