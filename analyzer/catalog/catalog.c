@@ -36,6 +36,10 @@ struct catalog {
     } atomic_prefixes;
     struct strmap *atomic_names; /* atomic functions by full name */
     struct strmap *forks;        /* functions that start a child process */
+    SECTION(struct cat_pool) pools;
+    struct strmap *pool_roles; /* function -> pool index * 8 + role */
+    SECTION(struct cat_endpoint) endpoints;
+    struct strmap *cheap; /* bounded, non-waiting library functions */
 };
 
 static const char *const category_names[] = {
@@ -97,6 +101,10 @@ struct catalog *catalog_new(void)
     c->locks.index = strmap_new();
     c->atomic_names = strmap_new();
     c->forks = strmap_new();
+    c->pools.index = strmap_new();
+    c->pool_roles = strmap_new();
+    c->endpoints.index = strmap_new();
+    c->cheap = strmap_new();
     return c;
 }
 
@@ -122,6 +130,12 @@ void catalog_free(struct catalog *c)
     strmap_free(c->locks.index);
     strmap_free(c->atomic_names);
     strmap_free(c->forks);
+    free(c->pools.items);
+    strmap_free(c->pools.index);
+    strmap_free(c->pool_roles);
+    free(c->endpoints.items);
+    strmap_free(c->endpoints.index);
+    strmap_free(c->cheap);
     arena_release(&c->arena);
     free(c);
 }
@@ -203,7 +217,8 @@ static int opt_index(struct loader *l, const cJSON *o, const char *key,
     if (cJSON_IsNull(v) && !required)
         return -1;
     d = cJSON_IsNumber(v) ? v->valuedouble : -99;
-    if (d != (int)d || d > 63 || d < (allow_last ? -1 : 0)) {
+    /* Range first: converting an out-of-range double to int is undefined. */
+    if (d > 63 || d < (allow_last ? -1 : 0) || d != (int)d) {
         fail(l, "'%s' must be an argument index (0 is the first argument)",
              key);
         return -1;
@@ -278,7 +293,8 @@ static void load_blocking(struct loader *l, const cJSON *e)
             b.nb_arg = opt_index(l, nb, "arg", 1, 1);
             b.nb_not_null =
                 cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(nb, "not_null"));
-            if (mask && (!cJSON_IsNumber(mask) || mask->valuedouble <= 0))
+            if (mask && (!cJSON_IsNumber(mask) || mask->valuedouble <= 0 ||
+                         mask->valuedouble >= 0x1p62))
                 fail(l, "'mask' must be a positive number%s", "");
             else if (mask)
                 b.nb_mask = (long long)mask->valuedouble;
@@ -466,6 +482,85 @@ static void load_atomics(struct loader *l, const cJSON *sec)
     }
 }
 
+static const char *const pool_role_names[] = {
+#define X(id, str) str,
+    SW_POOL_ROLES(X)
+#undef X
+};
+
+static void load_pool(struct loader *l, const cJSON *e)
+{
+    static const char *const keys[] = {"create",  "submit", "run",
+                                       "destroy", "handle", "create_handle",
+                                       "what",    "note",   NULL};
+    struct cat_pool pl = {0};
+    long at;
+
+    check_keys(l, e, keys);
+    pl.name = arena_strdup(&l->cat->arena, l->entry);
+    pl.handle = opt_index(l, e, "handle", 0, 1);
+    if (!cJSON_GetObjectItemCaseSensitive(e, "handle"))
+        pl.handle = 0;
+    pl.create_handle = opt_index(l, e, "create_handle", 0, 0);
+    pl.what = opt_str(l, e, "what", 1);
+    (void)opt_str(l, e, "note", 0);
+    if (l->failed)
+        return;
+    at = strmap_get(l->cat->pools.index, pl.name);
+    ADD_ENTRY(l->cat->pools, pl.name, pl);
+    if (at < 0)
+        at = (long)l->cat->pools.n - 1;
+    for (int r = 0; r < SW_POOL_ROLE_COUNT; r++) {
+        const cJSON *a =
+                        cJSON_GetObjectItemCaseSensitive(e, pool_role_names[r]),
+                    *x;
+        if (!a)
+            continue;
+        if (!cJSON_IsArray(a)) {
+            fail(l, "'%s' must be an array of function names",
+                 pool_role_names[r]);
+            continue;
+        }
+        cJSON_ArrayForEach(x, a)
+        {
+            if (!cJSON_IsString(x) || !x->valuestring[0]) {
+                fail(l, "'%s' must be an array of function names",
+                     pool_role_names[r]);
+                break;
+            }
+            strmap_put(l->cat->pool_roles, x->valuestring, at * 8 + r);
+        }
+    }
+}
+
+static void load_endpoint(struct loader *l, const cJSON *e)
+{
+    static const char *const keys[] = {
+        "host", "conninfo", "null_local", "local", "prefix", "note", NULL};
+    struct cat_endpoint ep = {0};
+    check_keys(l, e, keys);
+    ep.name = arena_strdup(&l->cat->arena, l->entry);
+    ep.host = opt_index(l, e, "host", 0, 0);
+    ep.conninfo = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "conninfo"));
+    ep.null_local =
+        cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "null_local"));
+    ep.local = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "local"));
+    ep.prefix = opt_str(l, e, "prefix", 1);
+    (void)opt_str(l, e, "note", 0);
+    if (ep.host < 0 && !ep.local)
+        fail(l, "needs 'host' or 'local'%s", "");
+    if (!l->failed)
+        ADD_ENTRY(l->cat->endpoints, ep.name, ep);
+}
+
+static void load_cheap(struct loader *l, const cJSON *e)
+{
+    static const char *const keys[] = {"note", NULL};
+    check_keys(l, e, keys);
+    if (!l->failed)
+        strmap_put(l->cat->cheap, l->entry, 1);
+}
+
 struct section_def {
     const char *name;                                   /* JSON key */
     void (*load)(struct loader *l, const cJSON *entry); /* per entry */
@@ -481,6 +576,9 @@ static const struct section_def sections[] = {
     {"mt_unsafe", load_mt_unsafe},
     {"locks", load_lock},
     {"forks", load_fork},
+    {"pools", load_pool},
+    {"endpoints", load_endpoint},
+    {"cheap", load_cheap},
 };
 
 int catalog_load(struct catalog *cat, const char *json, const char *origin,
@@ -637,6 +735,49 @@ int catalog_is_atomic(const struct catalog *c, const char *name)
     return 0;
 }
 
+const struct cat_pool *catalog_pool(const struct catalog *c, const char *name,
+                                    enum sw_pool_role *role)
+{
+    long v = name ? strmap_get(c->pool_roles, name) : -1;
+    if (v < 0)
+        return NULL;
+    if (role)
+        *role = (enum sw_pool_role)(v % 8);
+    return &c->pools.items[v / 8];
+}
+
+const struct cat_endpoint *catalog_endpoint(const struct catalog *c,
+                                            const char *name)
+{
+    LOOKUP(c->endpoints, name);
+}
+
+const char *catalog_endpoint_prefix(const struct catalog *c, const char *name)
+{
+    for (size_t i = 0; name && i < c->endpoints.n; i++) {
+        const char *p = c->endpoints.items[i].prefix;
+        if (strncmp(p, name, strlen(p)) == 0)
+            return p;
+    }
+    return NULL;
+}
+
+int catalog_is_cheap(const struct catalog *c, const char *name)
+{
+    return name && strmap_get(c->cheap, name) >= 0;
+}
+
+size_t catalog_endpoint_count(const struct catalog *c)
+{
+    return c->endpoints.n;
+}
+
+const struct cat_endpoint *catalog_endpoint_at(const struct catalog *c,
+                                               size_t i)
+{
+    return i < c->endpoints.n ? &c->endpoints.items[i] : NULL;
+}
+
 size_t catalog_count(const struct catalog *c, const char *section)
 {
     if (strcmp(section, "blocking") == 0)
@@ -657,5 +798,11 @@ size_t catalog_count(const struct catalog *c, const char *section)
         return c->locks.n;
     if (strcmp(section, "forks") == 0)
         return strmap_count(c->forks);
+    if (strcmp(section, "pools") == 0)
+        return c->pools.n;
+    if (strcmp(section, "endpoints") == 0)
+        return c->endpoints.n;
+    if (strcmp(section, "cheap") == 0)
+        return strmap_count(c->cheap);
     return 0;
 }

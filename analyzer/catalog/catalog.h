@@ -168,6 +168,70 @@ int catalog_is_fork(const struct catalog *c, const char *name);
 /* An atomic builtin or stdatomic function (by prefix or name). */
 int catalog_is_atomic(const struct catalog *c, const char *name);
 
+/*
+ * Pools and loops as objects (spawn.json "pools"): the calls that create
+ * one, hand it a task, run or wait for it, and tear it down.  SW101 and
+ * SW104 read them.  Argument `handle` of submit, run and destroy calls is
+ * the pool (or loop); -1 when the calls share no visible handle (aio).
+ */
+#define SW_POOL_ROLES(X)                                                       \
+    X(CREATE, "create")                                                        \
+    X(SUBMIT, "submit")                                                        \
+    X(RUN, "run")                                                              \
+    X(DESTROY, "destroy")
+
+enum sw_pool_role {
+#define X(id, str) SW_POOL_##id,
+    SW_POOL_ROLES(X)
+#undef X
+        SW_POOL_ROLE_COUNT
+};
+
+struct cat_pool {
+    const char *name;  /* the pool type ("GThreadPool", "uv_loop_t") */
+    int handle;        /* argument index of the pool in its calls, or -1 */
+    int create_handle; /* the pool's argument in create calls, -1: returned */
+    const char *what;  /* "a GLib thread pool", for messages */
+};
+
+/*
+ * The pool a function belongs to, with its role in *role, or NULL.  A
+ * function can have only one role in one pool.
+ */
+const struct cat_pool *catalog_pool(const struct catalog *c, const char *name,
+                                    enum sw_pool_role *role);
+
+/*
+ * Connection set-up calls whose literal arguments tell where a connection
+ * goes (spawn.json "endpoints"): SPEC 1.1's locality "judged from literal
+ * arguments where visible".  Calls whose name starts with `prefix` use the
+ * connections these calls open.
+ */
+struct cat_endpoint {
+    const char *name;   /* connect function */
+    int host;           /* argument holding the host or conninfo, or -1 */
+    int conninfo;       /* 1: the argument is "key=value ..." (libpq) */
+    int null_local;     /* 1: a NULL host means a local socket */
+    int local;          /* 1: always local (a unix socket connect) */
+    const char *prefix; /* name prefix of the calls on such connections */
+};
+const struct cat_endpoint *catalog_endpoint(const struct catalog *c,
+                                            const char *name);
+/* The endpoint family (by prefix) a call name belongs to, or NULL. */
+const char *catalog_endpoint_prefix(const struct catalog *c, const char *name);
+
+/*
+ * 1 for a library function that does a small, bounded amount of work and
+ * never waits (memcpy, strlen, free): spawn.json "cheap".  A task calling
+ * only these, with no loop, is trivial (SW102).
+ */
+int catalog_is_cheap(const struct catalog *c, const char *name);
+
+/* Endpoints by index (0..count-1), for whole-program scans. */
+size_t catalog_endpoint_count(const struct catalog *c);
+const struct cat_endpoint *catalog_endpoint_at(const struct catalog *c,
+                                               size_t i);
+
 /* Counts of entries per section, for `syncwise rules --catalog` and tests. */
 size_t catalog_count(const struct catalog *c, const char *section);
 

@@ -4,12 +4,18 @@
  *   syncwise [check] [options] [FILE...] [-- COMPILER_ARGS...]
  *   syncwise rules | explain CODE | --version | --help
  */
+#include "advise/advise.h"
+#include "buildact/buildact.h"
+#include "cache/cache.h"
 #include "catalog/catalog.h"
 #include "common/xalloc.h"
+#include "config/config.h"
+#include "engine/baseline.h"
 #include "engine/engine.h"
 #include "frontend/compdb.h"
 #include "frontend/extract.h"
 #include "frontend/parse.h"
+#include "lsp/lsp.h"
 #include "report/report.h"
 
 #include <errno.h>
@@ -25,6 +31,8 @@ static const char usage_text[] =
     "usage: syncwise [check] [options] [FILE...] [-- COMPILER_ARGS...]\n"
     "       syncwise rules\n"
     "       syncwise explain CODE\n"
+    "       syncwise extract FILE -o OUT.facts -- COMPILER_ARGS\n"
+    "       syncwise link FACTS... [--list FILE]\n"
     "\n"
     "Finds where C code needs async and where it does not: blocking calls on\n"
     "event loops, non-thread-safe calls in threads, and more (see 'syncwise\n"
@@ -38,18 +46,32 @@ static const char usage_text[] =
     "                      the working directory, build/, and parents)\n"
     "  -- ARGS             analyse FILEs with these compiler arguments and no\n"
     "                      compilation database\n"
-    "  --format FORMAT     text (default) or json\n"
+    "  --format FORMAT     text (default), json or sarif (SARIF 2.1.0)\n"
     "  -o FILE             write the report to FILE instead of stdout\n"
     "  --select CODES      only these rules: codes or prefixes, "
     "comma-separated\n"
     "                      (SW2,SW303)\n"
     "  --ignore CODES      leave out these rules or prefixes\n"
+    "  --config FILE       use this configuration for every file (default:\n"
+    "                      the nearest .syncwise.json above each file)\n"
+    "  --baseline FILE     report only findings that FILE does not record\n"
+    "  --write-baseline FILE\n"
+    "                      record the current findings in FILE and exit\n"
+    "  --report-unused-ignores\n"
+    "                      report 'syncwise: ignore' comments that silence\n"
+    "                      nothing\n"
     "  --fail-on LEVEL     exit 1 when a finding is at or above LEVEL: note,\n"
     "                      warning (default), error, never\n"
     "  --include-local-io  also report local file I/O on event loops (SW303)\n"
     "  -j N                parse N files in parallel (default: all cores)\n"
     "  --color WHEN        auto (default), always, never\n"
+    "  --progress WHEN     a progress line on stderr: auto (default: when\n"
+    "                      stderr is a terminal), always, never\n"
     "  --dump-facts        print the facts extracted from each file (JSON)\n"
+    "  --cache-dir DIR     facts cache (default: .syncwise-cache beside\n"
+    "                      compile_commands.json)\n"
+    "  --no-cache          neither read nor write the facts cache\n"
+    "  --stats             print how many files were parsed and cached\n"
     "  --version           print the version and exit\n"
     "  -h, --help          print this help and exit\n"
     "\n"
@@ -57,17 +79,25 @@ static const char usage_text[] =
     "configuration or input errors.\n";
 
 struct cli {
-    const char *command;  /* check, rules, explain */
-    const char *dbdir;    /* -p */
-    const char *format;   /* text, json */
-    const char *output;   /* -o */
-    const char *color;    /* auto, always, never */
-    int fail_on;          /* level index, or SW_LEVEL_COUNT for never */
-    int jobs;             /* -j */
-    int dump_facts;       /* --dump-facts */
-    int include_local_io; /* --include-local-io */
-    int have_dashdash;    /* "--" given */
-    char **files;         /* FILE arguments */
+    const char *command;        /* check, rules, explain */
+    const char *dbdir;          /* -p */
+    const char *format;         /* text, json */
+    const char *output;         /* -o */
+    const char *color;          /* auto, always, never */
+    const char *progress;       /* auto, always, never */
+    const char *config;         /* --config */
+    const char *baseline;       /* --baseline */
+    const char *write_baseline; /* --write-baseline */
+    int report_unused;          /* --report-unused-ignores */
+    int fail_on;                /* level index, or SW_LEVEL_COUNT for never */
+    int jobs;                   /* -j */
+    int dump_facts;             /* --dump-facts */
+    int include_local_io;       /* --include-local-io */
+    const char *cache_dir;      /* --cache-dir */
+    int no_cache;               /* --no-cache */
+    int stats;                  /* --stats */
+    int have_dashdash;          /* "--" given */
+    char **files;               /* FILE arguments */
     size_t nfiles;
     char **cargs; /* compiler arguments after "--" */
     size_t ncargs;
@@ -167,6 +197,7 @@ static int parse_args(struct cli *c, int argc, char **argv)
     int i = 1;
     c->format = "text";
     c->color = "auto";
+    c->progress = "auto";
     c->fail_on = SW_LEVEL_WARNING;
     c->command = "check";
     if (argc > 1 &&
@@ -198,8 +229,53 @@ static int parse_args(struct cli *c, int argc, char **argv)
             c->dump_facts = 1;
             continue;
         }
+        if (strcmp(a, "--no-cache") == 0) {
+            c->no_cache = 1;
+            continue;
+        }
+        if (strcmp(a, "--stats") == 0) {
+            c->stats = 1;
+            continue;
+        }
+        if ((k = flag_value(argc, argv, &i, "--cache-dir", &v))) {
+            if (k < 0)
+                return EXIT_USAGE;
+            c->cache_dir = v;
+            continue;
+        }
         if (strcmp(a, "--include-local-io") == 0) {
             c->include_local_io = 1;
+            continue;
+        }
+        if (strcmp(a, "--report-unused-ignores") == 0) {
+            c->report_unused = 1;
+            continue;
+        }
+        if ((k = flag_value(argc, argv, &i, "--config", &v))) {
+            if (k < 0)
+                return EXIT_USAGE;
+            c->config = v;
+            continue;
+        }
+        if ((k = flag_value(argc, argv, &i, "--baseline", &v))) {
+            if (k < 0)
+                return EXIT_USAGE;
+            c->baseline = v;
+            continue;
+        }
+        if ((k = flag_value(argc, argv, &i, "--write-baseline", &v))) {
+            if (k < 0)
+                return EXIT_USAGE;
+            c->write_baseline = v;
+            continue;
+        }
+        if ((k = flag_value(argc, argv, &i, "--progress", &v))) {
+            if (k < 0)
+                return EXIT_USAGE;
+            if (strcmp(v, "auto") && strcmp(v, "always") && strcmp(v, "never"))
+                return usage_error(
+                    "--progress: '%s' is not one of auto, always, never", v);
+            c->progress = v;
             continue;
         }
         if (strncmp(a, "-p", 2) == 0) {
@@ -230,9 +306,10 @@ static int parse_args(struct cli *c, int argc, char **argv)
         if ((k = flag_value(argc, argv, &i, "--format", &v))) {
             if (k < 0)
                 return EXIT_USAGE;
-            if (strcmp(v, "text") != 0 && strcmp(v, "json") != 0)
+            if (strcmp(v, "text") != 0 && strcmp(v, "json") != 0 &&
+                strcmp(v, "sarif") != 0)
                 return usage_error(
-                    "--format: '%s' is not a format (text or json)", v);
+                    "--format: '%s' is not a format (text, json or sarif)", v);
             c->format = v;
             continue;
         }
@@ -405,7 +482,7 @@ static int build_db(struct cli *c, struct compdb *db, char ***only,
 static int dump_facts(const struct compdb *db, char **only, size_t nonly,
                       int jobs, FILE *out)
 {
-    struct parse_opts po = {jobs, NULL, 0, NULL, NULL};
+    struct parse_opts po = {jobs, NULL, 0, NULL, NULL, NULL, NULL};
     struct fact_tu **tus = xcalloc(db->n ? db->n : 1, sizeof(*tus));
     int first = 1;
     parse_all(db, &po, tus);
@@ -446,7 +523,101 @@ static int cmd_rules_argv(int argc, char **argv)
 
 static const struct command commands[] = {
     {"rules", cmd_rules_argv},
+    {"advise", advise_main},
+    {"lsp", lsp_main},
+    {"extract", buildact_extract_main},
+    {"link", buildact_link_main},
 };
+
+static void cli_release(struct cli *c)
+{
+    for (size_t i = 0; i < c->nselect; i++)
+        free(c->select[i]);
+    for (size_t i = 0; i < c->nignore; i++)
+        free(c->ignore[i]);
+    free(c->select);
+    free(c->ignore);
+    free(c->files);
+}
+
+/* Progress line on stderr: "[37/228] src/server.c". */
+struct progress {
+    const char *base; /* paths are shown relative to it */
+    int tty;          /* 1: rewrite one line; 0: one line per file */
+    int shown;        /* 1 once something was printed */
+};
+
+static void progress_show(void *data, size_t done, size_t total,
+                          const char *file)
+{
+    struct progress *p = data;
+    char *rel = p->base ? path_relative(file, p->base) : xstrdup(file);
+    if (p->tty)
+        fprintf(stderr, "\r[%zu/%zu] %s\033[K", done, total, rel);
+    else
+        fprintf(stderr, "[%zu/%zu] %s\n", done, total, rel);
+    fflush(stderr);
+    p->shown = 1;
+    free(rel);
+}
+
+static void print_errors(char **errs, size_t nerrs)
+{
+    for (size_t i = 0; i < nerrs; i++) {
+        fprintf(stderr, "syncwise: error: %s\n", errs[i]);
+        free(errs[i]);
+    }
+    free(errs);
+}
+
+/* Moves messages into the result's errors, about file. */
+static void errors_to_result(struct engine_result *res, const char *file,
+                             char **errs, size_t from, size_t to)
+{
+    for (size_t i = from; i < to; i++) {
+        engine_add_error(res, file, "%s", errs[i]);
+        free(errs[i]);
+    }
+}
+
+/*
+ * Loads the configurations that apply to the files of db (or the --config
+ * one), and adds their catalogs to cat.  A --config file that cannot be
+ * loaded stops the run (EXIT_USAGE, errors printed).  Problems in
+ * discovered files and in catalogs are recorded in res, so that they are
+ * reported (exit status 2) while the rest of the analysis runs: a broken
+ * .syncwise.json is treated as absent, a bad catalog entry is skipped.
+ */
+static int setup_config(struct cli *c, const struct compdb *db,
+                        struct catalog *cat, struct config_set **out,
+                        struct engine_result *res)
+{
+    char **errs = NULL;
+    size_t nerrs = 0;
+    struct config_set *s = config_set_new(c->config, &errs, &nerrs);
+    if (!s) {
+        print_errors(errs, nerrs);
+        return EXIT_USAGE;
+    }
+    for (size_t i = 0; i < db->n; i++) {
+        size_t before = nerrs;
+        config_set_lookup(s, db->items[i].file, &errs, &nerrs);
+        if (nerrs > before)
+            errors_to_result(res,
+                             config_set_failed(s, config_set_nfailed(s) - 1),
+                             errs, before, nerrs);
+    }
+    /* Catalogs and options of every configuration involved, once each. */
+    for (size_t i = 0; i < config_set_count(s); i++) {
+        size_t before = nerrs;
+        config_load_catalogs(config_set_get(s, i), cat, &errs, &nerrs);
+        errors_to_result(res, config_set_get(s, i)->path, errs, before, nerrs);
+    }
+    c->include_local_io |= config_set_include_local_io(s);
+    free(errs);
+    *out = s;
+    return 0;
+}
 
 int main(int argc, char **argv)
 {
@@ -456,6 +627,8 @@ int main(int argc, char **argv)
     struct engine_result res;
     struct engine_opts eo;
     struct report_opts ro;
+    struct config_set *configs = NULL;
+    struct baseline *baseline = NULL;
     char **errs = NULL, **only = NULL;
     size_t nerrs = 0, nonly = 0;
     FILE *out = stdout;
@@ -474,12 +647,14 @@ int main(int argc, char **argv)
             if (strcmp(argv[1], commands[i].name) == 0)
                 return commands[i].run(argc - 1, argv + 1);
     rc = parse_args(&c, argc, argv);
-    if (rc >= 0)
+    if (rc < 0 && strcmp(c.command, "rules") == 0)
+        rc = cmd_rules();
+    else if (rc < 0 && strcmp(c.command, "explain") == 0)
+        rc = cmd_explain(&c);
+    if (rc >= 0) {
+        cli_release(&c);
         return rc;
-    if (strcmp(c.command, "rules") == 0)
-        return cmd_rules();
-    if (strcmp(c.command, "explain") == 0)
-        return cmd_explain(&c);
+    }
 
     cat = catalog_new();
     if (catalog_load_builtin(cat, &errs, &nerrs) < 0) {
@@ -488,19 +663,29 @@ int main(int argc, char **argv)
         return EXIT_USAGE;
     }
     rc = build_db(&c, &db, &only, &nonly, &res);
-    if (rc) {
-        catalog_free(cat);
-        return rc;
+    if (!rc && !c.dump_facts)
+        rc = setup_config(&c, &db, cat, &configs, &res);
+    if (!rc && c.baseline && !c.write_baseline && !c.dump_facts) {
+        char *err = NULL;
+        if (!(baseline = baseline_load(c.baseline, &err))) {
+            fprintf(stderr, "syncwise: error: %s\n", err);
+            free(err);
+            rc = EXIT_USAGE;
+        }
     }
-    if (c.output && !(out = fopen(c.output, "w"))) {
+    if (!rc && c.output && !(out = fopen(c.output, "w"))) {
         fprintf(stderr, "syncwise: error: cannot write '%s': %s\n", c.output,
                 strerror(errno));
-        return EXIT_USAGE;
+        out = stdout;
+        rc = EXIT_USAGE;
     }
-    if (c.dump_facts) {
+    if (rc) {
+        /* nothing to run */
+    } else if (c.dump_facts) {
         rc = dump_facts(&db, only, nonly, c.jobs, out);
     } else {
         char *cwd = getcwd(NULL, 0);
+        struct progress prog = {cwd, isatty(fileno(stderr)), 0};
         memset(&eo, 0, sizeof(eo));
         eo.jobs = c.jobs;
         eo.select = (const char *const *)c.select;
@@ -510,8 +695,34 @@ int main(int argc, char **argv)
         eo.only = (const char *const *)only;
         eo.nonly = nonly;
         eo.include_local_io = c.include_local_io;
-        if (!c.nfiles || nonly)
-            engine_run(&db, cat, &eo, &res);
+        eo.configs = configs;
+        eo.suppress = 1;
+        eo.report_unused_ignores = c.report_unused;
+        eo.baseline = baseline;
+        if (strcmp(c.progress, "always") == 0 ||
+            (strcmp(c.progress, "auto") == 0 && prog.tty)) {
+            eo.progress = progress_show;
+            eo.progress_data = &prog;
+        }
+        {
+            /* The facts cache (SPEC 3.1): beside compile_commands.json. */
+            struct parse_stats st = {0, 0, 0};
+            char *cdir = c.no_cache    ? NULL
+                         : c.cache_dir ? xstrdup(c.cache_dir)
+                                       : cache_default_dir(db.path);
+            eo.cache_dir = cdir;
+            eo.stats = &st;
+            if (!c.nfiles || nonly)
+                engine_run(&db, cat, &eo, &res);
+            if (c.stats)
+                fprintf(stderr,
+                        "syncwise: stats: %zu parsed, %zu cached, %zu "
+                        "stored\n",
+                        st.parsed, st.cached, st.stored);
+            free(cdir);
+        }
+        if (prog.shown && prog.tty)
+            fputs("\r\033[K", stderr);
         for (size_t i = 0; i < res.nerrors; i++)
             fprintf(stderr, "syncwise: error: %s\n", res.errors[i].message);
         ro.base = cwd;
@@ -519,14 +730,29 @@ int main(int argc, char **argv)
                    (strcmp(c.color, "auto") == 0 && !c.output &&
                     isatty(fileno(stdout)) && !getenv("NO_COLOR"));
         ro.source = ro.color;
-        if (strcmp(c.format, "json") == 0)
-            report_json(out, &res, &ro);
-        else
-            report_text(out, &res, &ro);
         rc = 0;
-        for (size_t i = 0; i < res.diags.n; i++)
-            if ((int)res.diags.items[i].level >= c.fail_on)
-                rc = EXIT_FINDINGS;
+        if (c.write_baseline) {
+            char *err = NULL;
+            if (baseline_write(c.write_baseline, &res.diags, cwd, &err) < 0) {
+                fprintf(stderr, "syncwise: error: %s\n", err);
+                free(err);
+                rc = EXIT_USAGE;
+            } else {
+                fprintf(stderr, "syncwise: wrote %zu finding%s to '%s'\n",
+                        res.diags.n, res.diags.n == 1 ? "" : "s",
+                        c.write_baseline);
+            }
+        } else {
+            if (strcmp(c.format, "json") == 0)
+                report_json(out, &res, &ro);
+            else if (strcmp(c.format, "sarif") == 0)
+                report_sarif(out, &res, &ro);
+            else
+                report_text(out, &res, &ro);
+            for (size_t i = 0; i < res.diags.n; i++)
+                if ((int)res.diags.items[i].level >= c.fail_on)
+                    rc = EXIT_FINDINGS;
+        }
         if (res.nerrors)
             rc = EXIT_USAGE;
         free(cwd);
@@ -539,15 +765,11 @@ int main(int argc, char **argv)
     engine_result_release(&res);
     compdb_release(&db);
     catalog_free(cat);
+    config_set_free(configs);
+    baseline_free(baseline);
     for (size_t i = 0; i < nonly; i++)
         free(only[i]);
     free(only);
-    for (size_t i = 0; i < c.nselect; i++)
-        free(c.select[i]);
-    for (size_t i = 0; i < c.nignore; i++)
-        free(c.ignore[i]);
-    free(c.select);
-    free(c.ignore);
-    free(c.files);
+    cli_release(&c);
     return rc;
 }

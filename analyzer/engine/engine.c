@@ -1,6 +1,7 @@
 #include "engine/engine.h"
 
 #include "common/xalloc.h"
+#include "engine/suppress.h"
 #include "program/program.h"
 
 #include <errno.h>
@@ -78,12 +79,84 @@ static int reported_file(const struct engine_opts *opts, const char *file)
     return 0;
 }
 
+/* Drops findings that the configuration of their file leaves out. */
+static void filter_config(const struct engine_opts *opts,
+                          struct sw_diags *found, struct engine_result *result)
+{
+    size_t out = 0;
+    for (size_t i = 0; i < found->n; i++) {
+        struct sw_diag *d = &found->items[i];
+        const struct config *c = NULL;
+        if (opts->configs) {
+            char **errs = NULL;
+            size_t nerrs = 0;
+            c = config_set_lookup(opts->configs, d->file, &errs, &nerrs);
+            for (size_t k = 0; k < nerrs; k++) {
+                /* The file that failed is the one just looked at. */
+                engine_add_error(
+                    result,
+                    config_set_failed(opts->configs,
+                                      config_set_nfailed(opts->configs) - 1),
+                    "%s", errs[k]);
+                free(errs[k]);
+            }
+            free(errs);
+        }
+        if (config_excludes(c, d->file) ||
+            (d->rule->check &&
+             !config_rule_enabled(c, d->rule, opts->select, opts->nselect,
+                                  opts->ignore, opts->nignore))) {
+            diag_release(d);
+            continue;
+        }
+        if (d->rule->check)
+            d->level = config_level(c, d->rule);
+        found->items[out++] = *d;
+    }
+    found->n = out;
+}
+
+/* Applies suppression comments; unused ones join found when asked for. */
+static void filter_suppressions(const struct fact_tu *const *tus, size_t ntus,
+                                const struct engine_opts *opts,
+                                struct sw_diags *found,
+                                struct engine_result *result)
+{
+    struct sw_diags unused = {0};
+    const char **files = NULL;
+    size_t nfiles = 0;
+    if (opts->report_unused_ignores) {
+        files = xcalloc(ntus + 1, sizeof(*files));
+        for (size_t i = 0; i < ntus; i++)
+            if (tus[i] && tus[i]->file && reported_file(opts, tus[i]->file))
+                files[nfiles++] = tus[i]->file;
+    }
+    diags_sort(found);
+    suppress_apply(found, opts->unsaved, opts->nunsaved,
+                   (const char *const *)files, nfiles,
+                   opts->report_unused_ignores ? &unused : NULL);
+    /* Unused comments in excluded or unreported files are not news. */
+    filter_config(opts, &unused, result);
+    for (size_t i = 0; i < unused.n; i++) {
+        if (!reported_file(opts, unused.items[i].file)) {
+            diag_release(&unused.items[i]);
+            continue;
+        }
+        if (found->n == found->cap)
+            xgrow((void **)&found->items, &found->cap, found->n + 1,
+                  sizeof(*found->items));
+        found->items[found->n++] = unused.items[i];
+    }
+    free(unused.items);
+    free(files);
+}
+
 void engine_check(const struct fact_tu *const *tus, size_t ntus,
                   const struct catalog *cat, const struct engine_opts *opts,
                   struct engine_result *result)
 {
     struct program *prog = program_build(cat, tus, ntus);
-    struct sw_diags found = {0};
+    struct sw_diags found = {0}, kept = {0};
     char *cwd = getcwd(NULL, 0);
 
     result->nfiles += ntus;
@@ -100,18 +173,29 @@ void engine_check(const struct fact_tu *const *tus, size_t ntus,
         if (reported_file(opts, found.items[i].file) ||
             (found.items[i].origin &&
              reported_file(opts, found.items[i].origin))) {
-            if (result->diags.n == result->diags.cap)
-                xgrow((void **)&result->diags.items, &result->diags.cap,
-                      result->diags.n + 1, sizeof(*result->diags.items));
-            result->diags.items[result->diags.n++] = found.items[i];
+            if (kept.n == kept.cap)
+                xgrow((void **)&kept.items, &kept.cap, kept.n + 1,
+                      sizeof(*kept.items));
+            kept.items[kept.n++] = found.items[i];
         } else {
             diag_release(&found.items[i]);
         }
     }
     free(found.items);
+    filter_config(opts, &kept, result);
+    if (opts->suppress)
+        filter_suppressions(tus, ntus, opts, &kept, result);
+    for (size_t i = 0; i < kept.n; i++)
+        diag_fingerprint(&kept.items[i], cwd);
+    baseline_filter(opts->baseline, &kept);
+    for (size_t i = 0; i < kept.n; i++) {
+        if (result->diags.n == result->diags.cap)
+            xgrow((void **)&result->diags.items, &result->diags.cap,
+                  result->diags.n + 1, sizeof(*result->diags.items));
+        result->diags.items[result->diags.n++] = kept.items[i];
+    }
+    free(kept.items);
     diags_sort(&result->diags);
-    for (size_t i = 0; i < result->diags.n; i++)
-        diag_fingerprint(&result->diags.items[i], cwd);
     free(cwd);
     program_free(prog);
 }
@@ -146,8 +230,9 @@ void engine_run(const struct compdb *db, const struct catalog *cat,
 {
     struct compdb ok = {0};
     struct fact_tu **tus;
-    struct parse_opts po = {opts->jobs, opts->unsaved, opts->nunsaved,
-                            opts->progress, opts->progress_data};
+    struct parse_opts po = {
+        opts->jobs,          opts->unsaved,   opts->nunsaved, opts->progress,
+        opts->progress_data, opts->cache_dir, opts->stats};
 
     /* Parse only the entries whose files exist (borrowed, not copied). */
     ok.items = xcalloc(db->n ? db->n : 1, sizeof(*ok.items));

@@ -7,6 +7,8 @@
 #define SW_ENGINE_H
 
 #include "catalog/catalog.h"
+#include "config/config.h"
+#include "engine/baseline.h"
 #include "engine/diag.h"
 #include "engine/rules.h"
 #include "frontend/compdb.h"
@@ -25,6 +27,17 @@ struct engine_opts {
     int include_local_io;       /* SW303's local file I/O option */
     parse_progress_fn progress; /* or NULL */
     void *progress_data;
+    const char *cache_dir;     /* facts cache directory, or NULL for none */
+    struct parse_stats *stats; /* parse/cache counts, or NULL */
+    /*
+     * Filtering of the findings, applied by engine_check() in this order:
+     * configuration (exclude, select/ignore, levels), suppression comments,
+     * baseline.  All off when zero.
+     */
+    struct config_set *configs;      /* per-file .syncwise.json, or NULL */
+    int suppress;                    /* honour "syncwise: ignore" comments */
+    int report_unused_ignores;       /* report comments silencing nothing */
+    const struct baseline *baseline; /* findings to leave out, or NULL */
 };
 
 struct engine_error {
@@ -52,7 +65,12 @@ int engine_rule_enabled(const struct engine_opts *opts,
 void engine_run(const struct compdb *db, const struct catalog *cat,
                 const struct engine_opts *opts, struct engine_result *result);
 
-/* Runs the rules over TUs already parsed (facts borrowed). */
+/*
+ * Runs the rules over TUs already parsed (facts borrowed), then filters the
+ * findings as opts says (configuration, suppressions, baseline) and adds
+ * them to result, fingerprinted and sorted.  A configuration file that
+ * cannot be read is recorded in result->errors.
+ */
 void engine_check(const struct fact_tu *const *tus, size_t ntus,
                   const struct catalog *cat, const struct engine_opts *opts,
                   struct engine_result *result);

@@ -51,6 +51,7 @@ void facts_tu_free(struct fact_tu *tu)
     free(tu->funcs);
     free(tu->globals);
     free(tu->assigns);
+    free(tu->inputs);
     arena_release(&tu->arena);
     free(tu);
 }

@@ -89,7 +89,7 @@ struct fact_loop {
 #define FACT_ACC_ATOMIC 8u /* the variable is _Atomic */
 
 struct fact_access {
-    const char *var;  /* USR of the global or static variable */
+    const char *var;  /* USR of the global or static, or "param:N" */
     const char *name; /* its name */
     unsigned flags;   /* FACT_ACC_* */
     int line, col;    /* location of the reference */
@@ -150,6 +150,16 @@ struct fact_error {
     const char *message; /* libclang's text */
 };
 
+/*
+ * A file the parse read: the main file or a header.  Not part of the facts
+ * document (facts_to_json() leaves it out); the cache records it to tell,
+ * without parsing, whether the facts are still current.
+ */
+struct fact_input {
+    const char *path; /* as libclang opened it */
+    const char *hash; /* content hash (cache/hash.h), 32 hex digits */
+};
+
 struct fact_tu {
     const char *file; /* the main file, as given in the compilation db */
     int parse_failed; /* 1 when libclang produced no AST at all */
@@ -161,6 +171,8 @@ struct fact_tu {
     struct fact_global *globals;
     size_t nassigns; /* file-scope function pointer initialisers */
     struct fact_assign *assigns;
+    size_t ninputs; /* files read, sorted by path; 0: unknown */
+    struct fact_input *inputs;
     struct arena arena; /* owns every string above */
 };
 

@@ -8,6 +8,8 @@
 #include "common/xalloc.h"
 
 #include <cjson/cJSON.h>
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -24,6 +26,21 @@ static void add_int(cJSON *o, const char *key, long long v)
     cJSON_AddNumberToObject(o, key, (double)v);
 }
 
+/*
+ * A constant's value.  JSON numbers are doubles, exact up to 2^53; larger
+ * constants (hash seeds, masks) also get "value_text", the exact decimal,
+ * which readers prefer, so that facts survive a round trip (the cache).
+ */
+static void add_value(cJSON *o, long long v)
+{
+    add_int(o, "value", v);
+    if (v > (1LL << 53) || v < -(1LL << 53)) {
+        char buf[32];
+        snprintf(buf, sizeof(buf), "%lld", v);
+        cJSON_AddStringToObject(o, "value_text", buf);
+    }
+}
+
 static cJSON *arg_to_json(const struct fact_arg *a)
 {
     cJSON *o = cJSON_CreateObject();
@@ -31,7 +48,7 @@ static cJSON *arg_to_json(const struct fact_arg *a)
     add_str(o, "ref", a->ref);
     add_str(o, "text", a->text);
     if (a->kind == FACT_ARG_INT || a->kind == FACT_ARG_NULL)
-        add_int(o, "value", a->ival);
+        add_value(o, a->ival);
     if (a->kind == FACT_ARG_PARAM)
         add_int(o, "param", a->param);
     if (a->local)
@@ -211,6 +228,12 @@ static long long get_int(struct reader *r, const cJSON *o, const char *key,
             r->err = "field is not a number";
         return dflt;
     }
+    /* Converting an out-of-range double to an integer is undefined. */
+    if (!(v->valuedouble > -0x1p62 && v->valuedouble < 0x1p62)) {
+        if (!r->err)
+            r->err = "number out of range";
+        return dflt;
+    }
     return (long long)v->valuedouble;
 }
 
@@ -296,6 +319,29 @@ static void read_assign(struct reader *r, const cJSON *o, struct fact_assign *a)
         r->err = "assignment without function or parameter";
 }
 
+/* A constant's value: "value_text" when present (see add_value()). */
+static long long get_value(struct reader *r, const cJSON *a)
+{
+    const cJSON *t = cJSON_GetObjectItemCaseSensitive(a, "value_text");
+    char *end;
+    long long v;
+    if (!t)
+        return get_int(r, a, "value", 0);
+    if (!cJSON_IsString(t) || !t->valuestring || !t->valuestring[0]) {
+        if (!r->err)
+            r->err = "field is not a string";
+        return 0;
+    }
+    errno = 0;
+    v = strtoll(t->valuestring, &end, 10);
+    if (*end || errno) {
+        if (!r->err)
+            r->err = "number out of range";
+        return 0;
+    }
+    return v;
+}
+
 static void read_call(struct reader *r, const cJSON *o, struct fact_call *c,
                       size_t nloops, size_t nbranches)
 {
@@ -334,7 +380,7 @@ static void read_call(struct reader *r, const cJSON *o, struct fact_call *c,
         fa->kind = (enum fact_arg_kind)kv;
         fa->ref = get_str(r, a, "ref", 0);
         fa->text = get_str(r, a, "text", 0);
-        fa->ival = get_int(r, a, "value", 0);
+        fa->ival = get_value(r, a);
         fa->param = get_index(r, a, "param", 4096);
         fa->local = get_bool(a, "local");
     }

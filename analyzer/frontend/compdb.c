@@ -132,9 +132,10 @@ static int skip_arg(const char *a, int *skip_next)
  * share), so they are made absolute here instead.
  */
 static const char *const path_opts[] = {
-    "-I",       "-iquote",      "-isystem",     "-idirafter",
-    "-include", "-imacros",     "-isysroot",    "--sysroot",
-    "-F",       "-iwithprefix", "-cxx-isystem", NULL};
+    "-I",           "-iquote",  "-isystem",           "-idirafter",
+    "-include-pch", "-include", "-imacros",           "-isysroot",
+    "--sysroot",    "-F",       "-iwithprefixbefore", "-iwithprefix",
+    "-cxx-isystem", NULL};
 
 /* Appends arg (made absolute against dir where it is a path) to e. */
 static void add_arg(struct compdb_entry *e, const char *arg, const char *dir,
@@ -146,6 +147,12 @@ static void add_arg(struct compdb_entry *e, const char *arg, const char *dir,
     }
     for (const char *const *o = path_opts; *o; o++) {
         size_t n = strlen(*o);
+        /*
+         * Longer options come before their prefixes: "-include-pch" alone
+         * is that option, not "-include" with the value "-pch".
+         */
+        if (strncmp(arg, *o, n) == 0 && !arg[n])
+            break;
         if (strncmp(arg, *o, n) == 0 && arg[n]) {
             const char *v = arg + n + (arg[n] == '=');
             char *abs = path_absolute(v, dir);

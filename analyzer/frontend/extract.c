@@ -12,11 +12,14 @@
  */
 #include "frontend/extract.h"
 
+#include "cache/hash.h"
 #include "common/strbuf.h"
 #include "common/strmap.h"
 #include "common/xalloc.h"
 
 #include <clang-c/Index.h>
+#include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,6 +63,17 @@ struct walker {
         CXCursor *items;
         size_t n, cap;
     } kids; /* scratch for children */
+    /*
+     * visit()'s per-node arrays (children, roles, branches, conditions),
+     * reused from node to node instead of four allocations per AST node;
+     * each has room for cap entries.
+     */
+    struct {
+        CXCursor *kids;
+        enum role *roles;
+        int *branches, *conds;
+        size_t cap;
+    } node;
     struct {
         struct fact_func *items;
         size_t n, cap;
@@ -93,9 +107,26 @@ struct walker {
         struct fact_assign *items;
         size_t n, cap;
     } assigns;
+    struct {
+        struct decl_names *items; /* open addressing, by declaration */
+        size_t n, cap;            /* used slots, slots (a power of 2) */
+    } decls;
     struct strmap *noreturn_cache; /* callee USR -> 1 when noreturn */
     const char *init_owner;        /* USR of the global being initialised */
     int noreturn_found;            /* scratch for find_noreturn_attr */
+};
+
+/*
+ * The USR and spelling of a declaration, computed once per TU: a function
+ * called in a thousand places is named a thousand times, and libclang
+ * builds a USR string anew on every request.
+ */
+struct decl_names {
+    const void *decl;    /* the declaration (CXCursor data[0]); NULL: free */
+    char *usr;           /* in the facts' arena, or NULL until asked */
+    char *name;          /* likewise */
+    signed char tracked; /* is_tracked_var(): -1 until asked, 0, 1 */
+    signed char local_static; /* its is_local_static */
 };
 
 /* ---- small libclang helpers ------------------------------------------- */
@@ -108,14 +139,64 @@ static char *dup_cxstring(struct walker *w, CXString s)
     return r;
 }
 
+/*
+ * The slot of a declaration cursor in w->decls (added when new), or NULL
+ * for other cursors.  A declaration cursor's data[0] is its Decl, which
+ * alone determines its USR and spelling.
+ */
+static struct decl_names *decl_slot(struct walker *w, CXCursor c)
+{
+    size_t mask, i;
+    uintptr_t h;
+    if (!clang_isDeclaration(clang_getCursorKind(c)) || !c.data[0])
+        return NULL;
+    if ((w->decls.n + 1) * 2 > w->decls.cap) {
+        size_t old_cap = w->decls.cap;
+        struct decl_names *old = w->decls.items;
+        w->decls.cap = old_cap ? old_cap * 2 : 256;
+        w->decls.items = xcalloc(w->decls.cap, sizeof(*w->decls.items));
+        for (size_t k = 0; k < old_cap; k++) {
+            if (!old[k].decl)
+                continue;
+            h = (uintptr_t)old[k].decl;
+            mask = w->decls.cap - 1;
+            for (i = (h >> 4) * 0x9E3779B1u & mask; w->decls.items[i].decl;
+                 i = (i + 1) & mask)
+                ;
+            w->decls.items[i] = old[k];
+        }
+        free(old);
+    }
+    mask = w->decls.cap - 1;
+    h = (uintptr_t)c.data[0];
+    for (i = (h >> 4) * 0x9E3779B1u & mask; w->decls.items[i].decl;
+         i = (i + 1) & mask)
+        if (w->decls.items[i].decl == c.data[0])
+            return &w->decls.items[i];
+    w->decls.items[i].decl = c.data[0];
+    w->decls.items[i].tracked = -1;
+    w->decls.n++;
+    return &w->decls.items[i];
+}
+
 static char *cursor_usr(struct walker *w, CXCursor c)
 {
-    return dup_cxstring(w, clang_getCursorUSR(c));
+    struct decl_names *d = decl_slot(w, c);
+    if (!d)
+        return dup_cxstring(w, clang_getCursorUSR(c));
+    if (!d->usr)
+        d->usr = dup_cxstring(w, clang_getCursorUSR(c));
+    return d->usr;
 }
 
 static char *cursor_name(struct walker *w, CXCursor c)
 {
-    return dup_cxstring(w, clang_getCursorSpelling(c));
+    struct decl_names *d = decl_slot(w, c);
+    if (!d)
+        return dup_cxstring(w, clang_getCursorSpelling(c));
+    if (!d->name)
+        d->name = dup_cxstring(w, clang_getCursorSpelling(c));
+    return d->name;
 }
 
 /* Expansion location: where the user wrote it, even inside a macro use. */
@@ -381,7 +462,7 @@ static int param_index(struct walker *w, CXCursor decl)
 }
 
 /* A variable whose accesses are facts: file scope, or a static local. */
-static int is_tracked_var(CXCursor decl, int *is_local_static)
+static int is_tracked_var_uncached(CXCursor decl, int *is_local_static)
 {
     CXCursor parent;
     enum CXCursorKind pk;
@@ -403,6 +484,28 @@ static int is_tracked_var(CXCursor decl, int *is_local_static)
         return clang_getCursorTLSKind(decl) == CXTLS_None;
     }
     return 0;
+}
+
+/* is_tracked_var_uncached(), once per declaration. */
+static int is_tracked_var(struct walker *w, CXCursor decl, int *is_local_static)
+{
+    struct decl_names *d;
+    int r;
+    if (clang_getCursorKind(decl) != CXCursor_VarDecl) {
+        *is_local_static = 0;
+        return 0;
+    }
+    d = decl_slot(w, decl);
+    if (d && d->tracked >= 0) {
+        *is_local_static = d->local_static;
+        return d->tracked;
+    }
+    r = is_tracked_var_uncached(decl, is_local_static);
+    if (d) {
+        d->tracked = (signed char)r;
+        d->local_static = (signed char)*is_local_static;
+    }
+    return r;
 }
 
 /*
@@ -547,7 +650,7 @@ static void classify_arg(struct walker *w, CXCursor arg, struct fact_arg *a)
             int ls;
             a->kind = FACT_ARG_VAR;
             a->ref = cursor_usr(w, d);
-            a->local = !is_tracked_var(d, &ls) &&
+            a->local = !is_tracked_var(w, d, &ls) &&
                        clang_getCursorKind(clang_getCursorSemanticParent(d)) !=
                            CXCursor_TranslationUnit;
             return;
@@ -574,7 +677,7 @@ static void classify_arg(struct walker *w, CXCursor arg, struct fact_arg *a)
                 a->kind = FACT_ARG_ADDR;
                 a->ref = cursor_usr(w, d);
                 a->local =
-                    !is_tracked_var(d, &ls) &&
+                    !is_tracked_var(w, d, &ls) &&
                     clang_getCursorKind(clang_getCursorSemanticParent(d)) !=
                         CXCursor_TranslationUnit;
                 return;
@@ -706,6 +809,41 @@ static void add_access(struct walker *w, CXCursor ref, CXCursor decl,
     if (t.kind == CXType_Atomic)
         a->flags |= FACT_ACC_ATOMIC;
     cursor_pos(ref, NULL, &a->line, &a->col);
+    a->loop = loop;
+    a->seq = w->seq++;
+}
+
+/*
+ * An access through a parameter (p->f, *p, p[i]): recorded as variable
+ * "param:N" so that later stages can follow the object a caller passed,
+ * such as a thread's context argument.
+ */
+static void add_pointee_access(struct walker *w, CXCursor expr, CXCursor base,
+                               enum role role, int loop)
+{
+    CXCursor u = unwrap(w, base), d;
+    struct fact_access *a;
+    int pi;
+    char idx[24];
+    if (clang_getCursorKind(u) != CXCursor_DeclRefExpr)
+        return;
+    d = clang_getCursorReferenced(u);
+    if (clang_getCursorKind(d) != CXCursor_ParmDecl)
+        return;
+    pi = param_index(w, d);
+    if (pi < 0)
+        return;
+    a = VEC_ADD(w->accesses);
+    snprintf(idx, sizeof(idx), "param:%d", pi);
+    a->var = arena_strdup(&w->tu->arena, idx);
+    a->name = cursor_text(w, expr);
+    if (!a->name)
+        a->name = cursor_name(w, d);
+    a->flags = role == ROLE_WRITE  ? FACT_ACC_WRITE
+               : role == ROLE_RW   ? FACT_ACC_READ | FACT_ACC_WRITE
+               : role == ROLE_ADDR ? FACT_ACC_ADDR
+                                   : FACT_ACC_READ;
+    cursor_pos(expr, NULL, &a->line, &a->col);
     a->loop = loop;
     a->seq = w->seq++;
 }
@@ -972,13 +1110,13 @@ static void visit(struct walker *w, const struct frame *fr)
     case CXCursor_DeclRefExpr: {
         CXCursor d = clang_getCursorReferenced(c);
         int ls;
-        if (is_tracked_var(d, &ls))
+        if (is_tracked_var(w, d, &ls))
             add_access(w, c, d, fr->role, loop);
         return;
     }
     case CXCursor_VarDecl: {
         int ls;
-        if (is_tracked_var(c, &ls) && ls) {
+        if (is_tracked_var(w, c, &ls) && ls) {
             /* A function-static local: a global with an owner. */
             struct fact_global *g = VEC_ADD(w->globals);
             CXFile f;
@@ -1015,12 +1153,22 @@ static void visit(struct walker *w, const struct frame *fr)
     n = w->kids.n;
     if (!n)
         return;
-    kids = xmalloc(n * sizeof(*kids));
+    if (n > w->node.cap) {
+        size_t cap = n * 2;
+        w->node.kids = xrealloc(w->node.kids, cap * sizeof(*w->node.kids));
+        w->node.roles = xrealloc(w->node.roles, cap * sizeof(*w->node.roles));
+        w->node.branches =
+            xrealloc(w->node.branches, cap * sizeof(*w->node.branches));
+        w->node.conds = xrealloc(w->node.conds, cap * sizeof(*w->node.conds));
+        w->node.cap = cap;
+    }
+    kids = w->node.kids;
+    roles = w->node.roles;
+    branches = w->node.branches;
+    conds = w->node.conds;
     memcpy(kids, w->kids.items, n * sizeof(*kids));
-    roles = xcalloc(n, sizeof(*roles)); /* ROLE_READ is 0 */
-    branches = xmalloc(n * sizeof(*branches));
-    conds = xmalloc(n * sizeof(*conds));
     for (size_t i = 0; i < n; i++) {
+        roles[i] = ROLE_READ;
         branches[i] = fr->branch;
         /* The arms of if, switch and ?: are conditional; the test is not. */
         conds[i] =
@@ -1062,6 +1210,8 @@ static void visit(struct walker *w, const struct frame *fr)
             roles[0] = op == '&'                ? ROLE_ADDR
                        : op == '+' || op == '-' ? ROLE_RW
                                                 : ROLE_READ;
+            if (op == '*')
+                add_pointee_access(w, c, kids[0], fr->role, loop);
         }
         break;
     case CXCursor_ParenExpr:
@@ -1072,10 +1222,12 @@ static void visit(struct walker *w, const struct frame *fr)
         roles[n - 1] = fr->role == ROLE_ADDR ? ROLE_ADDR : fr->role;
         break;
     case CXCursor_MemberRefExpr: {
-        /* a.f = x writes a; p->f = x only reads p. */
+        /* a.f = x writes a; p->f = x only reads p (and writes *p). */
         CXType bt = clang_getCanonicalType(clang_getCursorType(kids[0]));
         if (bt.kind != CXType_Pointer)
             roles[0] = fr->role;
+        else
+            add_pointee_access(w, c, kids[0], fr->role, loop);
         break;
     }
     case CXCursor_ArraySubscriptExpr: {
@@ -1084,6 +1236,8 @@ static void visit(struct walker *w, const struct frame *fr)
         if (bt.kind == CXType_ConstantArray ||
             bt.kind == CXType_IncompleteArray)
             roles[0] = fr->role;
+        else
+            add_pointee_access(w, c, kids[0], fr->role, loop);
         break;
     }
     default:
@@ -1099,10 +1253,6 @@ static void visit(struct walker *w, const struct frame *fr)
     } else {
         push_kids(w, kids, n, loop, branches, conds, roles, fr->depth + 1);
     }
-    free(kids);
-    free(roles);
-    free(branches);
-    free(conds);
 }
 
 static void walk_function(struct walker *w, CXCursor fn)
@@ -1255,6 +1405,63 @@ static void record_errors(struct fact_tu *tu, CXTranslationUnit ctu)
     }
 }
 
+struct input_list {
+    struct fact_tu *tu; /* owns the strings */
+    CXTranslationUnit ctu;
+    struct fact_input *items; /* files read */
+    size_t n, cap;
+};
+
+static void collect_input(CXFile f, CXSourceLocation *stack, unsigned len,
+                          CXClientData data)
+{
+    struct input_list *l = data;
+    struct fact_input in;
+    CXString name = clang_getFileName(f);
+    const char *s = clang_getCString(name);
+    size_t size = 0;
+    const char *contents = clang_getFileContents(l->ctu, f, &size);
+    char hex[SW_HASH_HEX];
+    (void)stack;
+    (void)len;
+    if (!s || !*s || !contents) {
+        clang_disposeString(name);
+        return;
+    }
+    sw_hash_hex(contents, size, hex);
+    in.path = arena_strdup(&l->tu->arena, s);
+    in.hash = arena_strdup(&l->tu->arena, hex);
+    clang_disposeString(name);
+    VEC_PUSH(*l, in);
+}
+
+static int input_cmp(const void *a, const void *b)
+{
+    const struct fact_input *x = a, *y = b;
+    int c = strcmp(x->path, y->path);
+    return c ? c : strcmp(x->hash, y->hash);
+}
+
+/*
+ * Records the files the parse read (main file and every header) with the
+ * hash of the contents libclang saw, sorted by path and unique: the cache
+ * compares them with the files on disk to reuse facts without parsing.
+ */
+static void record_inputs(struct fact_tu *tu, CXTranslationUnit ctu)
+{
+    struct input_list l = {tu, ctu, NULL, 0, 0};
+    size_t out = 0;
+    clang_getInclusions(ctu, collect_input, &l);
+    if (!l.n)
+        return;
+    qsort(l.items, l.n, sizeof(*l.items), input_cmp);
+    for (size_t i = 0; i < l.n; i++)
+        if (!out || strcmp(l.items[out - 1].path, l.items[i].path) != 0)
+            l.items[out++] = l.items[i];
+    tu->inputs = l.items;
+    tu->ninputs = out;
+}
+
 static const char *error_code_text(enum CXErrorCode e)
 {
     switch (e) {
@@ -1313,6 +1520,7 @@ struct fact_tu *extract_tu(void *idx, const char *file, const char *directory,
         return tu;
     }
     record_errors(tu, ctu);
+    record_inputs(tu, ctu);
 
     memset(&w, 0, sizeof(w));
     w.tu = tu;
@@ -1328,6 +1536,11 @@ struct fact_tu *extract_tu(void *idx, const char *file, const char *directory,
     free(top.items);
     free(w.stack.items);
     free(w.kids.items);
+    free(w.node.kids);
+    free(w.node.roles);
+    free(w.node.branches);
+    free(w.node.conds);
+    free(w.decls.items);
     strmap_free(w.noreturn_cache);
     tu->funcs = w.funcs.items, tu->nfuncs = w.funcs.n;
     tu->globals = w.globals.items, tu->nglobals = w.globals.n;

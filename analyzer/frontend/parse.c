@@ -1,5 +1,6 @@
 #include "frontend/parse.h"
 
+#include "cache/cache.h"
 #include "common/xalloc.h"
 
 #include <pthread.h>
@@ -11,27 +12,52 @@
 #define SW_WORKER_STACK (64u << 20)
 
 struct shared {
-    const struct compdb *db;       /* input */
-    const struct parse_opts *opts; /* options */
-    struct fact_tu **out;          /* results, by entry */
-    atomic_size_t next;            /* next entry to take */
-    pthread_mutex_t mu;            /* serialises progress and done */
-    size_t done;                   /* entries finished; guarded by mu */
+    const struct compdb *db;              /* input */
+    const struct parse_opts *opts;        /* options */
+    struct fact_tu **out;                 /* results, by entry */
+    struct cache *cache;                  /* facts cache, or NULL */
+    atomic_size_t next;                   /* next entry to take */
+    atomic_size_t parsed, cached, stored; /* statistics */
+    pthread_mutex_t mu;                   /* serialises progress and done */
+    size_t done;                          /* entries finished; guarded by mu */
 };
+
+/* The facts of e, from the cache or parsed (creating *idx on first use). */
+static struct fact_tu *parse_one(struct shared *s, void **idx,
+                                 const struct compdb_entry *e)
+{
+    const char *const *args = (const char *const *)e->args;
+    struct fact_tu *tu;
+    if (s->cache) {
+        tu = cache_get(s->cache, e->file, e->directory, args, e->nargs);
+        if (tu) {
+            atomic_fetch_add(&s->cached, 1);
+            return tu;
+        }
+    }
+    /* A warm run never loads an index. */
+    if (!*idx)
+        *idx = extract_index_new();
+    tu = extract_tu(*idx, e->file, e->directory, args, e->nargs,
+                    s->opts->unsaved, s->opts->nunsaved);
+    atomic_fetch_add(&s->parsed, 1);
+    if (s->cache && !tu->parse_failed &&
+        cache_put(s->cache, e->file, e->directory, args, e->nargs, tu) == 0)
+        atomic_fetch_add(&s->stored, 1);
+    return tu;
+}
 
 static void *worker(void *arg)
 {
     struct shared *s = arg;
-    void *idx = extract_index_new();
+    void *idx = NULL;
     for (;;) {
         size_t i = atomic_fetch_add(&s->next, 1);
         const struct compdb_entry *e;
         if (i >= s->db->n)
             break;
         e = &s->db->items[i];
-        s->out[i] =
-            extract_tu(idx, e->file, e->directory, (const char *const *)e->args,
-                       e->nargs, s->opts->unsaved, s->opts->nunsaved);
+        s->out[i] = parse_one(s, &idx, e);
         pthread_mutex_lock(&s->mu);
         s->done++;
         if (s->opts->progress)
@@ -63,7 +89,16 @@ void parse_all(const struct compdb *db, const struct parse_opts *opts,
     s.db = db;
     s.opts = opts;
     s.out = out;
+    s.cache = NULL;
+    if (opts->cache_dir && !opts->nunsaved) {
+        char *tool = extract_clang_version();
+        s.cache = cache_new(opts->cache_dir, tool);
+        free(tool);
+    }
     atomic_init(&s.next, 0);
+    atomic_init(&s.parsed, 0);
+    atomic_init(&s.cached, 0);
+    atomic_init(&s.stored, 0);
     pthread_mutex_init(&s.mu, NULL);
     s.done = 0;
 
@@ -82,4 +117,10 @@ void parse_all(const struct compdb *db, const struct parse_opts *opts,
         pthread_join(threads[i], NULL);
     free(threads);
     pthread_mutex_destroy(&s.mu);
+    cache_free(s.cache);
+    if (opts->stats) {
+        opts->stats->parsed += atomic_load(&s.parsed);
+        opts->stats->cached += atomic_load(&s.cached);
+        opts->stats->stored += atomic_load(&s.stored);
+    }
 }

@@ -1474,3 +1474,607 @@ void program_conc_cache_free(struct program *p)
     free(c);
     p->conc_cache = NULL;
 }
+
+/* ---- async-overhead summaries (SW101-SW104 and syncwise advise) -------- */
+
+static const char *const wait_class_names[] = {
+#define X(id, str) str,
+    PROG_WAIT_CLASSES(X)
+#undef X
+};
+
+const char *prog_wait_class_name(enum prog_wait_class c)
+{
+    return (unsigned)c < PROG_WAIT_COUNT ? wait_class_names[c] : "?";
+}
+
+/* 1: the host names this machine, 0: another one, -1: cannot tell. */
+static int host_is_local(const char *h, size_t len)
+{
+    if (!h || !len)
+        return -1;
+    if ((len == 9 && strncmp(h, "localhost", 9) == 0) ||
+        (len >= 4 && strncmp(h, "127.", 4) == 0) ||
+        (len == 3 && strncmp(h, "::1", 3) == 0) || h[0] == '/' ||
+        (len >= 5 && strncmp(h, "unix:", 5) == 0))
+        return 1;
+    return 0;
+}
+
+/* Where a connection set-up call goes, from its literal arguments. */
+static int endpoint_judge(const struct cat_endpoint *ep,
+                          const struct fact_call *c)
+{
+    const struct fact_arg *a;
+    if (ep->local)
+        return 1;
+    if (ep->host < 0 || ep->host >= (int)c->nargs)
+        return -1;
+    a = &c->args[ep->host];
+    if (a->kind == FACT_ARG_NULL)
+        return ep->null_local ? 1 : -1;
+    if (a->kind != FACT_ARG_STRING || !a->text)
+        return -1;
+    if (ep->conninfo) {
+        /* "host=db.example.com dbname=app": no host means a local socket */
+        const char *s = a->text, *v = NULL;
+        while ((s = strstr(s, "host")) != NULL) {
+            if ((s == a->text || s[-1] == ' ') &&
+                (strncmp(s, "host=", 5) == 0 ||
+                 strncmp(s, "hostaddr=", 9) == 0)) {
+                v = strchr(s, '=') + 1;
+                break;
+            }
+            s += 4;
+        }
+        if (!v)
+            return strchr(a->text, '=') ? 1 : -1; /* a URI: cannot tell */
+        return host_is_local(v, strcspn(v, " "));
+    }
+    return host_is_local(a->text, strlen(a->text));
+}
+
+/* Combines two judgements: any remote wins, unknown beats local. */
+static int judge_merge(int have, int add)
+{
+    if (have == -2)
+        return add;
+    if (have == 0 || add == 0)
+        return 0;
+    if (have < 0 || add < 0)
+        return -1;
+    return 1;
+}
+
+/* Judgement of the connections of family `prefix` opened by any code. */
+static int program_endpoint_family(const struct program *p, const char *prefix)
+{
+    int v = -2;
+    for (size_t i = 0; i < p->nfuncs; i++) {
+        const struct fact_func *f = p->funcs[i].f;
+        for (size_t j = 0; j < f->ncalls; j++) {
+            const struct cat_endpoint *ep =
+                catalog_endpoint(p->cat, f->calls[j].name);
+            if (ep && strcmp(ep->prefix, prefix) == 0)
+                v = judge_merge(v, endpoint_judge(ep, &f->calls[j]));
+        }
+    }
+    return v == -2 ? -1 : v;
+}
+
+#define MAX_ENDPOINT_FAMILIES 8
+
+struct families {
+    const char *prefix[MAX_ENDPOINT_FAMILIES]; /* family prefixes seen */
+    int verdict[MAX_ENDPOINT_FAMILIES];        /* their judgement */
+    int n;
+};
+
+static void families_add(struct families *fm, const char *prefix, int v)
+{
+    for (int i = 0; i < fm->n; i++)
+        if (strcmp(fm->prefix[i], prefix) == 0) {
+            fm->verdict[i] = judge_merge(fm->verdict[i], v);
+            return;
+        }
+    if (fm->n < MAX_ENDPOINT_FAMILIES) {
+        fm->prefix[fm->n] = prefix;
+        fm->verdict[fm->n++] = v;
+    }
+}
+
+static void add_site(struct prog_profile *pr, int func, int call,
+                     enum prog_wait_class cls, int judged, const char *api)
+{
+    struct prog_wait_site s = {func, call, cls, judged, api};
+    if (pr->nsites == pr->sites_cap)
+        xgrow((void **)&pr->sites, &pr->sites_cap, pr->nsites + 1,
+              sizeof(*pr->sites));
+    pr->sites[pr->nsites++] = s;
+}
+
+/*
+ * The class of a blocking call; net and db calls of unknown locality are
+ * settled later from the connections (*family set to their prefix).
+ */
+static enum prog_wait_class blocking_class(const struct program *p,
+                                           const struct cat_blocking *b,
+                                           const char *name, int *judged,
+                                           const char **family)
+{
+    *judged = 1;
+    *family = NULL;
+    switch (b->category) {
+    case SW_CAT_SLEEP:
+        return PROG_WAIT_SLEEP;
+    case SW_CAT_WAIT:
+        return PROG_WAIT_SYNC;
+    case SW_CAT_PROCESS:
+    case SW_CAT_CONSOLE:
+        return PROG_WAIT_LOCAL;
+    case SW_CAT_FILE:
+        *judged = b->locality == SW_LOC_LOCAL;
+        return PROG_WAIT_LOCAL;
+    case SW_CAT_DNS:
+        return PROG_WAIT_REMOTE;
+    case SW_CAT_NET:
+    case SW_CAT_DB:
+    default:
+        if (b->locality == SW_LOC_LOCAL)
+            return PROG_WAIT_LOCAL;
+        if (b->locality == SW_LOC_REMOTE)
+            return PROG_WAIT_REMOTE;
+        *judged = 0;
+        *family = catalog_endpoint_prefix(p->cat, name);
+        return PROG_WAIT_REMOTE;
+    }
+}
+
+/* 1 when a call in loop l (of func) waits, or may (unknown). */
+static int loop_waits(const struct program *p, const struct prog_witness *w,
+                      int func, int l)
+{
+    const struct prog_func *pf = &p->funcs[func];
+    for (size_t j = 0; j < pf->f->ncalls; j++) {
+        const struct prog_call *pc = &pf->calls[j];
+        if (!loop_within(pf->f, pf->f->calls[j].loop, l))
+            continue;
+        if (pc->kind == PCALL_API &&
+            (program_blocking_api(p, func, (int)j) ||
+             catalog_wait(p->cat, pf->f->calls[j].name) ||
+             call_event_wait(p, func, (int)j)))
+            return 1;
+        if (pc->kind == PCALL_INDIRECT && pc->ntargets == 0)
+            return 1;
+        for (int k = 0; k < pc->ntargets; k++)
+            if (w && w[pc->targets[k]].dist >= 0)
+                return 1;
+        if (program_call_polls(p, func, (int)j))
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * 1 for a loop that a macro wrote on one line (do { ... } while (0) in an
+ * ASSERT): on its parent's line, or with every call on its own line.  It
+ * runs once, so it is not CPU work.
+ */
+static int macro_loop(const struct fact_func *f, int l)
+{
+    int par = f->loops[l].parent, calls = 0;
+    if (par >= 0 && f->loops[par].line == f->loops[l].line)
+        return 1;
+    for (size_t j = 0; j < f->ncalls; j++)
+        if (loop_within(f, f->calls[j].loop, l)) {
+            if (f->calls[j].line != f->loops[l].line)
+                return 0;
+            calls++;
+        }
+    return calls > 0;
+}
+
+void program_profile(const struct program *p, const struct prog_witness *w,
+                     int func, struct prog_profile *pr)
+{
+    unsigned char *seen = xcalloc(p->nfuncs ? p->nfuncs : 1, 1);
+    struct work stack = {0}; /* a FIFO queue: head walks it */
+    size_t head = 0;
+    int *depth = xcalloc(p->nfuncs ? p->nfuncs : 1, sizeof(int));
+    struct strmap *names = strmap_new();
+    struct families fm = {0};
+
+    VEC_PUSH(stack, func);
+    seen[func] = 1;
+    while (head < stack.n) {
+        int f = stack.items[head++];
+        const struct prog_func *pf = &p->funcs[f];
+        pr->nfuncs++;
+        for (size_t l = 0; l < pf->f->nloops; l++) {
+            pr->loops++;
+            if (!loop_waits(p, w, f, (int)l)) {
+                pr->cpu_loops++;
+                if (pf->f->loops[l].parent >= 0 && depth[f] <= 1 &&
+                    !macro_loop(pf->f, (int)l))
+                    pr->nested_cpu_loops++;
+            }
+        }
+        for (size_t j = 0; j < pf->f->ncalls; j++) {
+            const struct fact_call *c = &pf->f->calls[j];
+            const struct prog_call *pc = &pf->calls[j];
+            const struct cat_blocking *b;
+            if (call_elsewhere(p, f, (int)j))
+                continue;
+            pr->ncalls++;
+            if (c->name && strmap_get(names, c->name) < 0) {
+                strmap_put(names, c->name, 1);
+                if (pr->ncallees < 4)
+                    pr->callees[pr->ncallees] = c->name;
+                pr->ncallees++;
+            }
+            switch (pc->kind) {
+            case PCALL_API: {
+                const struct cat_endpoint *ep =
+                    catalog_endpoint(p->cat, c->name);
+                if (ep)
+                    families_add(&fm, ep->prefix, endpoint_judge(ep, c));
+                b = program_blocking_api(p, f, (int)j);
+                if (b) {
+                    int judged;
+                    const char *fam;
+                    enum prog_wait_class cls =
+                        blocking_class(p, b, c->name, &judged, &fam);
+                    add_site(pr, f, (int)j, cls, judged, c->name);
+                } else if (catalog_wait(p->cat, c->name) ||
+                           call_event_wait(p, f, (int)j)) {
+                    add_site(pr, f, (int)j, PROG_WAIT_SYNC, 1, c->name);
+                }
+                break;
+            }
+            case PCALL_DIRECT:
+                if (!seen[pc->targets[0]]) {
+                    seen[pc->targets[0]] = 1;
+                    depth[pc->targets[0]] = depth[f] + 1;
+                    VEC_PUSH(stack, pc->targets[0]);
+                }
+                break;
+            case PCALL_INDIRECT:
+                if (pc->ntargets == 0 || pc->ntargets > MAX_CONC_FANOUT) {
+                    pr->unresolved++;
+                    if (!pr->first_unknown)
+                        pr->first_unknown = c->name;
+                    break;
+                }
+                for (int k = 0; k < pc->ntargets; k++)
+                    if (!seen[pc->targets[k]]) {
+                        seen[pc->targets[k]] = 1;
+                        depth[pc->targets[k]] = depth[f] + 1;
+                        VEC_PUSH(stack, pc->targets[k]);
+                    }
+                break;
+            case PCALL_EXTERNAL:
+                if (catalog_endpoint(p->cat, c->name))
+                    families_add(
+                        &fm, catalog_endpoint(p->cat, c->name)->prefix,
+                        endpoint_judge(catalog_endpoint(p->cat, c->name), c));
+                if (!catalog_is_cheap(p->cat, c->name) &&
+                    !catalog_pool(p->cat, c->name, NULL) &&
+                    !catalog_endpoint(p->cat, c->name)) {
+                    pr->external++;
+                    if (!pr->first_unknown)
+                        pr->first_unknown = c->name;
+                }
+                break;
+            }
+        }
+    }
+    /* Settle net and db waits of unknown locality from the connections. */
+    for (size_t i = 0; i < pr->nsites; i++) {
+        struct prog_wait_site *s = &pr->sites[i];
+        const struct cat_blocking *b = catalog_blocking(p->cat, s->api);
+        const char *fam = NULL;
+        int judged, v = -1, found = 0;
+        if (!b || s->judged)
+            continue;
+        (void)blocking_class(p, b, s->api, &judged, &fam);
+        if (!fam)
+            continue;
+        for (int k = 0; k < fm.n; k++)
+            if (strcmp(fm.prefix[k], fam) == 0) {
+                v = fm.verdict[k];
+                found = 1;
+            }
+        if (!found)
+            v = program_endpoint_family(p, fam);
+        if (v == 1) {
+            s->cls = PROG_WAIT_LOCAL;
+            s->judged = 1;
+        } else if (v == 0) {
+            s->judged = 1;
+        }
+    }
+    for (size_t i = 0; i < pr->nsites; i++)
+        pr->nwaits[pr->sites[i].cls]++;
+    strmap_free(names);
+    free(stack.items);
+    free(depth);
+    free(seen);
+}
+
+void prog_profile_release(struct prog_profile *pr)
+{
+    free(pr->sites);
+    memset(pr, 0, sizeof(*pr));
+}
+
+int prog_profile_trivial(const struct prog_profile *pr)
+{
+    return pr->nsites == 0 && pr->loops == 0 && pr->unresolved == 0 &&
+           pr->external == 0;
+}
+
+int prog_profile_local_only(const struct prog_profile *pr)
+{
+    if (pr->nsites == 0 || pr->unresolved)
+        return 0;
+    for (size_t i = 0; i < pr->nsites; i++)
+        if (pr->sites[i].cls != PROG_WAIT_LOCAL || !pr->sites[i].judged)
+            return 0;
+    return 1;
+}
+
+/* 1 when two arguments name the same object (&t and t count as one). */
+static int same_object(const struct fact_call *a, int ia,
+                       const struct fact_call *b, int ib)
+{
+    const struct fact_arg *x, *y;
+    const char *tx, *ty;
+    if (ia < 0 || ib < 0 || ia >= (int)a->nargs || ib >= (int)b->nargs)
+        return 0;
+    x = &a->args[ia];
+    y = &b->args[ib];
+    if (x->ref && y->ref && x->kind != FACT_ARG_OTHER &&
+        y->kind != FACT_ARG_OTHER)
+        return strcmp(x->ref, y->ref) == 0;
+    tx = x->text;
+    ty = y->text;
+    if (!tx || !ty)
+        return 0;
+    while (*tx == '&' || *tx == ' ')
+        tx++;
+    while (*ty == '&' || *ty == ' ')
+        ty++;
+    return strcmp(tx, ty) == 0;
+}
+
+/* The pool a call takes part in, by name, for calls to APIs only. */
+static const struct cat_pool *call_pool(const struct program *p, int func,
+                                        int call, enum sw_pool_role *role)
+{
+    const struct prog_call *pc = &p->funcs[func].calls[call];
+    if (pc->kind == PCALL_DIRECT || pc->kind == PCALL_INDIRECT)
+        return NULL; /* the project's own function of that name */
+    return catalog_pool(p->cat, p->funcs[func].f->calls[call].name, role);
+}
+
+/* 1 when the argument is a local variable (or its address). */
+static int local_handle(const struct fact_call *c, int i)
+{
+    return i >= 0 && i < (int)c->nargs && c->args[i].ref && c->args[i].local &&
+           (c->args[i].kind == FACT_ARG_VAR ||
+            c->args[i].kind == FACT_ARG_ADDR);
+}
+
+/*
+ * For a wait that drains a whole loop or pool (uv_run, thpool_wait,
+ * aio_suspend): 1 when the work started at `call` is all that is pending.
+ */
+static int nothing_pending(const struct program *p, int func, int call,
+                           const struct cat_pool *pool)
+{
+    const struct fact_func *f = p->funcs[func].f;
+    const struct fact_call *c = &f->calls[call];
+    for (size_t j = 0; j < (size_t)call; j++) {
+        enum sw_pool_role r;
+        const char *loop = NULL;
+        const struct cat_spawn *s = catalog_spawn(p->cat, f->calls[j].name);
+        if ((call_pool(p, func, (int)j, &r) == pool && r == SW_POOL_SUBMIT) ||
+            (s && p->funcs[func].calls[j].kind == PCALL_API) ||
+            call_loop_args(p, func, (int)j, &loop))
+            return 0; /* other work or handles started before */
+    }
+    if (pool->handle >= 0 && local_handle(c, pool->handle)) {
+        /* Anything else given the loop or pool is other pending work. */
+        for (size_t j = 0; j < f->ncalls; j++) {
+            enum sw_pool_role r;
+            if (j == (size_t)call || call_pool(p, func, (int)j, &r) == pool)
+                continue;
+            for (size_t a = 0; a < f->calls[j].nargs; a++)
+                if (f->calls[j].args[a].ref &&
+                    strcmp(f->calls[j].args[a].ref,
+                           c->args[pool->handle].ref) == 0)
+                    return 0;
+        }
+        return 1;
+    }
+    if (pool->handle < 0)
+        return 1;
+    /* A shared loop (uv_default_loop()): nothing else may register on it. */
+    for (size_t r = 0; r < p->nroots; r++) {
+        const struct prog_root *root = &p->roots[r];
+        if ((root->kind == PROG_ROOT_CALLBACK ||
+             root->kind == PROG_ROOT_FIELD) &&
+            !(root->site_func == func && root->site_call == call))
+            return 0;
+    }
+    for (size_t i = 0; i < p->nfuncs; i++)
+        for (size_t j = 0; j < p->funcs[i].f->ncalls; j++) {
+            enum sw_pool_role r;
+            if ((i != (size_t)func || j != (size_t)call) &&
+                call_pool(p, (int)i, (int)j, &r) == pool && r == SW_POOL_SUBMIT)
+                return 0;
+        }
+    return 1;
+}
+
+/* 1 when call n is written inside one of c's arguments: f(g(x)). */
+static int in_arguments(const struct fact_call *c, const struct fact_call *n)
+{
+    size_t len = n->name ? strlen(n->name) : 0;
+    if (!len || n->line < c->line || (n->line == c->line && n->col <= c->col))
+        return 0;
+    for (size_t a = 0; a < c->nargs; a++) {
+        const char *t = c->args[a].text, *at;
+        for (at = t ? strstr(t, n->name) : NULL; at;
+             at = strstr(at + 1, n->name))
+            if (at[len] == '(' &&
+                (at == t ||
+                 !(at[-1] == '_' || (at[-1] >= 'a' && at[-1] <= 'z') ||
+                   (at[-1] >= 'A' && at[-1] <= 'Z') ||
+                   (at[-1] >= '0' && at[-1] <= '9'))))
+                return 1;
+    }
+    return 0;
+}
+
+/*
+ * 1 when call j is the only call (besides calls on its own line) of a loop
+ * directly inside loop `outer`:
+ * a retry around the wait (while (aio_suspend(...) < 0 && errno == EINTR)).
+ */
+static int retry_loop(const struct fact_func *f, int j, int outer)
+{
+    int l = f->calls[j].loop;
+    if (l < 0 || f->loops[l].parent != outer)
+        return 0;
+    for (size_t k = 0; k < f->ncalls; k++)
+        if ((int)k != j && loop_within(f, f->calls[k].loop, l) &&
+            f->calls[k].line != f->calls[j].line)
+            return 0; /* errno's __errno_location() in the test is fine */
+    return 1;
+}
+
+int program_spawn_waited(const struct program *p, int func, int call, int *wait)
+{
+    const struct prog_func *pf = &p->funcs[func];
+    const struct fact_call *c = &pf->f->calls[call], *n;
+    const struct cat_spawn *s = NULL;
+    const struct cat_pool *pool, *wp;
+    enum sw_pool_role role = SW_POOL_CREATE, wrole = SW_POOL_CREATE;
+    int next = -1, matched = 0;
+
+    if (pf->calls[call].kind == PCALL_API)
+        s = catalog_spawn(p->cat, c->name);
+    pool = call_pool(p, func, call, &role);
+    if (pool && role != SW_POOL_SUBMIT)
+        pool = NULL;
+    if ((!s || !s->nwaits) && !pool)
+        return 0;
+    /*
+     * The next call at the spawn's level: deeper calls are error paths, and
+     * calls in the spawn's own arguments come before it runs.
+     */
+    for (size_t j = (size_t)call + 1; j < pf->f->ncalls; j++) {
+        if (pf->f->calls[j].cond > c->cond || in_arguments(c, &pf->f->calls[j]))
+            continue;
+        if (pf->f->calls[j].cond == c->cond)
+            next = (int)j;
+        break;
+    }
+    if (next < 0)
+        return 0;
+    n = &pf->f->calls[next];
+    if (!n->name || (n->loop != c->loop && !retry_loop(pf->f, next, c->loop)))
+        return 0; /* joined in a later loop: they did overlap */
+    for (size_t k = 0; s && k < s->nwaits && !matched; k++) {
+        const struct cat_wait *cw;
+        if (strcmp(n->name, s->waits[k]) != 0)
+            continue;
+        cw = catalog_wait(p->cat, n->name);
+        if (s->handle < 0 || !cw || cw->handle < 0 ||
+            same_object(c, s->handle, n, cw->handle))
+            matched = 1;
+    }
+    wp = call_pool(p, func, next, &wrole);
+    if (!matched && pool && wp == pool &&
+        (wrole == SW_POOL_RUN || wrole == SW_POOL_DESTROY) &&
+        (pool->handle < 0 || same_object(c, pool->handle, n, pool->handle)))
+        matched = 1;
+    if (!matched)
+        return 0;
+    if (wp && (wrole == SW_POOL_RUN || wrole == SW_POOL_DESTROY) &&
+        !nothing_pending(p, func, call, wp))
+        return 0;
+    *wait = next;
+    return 1;
+}
+
+int program_single_use_pool(const struct program *p, int func, int call,
+                            int *create, int *destroy,
+                            const struct cat_pool **poolp)
+{
+    const struct fact_func *f = p->funcs[func].f;
+    const struct fact_call *c = &f->calls[call];
+    enum sw_pool_role role;
+    const struct cat_pool *pool = call_pool(p, func, call, &role);
+    const char *ref;
+    int cr = -1, de = -1, ncreate = 0, nsubmit = 0, ndestroy = 0;
+
+    if (!pool || role != SW_POOL_SUBMIT || pool->handle < 0 ||
+        !local_handle(c, pool->handle))
+        return 0;
+    ref = c->args[pool->handle].ref;
+    for (size_t j = 0; j < f->ncalls; j++) {
+        const struct fact_call *d = &f->calls[j];
+        enum sw_pool_role r;
+        const struct cat_pool *q = call_pool(p, func, (int)j, &r);
+        int mine = 0;
+        if (q == pool) {
+            int h = r == SW_POOL_CREATE ? pool->create_handle : pool->handle;
+            mine = h < 0 ? r == SW_POOL_CREATE
+                         : h < (int)d->nargs && d->args[h].ref &&
+                               strcmp(d->args[h].ref, ref) == 0;
+        }
+        if (mine) {
+            if (r == SW_POOL_CREATE) {
+                ncreate++;
+                cr = (int)j;
+            } else if (r == SW_POOL_SUBMIT) {
+                nsubmit++;
+            } else if (r == SW_POOL_DESTROY) {
+                ndestroy++;
+                de = (int)j;
+            }
+            continue;
+        }
+        if (q == pool && r == SW_POOL_CREATE)
+            return 0; /* another pool of the kind: cannot tell which */
+        for (size_t a = 0; a < d->nargs; a++)
+            if (d->args[a].ref && strcmp(d->args[a].ref, ref) == 0)
+                return 0; /* handed to other code: more tasks may come */
+    }
+    if (ncreate != 1 || nsubmit != 1 || ndestroy != 1 || cr > call ||
+        de < call || f->calls[cr].loop != c->loop)
+        return 0;
+    *create = cr;
+    *destroy = de;
+    *poolp = pool;
+    return 1;
+}
+
+int program_root_offloaded_from_loop(const struct program *p, int root)
+{
+    const struct prog_root *r = &p->roots[root];
+    if (r->site_func < 0)
+        return 0;
+    if (p->funcs[r->site_func].reach[PROG_CTX_LOOP].root >= 0)
+        return 1;
+    for (size_t k = 0; k < p->nroots; k++)
+        if (p->roots[k].kind == PROG_ROOT_POLL &&
+            p->roots[k].func == r->site_func && r->site_call >= 0 &&
+            loop_within(p->funcs[r->site_func].f,
+                        p->funcs[r->site_func].f->calls[r->site_call].loop,
+                        p->roots[k].region_loop))
+            return 1;
+    return 0;
+}

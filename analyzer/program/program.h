@@ -193,4 +193,98 @@ struct prog_witness *program_blocking(const struct program *p,
 const struct cat_blocking *program_blocking_api(const struct program *p,
                                                 int func, int call);
 
+/* ---- async-overhead summaries (SW101-SW104 and syncwise advise) -------- */
+
+/*
+ * What a wait is for, as the advice report counts it: a network round
+ * trip (DNS, sockets, a database server that is not judged local), a wait
+ * on this machine (files, sqlite, a database on localhost or a unix
+ * socket, a child process, the console), a sleep, or a wait for another
+ * thread or for events (joins, condition variables, uv_run, epoll_wait).
+ */
+#define PROG_WAIT_CLASSES(X)                                                   \
+    X(REMOTE, "remote")                                                        \
+    X(LOCAL, "local")                                                          \
+    X(SLEEP, "sleep")                                                          \
+    X(SYNC, "sync")
+
+enum prog_wait_class {
+#define X(id, str) PROG_WAIT_##id,
+    PROG_WAIT_CLASSES(X)
+#undef X
+        PROG_WAIT_COUNT
+};
+const char *prog_wait_class_name(enum prog_wait_class c);
+
+struct prog_wait_site {
+    int func, call;           /* where the waiting call is */
+    enum prog_wait_class cls; /* what it waits for */
+    int judged;      /* 1: locality from the catalog or a literal argument */
+    const char *api; /* the API called */
+};
+
+/*
+ * The work a function does, itself and through everything it calls
+ * (direct calls and pointer calls with visible targets; not crash paths,
+ * not child processes).  Filled by program_profile(); release with
+ * prog_profile_release().
+ */
+struct prog_profile {
+    struct prog_wait_site *sites; /* every waiting call, in walk order */
+    size_t nsites, sites_cap;
+    int nwaits[PROG_WAIT_COUNT]; /* sites per class */
+    int loops;                   /* loops in the reachable code */
+    int cpu_loops;               /* of which wait for nothing */
+    int nested_cpu_loops;        /* of which are nested in another loop, in the
+                                    function or a function it calls directly */
+    int unresolved; /* pointer calls with no visible target (or a table) */
+    int external;   /* calls to undefined, uncatalogued, non-cheap functions */
+    int ncalls;     /* calls made in the reachable code */
+    int nfuncs;     /* functions reached, the root included */
+    const char *callees[4];    /* the first distinct names called */
+    int ncallees;              /* how many distinct names (may exceed 4) */
+    const char *first_unknown; /* name of the first unknown call, or NULL */
+};
+
+/*
+ * Fills pr (zeroed by the caller) with the profile of func.  w is
+ * program_blocking(p, NULL, NULL), used to tell loops that wait from loops
+ * that compute.
+ */
+void program_profile(const struct program *p, const struct prog_witness *w,
+                     int func, struct prog_profile *pr);
+void prog_profile_release(struct prog_profile *pr);
+
+/* 1 when the work neither waits, nor loops, nor calls anything unknown. */
+int prog_profile_trivial(const struct prog_profile *pr);
+
+/* 1 when the work waits, and only on local resources judged so. */
+int prog_profile_local_only(const struct prog_profile *pr);
+
+/*
+ * SW101: 1 when call `call` of func starts concurrent work (a catalogued
+ * spawn or a pool submit) and the next call at its level, in the same loop
+ * iteration, is the matching wait (same handle; for a wait that drains
+ * the whole loop or pool, nothing else is pending).  *wait gets the wait's
+ * call index.
+ */
+int program_spawn_waited(const struct program *p, int func, int call,
+                         int *wait);
+
+/*
+ * SW104: 1 when call `call` of func is the only task given to a pool or
+ * loop that func creates and tears down itself.  *create and *destroy get
+ * those calls' indexes; *pool the catalog entry.
+ */
+int program_single_use_pool(const struct program *p, int func, int call,
+                            int *create, int *destroy,
+                            const struct cat_pool **pool);
+
+/*
+ * 1 when a spawn root's work is handed off from code that runs an event
+ * loop (a loop callback or the body of a poll loop): doing it inline would
+ * block the loop, so offloading is right whatever the work waits on.
+ */
+int program_root_offloaded_from_loop(const struct program *p, int root);
+
 #endif

@@ -23,6 +23,14 @@ void report_text(FILE *out, const struct engine_result *r,
 void report_json(FILE *out, const struct engine_result *r,
                  const struct report_opts *o);
 
+/*
+ * SARIF 2.1.0 (one run): driver rules from the rule table, results with
+ * their trace as relatedLocations and codeFlows, partialFingerprints, and
+ * paths relative to o->base as URIs against the SRCROOT base id.
+ */
+void report_sarif(FILE *out, const struct engine_result *r,
+                  const struct report_opts *o);
+
 /* The path as reporters print it; caller frees. */
 char *report_path(const char *path, const struct report_opts *o);
 

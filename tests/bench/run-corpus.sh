@@ -1,32 +1,112 @@
 #!/usr/bin/env bash
-# Runs syncwise and the bare-parse floor on each corpus project and prints
-# wall times, their ratio, peak RSS and findings per rule.
+# Speed and memory of syncwise on the corpus, against the floor: prints, per
+# project, the wall times of
+#   bare      a bare libclang parse of the same TUs at the same -j (bare_parse)
+#   nocache   syncwise --no-cache
+#   cold      syncwise with an empty cache (parses, writes every entry)
+#   warm      syncwise again, nothing changed (parses nothing)
+#   touched   syncwise after an edit of one file (parses that file only)
+#   one       a bare parse of that one file alone (bare_parse --only)
+#   tidy      clang-tidy --checks=-*,concurrency-mt-unsafe on the same files
+#             (same -j), when clang-tidy is installed
+# and the peak RSS of the cold run against the largest single-TU bare parse
+# (bare_parse --rss-each), with the ratios the issue asks for.
 #
-#   tests/bench/run-corpus.sh BUILD_DIR [CORPUS_DIR] [JOBS]
+#   tests/bench/run-corpus.sh BUILD_DIR [CORPUS_DIR] [JOBS] [PROJECTS...]
 #
 # CORPUS_DIR defaults to ~/.cache/syncwise-corpus (made by
-# ../shared/corpus/fetch-corpus.sh).
+# ../shared/corpus/fetch-corpus.sh).  The touched file is edited (a comment
+# appended) and restored afterwards.  Set SW_BENCH_NO_TIDY=1 or
+# SW_BENCH_NO_RSS=1 to skip those (slow) measurements.
 set -euo pipefail
 build=$(cd "$1" && pwd)
 corpus=${2:-$HOME/.cache/syncwise-corpus}
 jobs=${3:-2}
-for p in memcached redis libuv; do
+shift $(($# < 3 ? $# : 3))
+projects=("$@")
+[ ${#projects[@]} -gt 0 ] || projects=(memcached redis libuv)
+sw="$build/syncwise"
+bare="$build/tests/bare_parse"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# secs CMD...: runs CMD, prints its wall time in seconds, and keeps its
+# peak RSS (KB) in $tmp/rss and its CPU time (user + system, s) in $tmp/cpu.
+# On a busy machine compare CPU times: wall times then measure the others.
+secs() {
+    /usr/bin/time -f "%e %M %U %S" -o "$tmp/time" "$@" >"$tmp/out" 2>"$tmp/err" || true
+    tail -1 "$tmp/time" | cut -d' ' -f2 >"$tmp/rss"
+    tail -1 "$tmp/time" | awk '{print $3 + $4}' >"$tmp/cpu"
+    tail -1 "$tmp/time" | cut -d' ' -f1
+}
+
+for p in "${projects[@]}"; do
     db="$corpus/$p"
     [ -f "$db/compile_commands.json" ] || { echo "$p: no compile_commands.json"; continue; }
-    bare=$("$build/tests/bare_parse" -p "$db" -j "$jobs" | sed 's/.*, \([0-9.]*\) s/\1/')
-    start=$(date +%s.%N)
-    /usr/bin/time -f "%M" -o /tmp/sw-rss.$$ "$build/syncwise" -p "$db" -j "$jobs" \
-        --format json -o /tmp/sw-out.$$.json || true
-    end=$(date +%s.%N)
-    python3 - "$p" "$bare" "$start" "$end" /tmp/sw-out.$$.json /tmp/sw-rss.$$ <<'PY'
-import json, sys
-name, bare, start, end, out, rss = sys.argv[1:]
-sw = float(end) - float(start)
-d = json.load(open(out))
-s = d["summary"]
-print(f"{name:10} files={s['files']:4} functions={s['functions']:6} "
-      f"syncwise={sw:6.2f}s bare={float(bare):6.2f}s ratio={sw/float(bare):4.2f} "
-      f"rss={int(open(rss).read().split()[-1])//1024}MB findings={s['by_rule']}")
+    cache="$tmp/cache-$p"
+    secs "$bare" -p "$db" -j "$jobs" >/dev/null
+    b=$(sed 's/.*, \([0-9.]*\) s/\1/' "$tmp/out")
+    b_cpu=$(cat "$tmp/cpu")
+    nocache=$(secs "$sw" -p "$db" -j "$jobs" --no-cache -o "$tmp/nocache.txt")
+    nocache_cpu=$(cat "$tmp/cpu")
+    rm -rf "$cache"
+    cold=$(secs "$sw" -p "$db" -j "$jobs" --cache-dir "$cache" -o "$tmp/cold.txt")
+    cold_rss=$(cat "$tmp/rss")
+    cold_cpu=$(cat "$tmp/cpu")
+    warm=$(secs "$sw" -p "$db" -j "$jobs" --cache-dir "$cache" -o "$tmp/warm.txt" --stats)
+    warm_cpu=$(cat "$tmp/cpu")
+    warm_stats=$(grep -o '[0-9]* parsed, [0-9]* cached' "$tmp/err" || echo "?")
+    cmp -s "$tmp/cold.txt" "$tmp/warm.txt" || echo "$p: warm output differs from cold!"
+    # The touched file: the largest source file of the database.
+    file=$(python3 -c 'import json,os,sys
+d=json.load(open(sys.argv[1]))
+fs=[os.path.join(e["directory"],e["file"]) for e in d]
+print(max(fs,key=lambda f: os.path.getsize(f) if os.path.exists(f) else 0))' "$db/compile_commands.json")
+    cp -p "$file" "$tmp/orig"
+    echo "/* syncwise benchmark edit */" >>"$file"
+    touched=$(secs "$sw" -p "$db" -j "$jobs" --cache-dir "$cache" -o "$tmp/touched.txt" --stats)
+    touched_stats=$(grep -o '[0-9]* parsed, [0-9]* cached' "$tmp/err" || echo "?")
+    cp -p "$tmp/orig" "$file"
+    one=$("$bare" -p "$db" -j 1 --only "$file" | sed 's/.*, \([0-9.]*\) s/\1/')
+    tidy="-"
+    tidy_cpu="-"
+    if [ -z "${SW_BENCH_NO_TIDY:-}" ] && command -v clang-tidy >/dev/null; then
+        python3 -c 'import json,os,sys
+for e in json.load(open(sys.argv[1])): print(os.path.join(e["directory"],e["file"]))' \
+            "$db/compile_commands.json" >"$tmp/files"
+        tidy=$(secs xargs -P "$jobs" -n 4 -a "$tmp/files" clang-tidy -p "$db" \
+            --quiet '--checks=-*,concurrency-mt-unsafe')
+        tidy_cpu=$(cat "$tmp/cpu")
+    fi
+    one_rss="-"
+    if [ -z "${SW_BENCH_NO_RSS:-}" ]; then
+        one_rss=$("$bare" -p "$db" --rss-each | sed 's/[^0-9]*\([0-9]*\) MB.*/\1/')
+    fi
+    python3 - "$p" "$b" "$nocache" "$cold" "$warm" "$touched" "$one" "$tidy" \
+        "$cold_rss" "$one_rss" "$warm_stats" "$touched_stats" "$(basename "$file")" \
+        "$b_cpu" "$nocache_cpu" "$cold_cpu" "$warm_cpu" "$tidy_cpu" <<'PY'
+import sys
+(name, bare, nocache, cold, warm, touched, one, tidy, cold_rss, one_rss,
+ wst, tst, tfile, bc, nc, cc, wc, tc) = sys.argv[1:]
+f = float
+print(f"{name}:          wall time            CPU time (user+sys)")
+print(f"  bare parse        {f(bare):7.2f} s            {f(bc):7.2f} s")
+print(f"  syncwise no cache {f(nocache):7.2f} s  {f(nocache)/f(bare):5.2f}x bare  "
+      f"{f(nc):7.2f} s  {f(nc)/f(bc):5.2f}x bare")
+print(f"  cold (cache fill) {f(cold):7.2f} s  {f(cold)/f(bare):5.2f}x bare  "
+      f"{f(cc):7.2f} s  {f(cc)/f(bc):5.2f}x bare")
+print(f"  warm              {f(warm):7.2f} s  {100*f(warm)/f(cold):5.1f}% of cold "
+      f"{f(wc):7.2f} s  {100*f(wc)/f(cc):5.1f}% of cold  ({wst})")
+print(f"  touched {tfile:9} {f(touched):7.2f} s  budget {f(one)+f(warm):.2f} s = "
+      f"its parse {f(one):.2f} + link {f(warm):.2f}  ({tst})")
+if tidy != "-":
+    print(f"  clang-tidy mt-unsafe {f(tidy):4.2f} s  {f(tidy)/f(bare):5.2f}x bare  "
+          f"{f(tc):7.2f} s  {f(tc)/f(bc):5.2f}x bare")
+rss = int(cold_rss) // 1024
+if one_rss != "-":
+    print(f"  peak RSS cold     {rss:7d} MB  {rss/int(one_rss):5.2f}x the largest "
+          f"single-TU bare parse ({one_rss} MB)")
+else:
+    print(f"  peak RSS cold     {rss:7d} MB")
 PY
 done
-rm -f /tmp/sw-out.$$.json /tmp/sw-rss.$$
