@@ -89,7 +89,7 @@ struct fact_loop {
 #define FACT_ACC_ATOMIC 8u /* the variable is _Atomic */
 
 struct fact_access {
-    const char *var;  /* USR of the global or static variable */
+    const char *var;  /* USR of the global or static, or "param:N" */
     const char *name; /* its name */
     unsigned flags;   /* FACT_ACC_* */
     int line, col;    /* location of the reference */

@@ -17,6 +17,7 @@
 #include "common/xalloc.h"
 
 #include <clang-c/Index.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -211,8 +212,9 @@ static char *range_text(struct walker *w, CXSourceRange r, size_t max)
     CXFile fb, fe;
     unsigned lb, cb, ob, le, ce, oe;
 
-    clang_getExpansionLocation(clang_getRangeStart(r), &fb, &lb, &cb, &ob);
-    clang_getExpansionLocation(clang_getRangeEnd(r), &fe, &le, &ce, &oe);
+    /* File locations: a macro argument maps to where it is written. */
+    clang_getFileLocation(clang_getRangeStart(r), &fb, &lb, &cb, &ob);
+    clang_getFileLocation(clang_getRangeEnd(r), &fe, &le, &ce, &oe);
     if (!fb || !clang_File_isEqual(fb, fe) || oe < ob ||
         oe - ob > SW_MAX_TEXT_SPAN)
         return NULL;
@@ -710,6 +712,41 @@ static void add_access(struct walker *w, CXCursor ref, CXCursor decl,
     a->seq = w->seq++;
 }
 
+/*
+ * An access through a parameter (p->f, *p, p[i]): recorded as variable
+ * "param:N" so that later stages can follow the object a caller passed,
+ * such as a thread's context argument.
+ */
+static void add_pointee_access(struct walker *w, CXCursor expr, CXCursor base,
+                               enum role role, int loop)
+{
+    CXCursor u = unwrap(w, base), d;
+    struct fact_access *a;
+    int pi;
+    char idx[24];
+    if (clang_getCursorKind(u) != CXCursor_DeclRefExpr)
+        return;
+    d = clang_getCursorReferenced(u);
+    if (clang_getCursorKind(d) != CXCursor_ParmDecl)
+        return;
+    pi = param_index(w, d);
+    if (pi < 0)
+        return;
+    a = VEC_ADD(w->accesses);
+    snprintf(idx, sizeof(idx), "param:%d", pi);
+    a->var = arena_strdup(&w->tu->arena, idx);
+    a->name = cursor_text(w, expr);
+    if (!a->name)
+        a->name = cursor_name(w, d);
+    a->flags = role == ROLE_WRITE  ? FACT_ACC_WRITE
+               : role == ROLE_RW   ? FACT_ACC_READ | FACT_ACC_WRITE
+               : role == ROLE_ADDR ? FACT_ACC_ADDR
+                                   : FACT_ACC_READ;
+    cursor_pos(expr, NULL, &a->line, &a->col);
+    a->loop = loop;
+    a->seq = w->seq++;
+}
+
 /* Records "target = function" when rhs names a function or a parameter. */
 static void add_assign(struct walker *w, const char *target, CXCursor rhs,
                        CXCursor at, int file_scope)
@@ -1062,6 +1099,8 @@ static void visit(struct walker *w, const struct frame *fr)
             roles[0] = op == '&'                ? ROLE_ADDR
                        : op == '+' || op == '-' ? ROLE_RW
                                                 : ROLE_READ;
+            if (op == '*')
+                add_pointee_access(w, c, kids[0], fr->role, loop);
         }
         break;
     case CXCursor_ParenExpr:
@@ -1072,10 +1111,12 @@ static void visit(struct walker *w, const struct frame *fr)
         roles[n - 1] = fr->role == ROLE_ADDR ? ROLE_ADDR : fr->role;
         break;
     case CXCursor_MemberRefExpr: {
-        /* a.f = x writes a; p->f = x only reads p. */
+        /* a.f = x writes a; p->f = x only reads p (and writes *p). */
         CXType bt = clang_getCanonicalType(clang_getCursorType(kids[0]));
         if (bt.kind != CXType_Pointer)
             roles[0] = fr->role;
+        else
+            add_pointee_access(w, c, kids[0], fr->role, loop);
         break;
     }
     case CXCursor_ArraySubscriptExpr: {
@@ -1084,6 +1125,8 @@ static void visit(struct walker *w, const struct frame *fr)
         if (bt.kind == CXType_ConstantArray ||
             bt.kind == CXType_IncompleteArray)
             roles[0] = fr->role;
+        else
+            add_pointee_access(w, c, kids[0], fr->role, loop);
         break;
     }
     default:
