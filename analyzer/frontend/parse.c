@@ -3,6 +3,7 @@
 #include "common/xalloc.h"
 
 #include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -19,10 +20,27 @@ struct shared {
     size_t done;                   /* entries finished; guarded by mu */
 };
 
+/*
+ * Deeply nested input can overflow the stack inside clang itself.  The
+ * overflow raises SIGSEGV on a stack that has no room left for a handler,
+ * so each worker gets an alternate signal stack: libclang's crash recovery
+ * then catches it, and the file is reported as SW900 instead of the whole
+ * run dying.
+ */
+#define SW_ALT_STACK (256u << 10)
+
 static void *worker(void *arg)
 {
     struct shared *s = arg;
     void *idx = extract_index_new();
+    stack_t alt, old;
+    alt.ss_sp = xmalloc(SW_ALT_STACK);
+    alt.ss_size = SW_ALT_STACK;
+    alt.ss_flags = 0;
+    if (sigaltstack(&alt, &old) != 0) {
+        free(alt.ss_sp);
+        alt.ss_sp = NULL;
+    }
     for (;;) {
         size_t i = atomic_fetch_add(&s->next, 1);
         const struct compdb_entry *e;
@@ -40,6 +58,11 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&s->mu);
     }
     extract_index_free(idx);
+    if (alt.ss_sp) {
+        alt.ss_flags = SS_DISABLE;
+        sigaltstack(&alt, NULL);
+        free(alt.ss_sp);
+    }
     return NULL;
 }
 
@@ -47,6 +70,32 @@ int parse_default_jobs(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     return n > 0 ? (int)n : 1;
+}
+
+/*
+ * libclang's crash recovery installs its SIGSEGV/SIGBUS handlers when the
+ * first index is created, without SA_ONSTACK, so they cannot run when the
+ * crash is a stack overflow.  Adding the flag lets them run on the
+ * workers' alternate stacks.  Done once, before any worker exists.
+ */
+static void crash_handlers_on_altstack(void)
+{
+    static int done;
+    static const int sigs[] = {SIGSEGV, SIGBUS};
+    void *idx;
+    if (done)
+        return;
+    done = 1;
+    idx = extract_index_new(); /* makes libclang install its handlers */
+    for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+        struct sigaction sa;
+        if (sigaction(sigs[i], NULL, &sa) == 0 && sa.sa_handler != SIG_DFL &&
+            sa.sa_handler != SIG_IGN) {
+            sa.sa_flags |= SA_ONSTACK;
+            sigaction(sigs[i], &sa, NULL);
+        }
+    }
+    extract_index_free(idx);
 }
 
 void parse_all(const struct compdb *db, const struct parse_opts *opts,
@@ -67,6 +116,7 @@ void parse_all(const struct compdb *db, const struct parse_opts *opts,
     pthread_mutex_init(&s.mu, NULL);
     s.done = 0;
 
+    crash_handlers_on_altstack();
     threads = xcalloc((size_t)jobs, sizeof(*threads));
     pthread_attr_init(&attr);
     pthread_attr_setstacksize(&attr, SW_WORKER_STACK);
