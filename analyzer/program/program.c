@@ -485,7 +485,10 @@ static int immediately_waited(struct program *p, int func, int call,
     for (size_t j = (size_t)call + 1; j < pf->f->ncalls; j++) {
         if (pf->f->calls[j].cond > c->cond)
             continue;
-        if (pf->f->calls[j].cond == c->cond)
+        /* In the same loop iteration: a join in a later loop lets the
+         * threads run together. */
+        if (pf->f->calls[j].cond == c->cond &&
+            pf->f->calls[j].loop == c->loop)
             n = &pf->f->calls[j];
         break;
     }
