@@ -130,14 +130,24 @@ static void acquire(struct lock_held *held, size_t *nheld, const char *name,
     (*nheld)++;
 }
 
-void locks_walk(const struct program *p, const struct lock_summaries *s,
-                int func, locks_walk_fn walk, void *data)
+static void walk_events(const struct program *p, const struct lock_summaries *s,
+                        int func, locks_walk_fn walk, locks_access_fn access,
+                        void *data)
 {
     const struct prog_func *pf = &p->funcs[func];
     struct lock_held held[LOCKS_MAX_HELD];
-    size_t nheld = 0;
+    size_t nheld = 0, k = 0;
+    const struct fact_func *ff = pf->f;
 
-    for (size_t j = 0; j < pf->f->ncalls; j++) {
+    for (size_t j = 0; j <= ff->ncalls; j++) {
+        /* Accesses that come before call j (or after the last call). */
+        while (access && k < ff->naccesses &&
+               (j == ff->ncalls || ff->accesses[k].seq < ff->calls[j].seq)) {
+            access(data, (int)k, held, nheld);
+            k++;
+        }
+        if (j == ff->ncalls)
+            break;
         const struct fact_call *c = &pf->f->calls[j];
         const struct cat_lock *l = call_lock(p, func, (int)j);
         char buf[LOCKS_NAME_MAX];
@@ -162,7 +172,74 @@ void locks_walk(const struct program *p, const struct lock_summaries *s,
                 continue;
             }
         }
-        if (nheld)
+        if (nheld && walk)
             walk(data, (int)j, held, nheld);
     }
+}
+
+void locks_walk(const struct program *p, const struct lock_summaries *s,
+                int func, locks_walk_fn walk, void *data)
+{
+    walk_events(p, s, func, walk, NULL, data);
+}
+
+void locks_walk_accesses(const struct program *p,
+                         const struct lock_summaries *s, int func,
+                         locks_access_fn access, void *data)
+{
+    walk_events(p, s, func, NULL, access, data);
+}
+
+struct site_marks {
+    unsigned char **held; /* per function, per call: made under a lock */
+    int func;             /* function being walked */
+};
+
+static void mark_site(void *data, int call, const struct lock_held *held,
+                      size_t nheld)
+{
+    struct site_marks *m = data;
+    (void)held;
+    (void)nheld;
+    m->held[m->func][call] = 1;
+}
+
+unsigned char *locks_entered_locked(const struct program *p,
+                                    const struct lock_summaries *s)
+{
+    unsigned char *in = xmalloc(p->nfuncs ? p->nfuncs : 1);
+    struct site_marks m;
+    int changed = 1;
+
+    m.held = xcalloc(p->nfuncs ? p->nfuncs : 1, sizeof(*m.held));
+    for (size_t i = 0; i < p->nfuncs; i++) {
+        m.held[i] = xcalloc(p->funcs[i].f->ncalls + 1, 1);
+        m.func = (int)i;
+        locks_walk(p, s, (int)i, mark_site, &m);
+        in[i] = p->funcs[i].ncallers > 0; /* optimistic start */
+    }
+    for (size_t r = 0; r < p->nroots; r++)
+        in[p->roots[r].func] = 0;
+    /* Greatest fixpoint: clear a function when one call site is unlocked. */
+    for (int round = 0; changed && round < 64; round++) {
+        changed = 0;
+        for (size_t i = 0; i < p->nfuncs; i++) {
+            const struct prog_func *pf = &p->funcs[i];
+            for (size_t j = 0; j < pf->f->ncalls; j++) {
+                const struct prog_call *pc = &pf->calls[j];
+                int locked = m.held[i][j] || in[i];
+                for (int k = 0; k < pc->ntargets; k++) {
+                    int g = pc->targets[k];
+                    if (in[g] && (!locked || pc->kind == PCALL_INDIRECT)) {
+                        in[g] = 0;
+                        changed = 1;
+                    }
+                }
+            }
+        }
+    }
+    for (size_t i = 0; i < p->nfuncs; i++)
+        free(m.held[i]);
+    free(m.held);
+    return in;
 }

@@ -45,6 +45,27 @@ typedef void (*locks_walk_fn)(void *data, int call,
 void locks_walk(const struct program *p, const struct lock_summaries *s,
                 int func, locks_walk_fn walk, void *data);
 
+/*
+ * Calls access(data, index, held, nheld) for every access of func (to a
+ * global, a static or through a parameter), with the locks held at that
+ * point (nheld may be 0).  Events are taken in source order.
+ */
+typedef void (*locks_access_fn)(void *data, int access,
+                                const struct lock_held *held, size_t nheld);
+void locks_walk_accesses(const struct program *p,
+                         const struct lock_summaries *s, int func,
+                         locks_access_fn access, void *data);
+
+/*
+ * For each function, 1 when every call to it is made with a lock held
+ * (directly, or in a caller that is itself always entered locked), so the
+ * function runs under its callers' lock.  Roots (entry points, start
+ * routines, callbacks) and functions called through pointers are not.
+ * Caller frees the array of p->nfuncs flags.
+ */
+unsigned char *locks_entered_locked(const struct program *p,
+                                    const struct lock_summaries *s);
+
 /* The name of a lock call's lock argument, into buf; NULL when unknown. */
 const char *locks_arg_name(const struct fact_call *c, int arg, char *buf,
                            size_t size);

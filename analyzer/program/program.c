@@ -487,8 +487,7 @@ static int immediately_waited(struct program *p, int func, int call,
             continue;
         /* In the same loop iteration: a join in a later loop lets the
          * threads run together. */
-        if (pf->f->calls[j].cond == c->cond &&
-            pf->f->calls[j].loop == c->loop)
+        if (pf->f->calls[j].cond == c->cond && pf->f->calls[j].loop == c->loop)
             n = &pf->f->calls[j];
         break;
     }
@@ -1476,4 +1475,16 @@ void program_conc_cache_free(struct program *p)
     }
     free(c);
     p->conc_cache = NULL;
+}
+
+int program_conc_roots(const struct program *p, int func, int *roots, int max)
+{
+    int n = 0;
+    for (size_t ri = 0; ri < p->nroots && n < max; ri++) {
+        if (!p->roots[ri].concurrent)
+            continue;
+        if (conc_tree_get(p, (int)ri)->parent[func] != -2)
+            roots[n++] = (int)ri;
+    }
+    return n;
 }
