@@ -409,7 +409,8 @@ static void load_mt_unsafe(struct loader *l, const cJSON *e)
 
 static void load_lock(struct loader *l, const cJSON *e)
 {
-    static const char *const keys[] = {"op", "lock", "shared", "note", NULL};
+    static const char *const keys[] = {"op",        "lock", "shared",
+                                       "semaphore", "note", NULL};
     struct cat_lock k = {0};
     const cJSON *sh;
     check_keys(l, e, keys);
@@ -421,6 +422,10 @@ static void load_lock(struct loader *l, const cJSON *e)
     if (sh && !cJSON_IsBool(sh))
         fail(l, "'shared' must be true or false%s", "");
     k.shared = cJSON_IsTrue(sh);
+    sh = cJSON_GetObjectItemCaseSensitive(e, "semaphore");
+    if (sh && !cJSON_IsBool(sh))
+        fail(l, "'semaphore' must be true or false%s", "");
+    k.semaphore = cJSON_IsTrue(sh);
     if (!l->failed)
         ADD_ENTRY(l->cat->locks, k.name, k);
 }

@@ -125,6 +125,7 @@ struct cat_lock {
     enum sw_lock_op op; /* what it does */
     int lock;           /* argument index of the lock, -1 for a global lock */
     int shared;         /* 1 for a shared (reader) acquisition */
+    int semaphore;      /* a semaphore: often a signal, not a mutex */
 };
 
 struct catalog;

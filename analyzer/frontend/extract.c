@@ -292,8 +292,9 @@ static char *range_text(struct walker *w, CXSourceRange r, size_t max)
     CXFile fb, fe;
     unsigned lb, cb, ob, le, ce, oe;
 
-    clang_getExpansionLocation(clang_getRangeStart(r), &fb, &lb, &cb, &ob);
-    clang_getExpansionLocation(clang_getRangeEnd(r), &fe, &le, &ce, &oe);
+    /* File locations: a macro argument maps to where it is written. */
+    clang_getFileLocation(clang_getRangeStart(r), &fb, &lb, &cb, &ob);
+    clang_getFileLocation(clang_getRangeEnd(r), &fe, &le, &ce, &oe);
     if (!fb || !clang_File_isEqual(fb, fe) || oe < ob ||
         oe - ob > SW_MAX_TEXT_SPAN)
         return NULL;
@@ -570,9 +571,14 @@ static const char *var_target(struct walker *w, CXCursor var)
     return r;
 }
 
-/* The referenced declaration of the root variable of &a.b[i].c, or null. */
-static CXCursor root_decl(struct walker *w, CXCursor e)
+/*
+ * The referenced declaration of the root variable of &a.b[i].c, or null.
+ * *deref is set when the path goes through a pointer (p->f, p[i], *p): the
+ * object is then not the root variable's own storage.
+ */
+static CXCursor root_decl(struct walker *w, CXCursor e, int *deref)
 {
+    *deref = 0;
     for (int i = 0; i < 64; i++) {
         enum CXCursorKind k;
         e = unwrap(w, e);
@@ -581,8 +587,12 @@ static CXCursor root_decl(struct walker *w, CXCursor e)
             return clang_getCursorReferenced(e);
         if (k == CXCursor_MemberRefExpr || k == CXCursor_ArraySubscriptExpr) {
             CXCursor c = first_child(w, e);
+            CXType bt;
             if (clang_Cursor_isNull(c))
                 break;
+            bt = clang_getCanonicalType(clang_getCursorType(unwrap(w, c)));
+            if (bt.kind == CXType_Pointer)
+                *deref = 1;
             e = c;
             continue;
         }
@@ -590,6 +600,7 @@ static CXCursor root_decl(struct walker *w, CXCursor e)
             CXCursor c = first_child(w, e);
             if (clang_Cursor_isNull(c))
                 break;
+            *deref = 1; /* &*p */
             e = c;
             continue;
         }
@@ -664,7 +675,8 @@ static void classify_arg(struct walker *w, CXCursor arg, struct fact_arg *a)
     if (k == CXCursor_UnaryOperator) {
         CXCursor operand = first_child(w, u);
         if (!clang_Cursor_isNull(operand) && unop_kind(w, u, operand) == '&') {
-            CXCursor d = root_decl(w, operand);
+            int deref;
+            CXCursor d = root_decl(w, operand, &deref);
             enum CXCursorKind dk = clang_getCursorKind(d);
             if (dk == CXCursor_FunctionDecl) {
                 a->kind = FACT_ARG_FUNC;
@@ -676,14 +688,27 @@ static void classify_arg(struct walker *w, CXCursor arg, struct fact_arg *a)
                 int ls;
                 a->kind = FACT_ARG_ADDR;
                 a->ref = cursor_usr(w, d);
+                /* Own storage: an automatic variable not reached through a
+                 * pointer (&args[i] of a pointer parameter is the
+                 * caller's memory). */
                 a->local =
-                    !is_tracked_var(w, d, &ls) &&
+                    !deref && !is_tracked_var(w, d, &ls) &&
                     clang_getCursorKind(clang_getCursorSemanticParent(d)) !=
                         CXCursor_TranslationUnit;
                 return;
             }
             return;
         }
+    }
+    if (k == CXCursor_ArraySubscriptExpr || k == CXCursor_MemberRefExpr) {
+        /* t[i], s.h, p->h: keep the root variable, so that a handle such
+         * as pthread_join(t[i]) matches pthread_create(&t[i]). */
+        int deref;
+        CXCursor d = root_decl(w, u, &deref);
+        enum CXCursorKind dk = clang_getCursorKind(d);
+        if (dk == CXCursor_VarDecl || dk == CXCursor_ParmDecl)
+            a->ref = cursor_usr(w, d);
+        return;
     }
     if (k == CXCursor_IntegerLiteral || k == CXCursor_BinaryOperator ||
         k == CXCursor_UnaryOperator || k == CXCursor_CharacterLiteral ||
@@ -1245,6 +1270,17 @@ static void visit(struct walker *w, const struct frame *fr)
     }
     if (k == CXCursor_ForStmt && n > 1 &&
         for_init(w, c, kids[0], kids[n - 1])) {
+        /* The counter: "int i = 0" or "i = 0" in the init clause. */
+        CXCursor init = kids[0], d = clang_getNullCursor();
+        if (clang_getCursorKind(init) == CXCursor_DeclStmt) {
+            d = first_child(w, init);
+        } else if (clang_getCursorKind(init) == CXCursor_BinaryOperator) {
+            CXCursor lhs = unwrap(w, first_child(w, init));
+            if (clang_getCursorKind(lhs) == CXCursor_DeclRefExpr)
+                d = clang_getCursorReferenced(lhs);
+        }
+        if (clang_getCursorKind(d) == CXCursor_VarDecl)
+            w->loops.items[loop].counter = cursor_usr(w, d);
         /* The init clause runs once, outside the loop. */
         push_kids(w, kids + 1, n - 1, loop, branches + 1, conds + 1, roles + 1,
                   fr->depth + 1);

@@ -4,6 +4,7 @@
 #include "common/xalloc.h"
 
 #include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -22,6 +23,9 @@ struct shared {
     size_t done;                          /* entries finished; guarded by mu */
 };
 
+static void crash_handlers_on_altstack(void);
+static pthread_once_t crash_once = PTHREAD_ONCE_INIT;
+
 /* The facts of e, from the cache or parsed (creating *idx on first use). */
 static struct fact_tu *parse_one(struct shared *s, void **idx,
                                  const struct compdb_entry *e)
@@ -36,8 +40,10 @@ static struct fact_tu *parse_one(struct shared *s, void **idx,
         }
     }
     /* A warm run never loads an index. */
-    if (!*idx)
+    if (!*idx) {
+        pthread_once(&crash_once, crash_handlers_on_altstack);
         *idx = extract_index_new();
+    }
     tu = extract_tu(*idx, e->file, e->directory, args, e->nargs,
                     s->opts->unsaved, s->opts->nunsaved);
     atomic_fetch_add(&s->parsed, 1);
@@ -47,10 +53,27 @@ static struct fact_tu *parse_one(struct shared *s, void **idx,
     return tu;
 }
 
+/*
+ * Deeply nested input can overflow the stack inside clang itself.  The
+ * overflow raises SIGSEGV on a stack that has no room left for a handler,
+ * so each worker gets an alternate signal stack: libclang's crash recovery
+ * then catches it, and the file is reported as SW900 instead of the whole
+ * run dying.
+ */
+#define SW_ALT_STACK (256u << 10)
+
 static void *worker(void *arg)
 {
     struct shared *s = arg;
     void *idx = NULL;
+    stack_t alt, old;
+    alt.ss_sp = xmalloc(SW_ALT_STACK);
+    alt.ss_size = SW_ALT_STACK;
+    alt.ss_flags = 0;
+    if (sigaltstack(&alt, &old) != 0) {
+        free(alt.ss_sp);
+        alt.ss_sp = NULL;
+    }
     for (;;) {
         size_t i = atomic_fetch_add(&s->next, 1);
         const struct compdb_entry *e;
@@ -66,6 +89,11 @@ static void *worker(void *arg)
         pthread_mutex_unlock(&s->mu);
     }
     extract_index_free(idx);
+    if (alt.ss_sp) {
+        alt.ss_flags = SS_DISABLE;
+        sigaltstack(&alt, NULL);
+        free(alt.ss_sp);
+    }
     return NULL;
 }
 
@@ -73,6 +101,28 @@ int parse_default_jobs(void)
 {
     long n = sysconf(_SC_NPROCESSORS_ONLN);
     return n > 0 ? (int)n : 1;
+}
+
+/*
+ * libclang's crash recovery installs its SIGSEGV/SIGBUS handlers when the
+ * first index is created, without SA_ONSTACK, so they cannot run when the
+ * crash is a stack overflow.  Adding the flag lets them run on the
+ * workers' alternate stacks.  Done once (pthread_once), before the first
+ * parse; a warm run that parses nothing never does it.
+ */
+static void crash_handlers_on_altstack(void)
+{
+    static const int sigs[] = {SIGSEGV, SIGBUS};
+    void *idx = extract_index_new(); /* libclang installs its handlers */
+    for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++) {
+        struct sigaction sa;
+        if (sigaction(sigs[i], NULL, &sa) == 0 && sa.sa_handler != SIG_DFL &&
+            sa.sa_handler != SIG_IGN) {
+            sa.sa_flags |= SA_ONSTACK;
+            sigaction(sigs[i], &sa, NULL);
+        }
+    }
+    extract_index_free(idx);
 }
 
 void parse_all(const struct compdb *db, const struct parse_opts *opts,

@@ -485,7 +485,9 @@ static int immediately_waited(struct program *p, int func, int call,
     for (size_t j = (size_t)call + 1; j < pf->f->ncalls; j++) {
         if (pf->f->calls[j].cond > c->cond)
             continue;
-        if (pf->f->calls[j].cond == c->cond)
+        /* In the same loop iteration: a join in a later loop lets the
+         * threads run together. */
+        if (pf->f->calls[j].cond == c->cond && pf->f->calls[j].loop == c->loop)
             n = &pf->f->calls[j];
         break;
     }
@@ -2077,4 +2079,16 @@ int program_root_offloaded_from_loop(const struct program *p, int root)
                         p->roots[k].region_loop))
             return 1;
     return 0;
+}
+
+int program_conc_roots(const struct program *p, int func, int *roots, int max)
+{
+    int n = 0;
+    for (size_t ri = 0; ri < p->nroots && n < max; ri++) {
+        if (!p->roots[ri].concurrent)
+            continue;
+        if (conc_tree_get(p, (int)ri)->parent[func] != -2)
+            roots[n++] = (int)ri;
+    }
+    return n;
 }

@@ -163,6 +163,12 @@ struct prog_step {
 int program_conc_path(const struct program *p, int func,
                       struct prog_step *steps, int max, int *root);
 
+/*
+ * The concurrent roots from which a real path reaches func (at most max,
+ * into roots).  Returns how many.
+ */
+int program_conc_roots(const struct program *p, int func, int *roots, int max);
+
 /* Frees the search trees of program_conc_path() (program_free() does it). */
 void program_conc_cache_free(struct program *p);
 

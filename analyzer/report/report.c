@@ -111,9 +111,53 @@ void report_text(FILE *out, const struct engine_result *r,
 
 /* ---- json --------------------------------------------------------------- */
 
-static int family_number(const char *code)
+/*
+ * s with every invalid UTF-8 sequence replaced by U+FFFD, so that JSON
+ * output is valid UTF-8 (RFC 8259) even for paths that are not.  Caller
+ * frees.
+ */
+char *report_utf8(const char *s)
 {
-    return code[2] - '0';
+    struct strbuf sb = STRBUF_INIT;
+    const unsigned char *p = (const unsigned char *)s;
+    while (*p) {
+        size_t n = 0;
+        unsigned c = *p;
+        if (c < 0x80)
+            n = 1;
+        else if (c >= 0xc2 && c <= 0xdf)
+            n = 2;
+        else if (c >= 0xe0 && c <= 0xef)
+            n = 3;
+        else if (c >= 0xf0 && c <= 0xf4)
+            n = 4;
+        for (size_t k = 1; k < n; k++)
+            if ((p[k] & 0xc0) != 0x80)
+                n = 0;
+        /* Overlong forms and surrogates are invalid too. */
+        if (n == 3 &&
+            ((c == 0xe0 && p[1] < 0xa0) || (c == 0xed && p[1] >= 0xa0)))
+            n = 0;
+        if (n == 4 &&
+            ((c == 0xf0 && p[1] < 0x90) || (c == 0xf4 && p[1] >= 0x90)))
+            n = 0;
+        if (n) {
+            strbuf_add(&sb, (const char *)p, n);
+            p += n;
+        } else {
+            strbuf_addstr(&sb, "\xef\xbf\xbd");
+            p++;
+        }
+    }
+    return strbuf_detach(&sb);
+}
+
+/* Adds key: s to o, as valid UTF-8. */
+static void add_utf8(cJSON *o, const char *key, const char *s)
+{
+    char *clean = report_utf8(s);
+    cJSON_AddStringToObject(o, key, clean);
+    free(clean);
 }
 
 void report_json(FILE *out, const struct engine_result *r,
@@ -132,39 +176,37 @@ void report_json(FILE *out, const struct engine_result *r,
         const struct sw_diag *d = &r->diags.items[i];
         cJSON *j = cJSON_CreateObject(), *notes, *cnt;
         char *path = report_path(d->file, o);
-        char fam[8];
         cJSON_AddStringToObject(j, "rule", d->rule->code);
         cJSON_AddStringToObject(j, "name", d->rule->name);
-        snprintf(fam, sizeof(fam), "SW%d", family_number(d->rule->code));
         cJSON_AddStringToObject(j, "family", d->rule->family);
         cJSON_AddStringToObject(j, "level", sw_level_name(d->level));
-        cJSON_AddStringToObject(j, "message", d->message);
-        cJSON_AddStringToObject(j, "file", path);
+        add_utf8(j, "message", d->message);
+        add_utf8(j, "file", path);
         cJSON_AddNumberToObject(j, "line", d->line);
         cJSON_AddNumberToObject(j, "column", d->col);
         cJSON_AddNumberToObject(j, "end_line", d->end_line);
         cJSON_AddNumberToObject(j, "end_column", d->end_col);
         if (d->function)
-            cJSON_AddStringToObject(j, "function", d->function);
+            add_utf8(j, "function", d->function);
         else
             cJSON_AddNullToObject(j, "function");
         if (d->context)
-            cJSON_AddStringToObject(j, "context", d->context);
+            add_utf8(j, "context", d->context);
         else
             cJSON_AddNullToObject(j, "context");
         notes = cJSON_AddArrayToObject(j, "notes");
         for (size_t k = 0; k < d->nnotes; k++) {
             cJSON *n = cJSON_CreateObject();
             char *np = report_path(d->notes[k].file, o);
-            cJSON_AddStringToObject(n, "file", np);
+            add_utf8(n, "file", np);
             cJSON_AddNumberToObject(n, "line", d->notes[k].line);
             cJSON_AddNumberToObject(n, "column", d->notes[k].col);
-            cJSON_AddStringToObject(n, "message", d->notes[k].message);
+            add_utf8(n, "message", d->notes[k].message);
             cJSON_AddItemToArray(notes, n);
             free(np);
         }
         if (d->suggestion)
-            cJSON_AddStringToObject(j, "suggestion", d->suggestion);
+            add_utf8(j, "suggestion", d->suggestion);
         else
             cJSON_AddNullToObject(j, "suggestion");
         cJSON_AddStringToObject(j, "fingerprint", d->fingerprint);
@@ -180,8 +222,8 @@ void report_json(FILE *out, const struct engine_result *r,
     for (size_t i = 0; i < r->nerrors; i++) {
         cJSON *e = cJSON_CreateObject();
         char *path = report_path(r->errors[i].file, o);
-        cJSON_AddStringToObject(e, "file", path);
-        cJSON_AddStringToObject(e, "message", r->errors[i].message);
+        add_utf8(e, "file", path);
+        add_utf8(e, "message", r->errors[i].message);
         cJSON_AddItemToArray(errs, e);
         free(path);
     }

@@ -31,6 +31,10 @@ void report_json(FILE *out, const struct engine_result *r,
 void report_sarif(FILE *out, const struct engine_result *r,
                   const struct report_opts *o);
 
+/* s with invalid UTF-8 replaced by U+FFFD (for JSON and SARIF); caller frees.
+ */
+char *report_utf8(const char *s);
+
 /* The path as reporters print it; caller frees. */
 char *report_path(const char *path, const struct report_opts *o);
 

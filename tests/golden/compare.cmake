@@ -1,7 +1,7 @@
 # Runs syncwise on the bundled example and compares its output with a golden
 # file.  Set SW_UPDATE_GOLDEN=1 in the environment to rewrite the file.
 execute_process(
-  COMMAND ${SYNCWISE} -p . --format ${FORMAT} -j 2 --color never
+  COMMAND ${SYNCWISE} -p . --format ${FORMAT} -j 2 --color never --no-cache
   WORKING_DIRECTORY ${EXAMPLE}
   OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE rc)
 if(NOT rc EQUAL 0 AND NOT rc EQUAL 1)
