@@ -33,6 +33,7 @@ fi
 
 CC=$cc cmake -S "$root" -B "$build" -DSYNCWISE_FUZZ=ON -DSYNCWISE_WERROR=ON \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+# shellcheck disable=SC2046  # one --target per word
 cmake --build "$build" -j"$(nproc)" \
     $(for t in $targets; do printf -- '--target fuzz_%s ' "$t"; done) >/dev/null
 
@@ -70,6 +71,7 @@ run_one() {
 }
 
 fail=0
+# shellcheck disable=SC2086  # a list of words
 set -- $targets
 while [ $# -gt 0 ]; do
     pids=() names=()
