@@ -79,8 +79,8 @@ struct fact_branch {
 
 struct fact_loop {
     const char *counter; /* USR of a for loop's counter (its init), or NULL */
-    int parent;    /* enclosing loop index, -1 for none */
-    int line, col; /* location of the loop statement */
+    int parent;          /* enclosing loop index, -1 for none */
+    int line, col;       /* location of the loop statement */
 };
 
 /* Access flags. */
