@@ -241,45 +241,6 @@ static int read_list(struct names *nm, const char *path)
     strbuf_release(&sb);
     return 0;
 }
-
-static void split_codes(const char *s, char ***out, size_t *n)
-{
-    char *copy = xstrdup(s), *save = NULL, *tok;
-    for (tok = strtok_r(copy, ",", &save); tok;
-         tok = strtok_r(NULL, ",", &save)) {
-        while (*tok == ' ')
-            tok++;
-        if (!*tok)
-            continue;
-        *out = xrealloc(*out, (*n + 1) * sizeof(char *));
-        (*out)[(*n)++] = xstrdup(tok);
-    }
-    free(copy);
-}
-
-/* 1 when each code or prefix names a rule (names become codes). */
-static int codes_valid(char **codes, size_t n, const char *flag)
-{
-    for (size_t i = 0; i < n; i++) {
-        const struct rule_info *r = rules_find(codes[i]);
-        int ok = strcasecmp(codes[i], "ALL") == 0 || r != NULL;
-        for (size_t k = 0; k < sw_nrules && !ok; k++)
-            ok = strncasecmp(sw_rules[k].code, codes[i], strlen(codes[i])) == 0;
-        if (!ok) {
-            fprintf(stderr,
-                    "syncwise: error: %s: '%s' is not a rule code or prefix "
-                    "(see 'syncwise rules')\n",
-                    flag, codes[i]);
-            return 0;
-        }
-        if (r && strncasecmp(codes[i], "SW", 2) != 0) {
-            free(codes[i]);
-            codes[i] = xstrdup(r->code);
-        }
-    }
-    return 1;
-}
-
 /*
  * The configurations of the linked files (or the --config one), as
  * "syncwise check" loads them: their catalogs join cat.  NULL with errors.
@@ -388,14 +349,12 @@ int buildact_link_main(int argc, char **argv)
                     goto done;
                 }
             } else if (strcmp(a, "--select") == 0) {
-                split_codes(v, &select, &nselect);
-                if (!codes_valid(select, nselect, "--select")) {
+                if (rules_parse_list(v, &select, &nselect, "--select") < 0) {
                     rc = EXIT_USAGE;
                     goto done;
                 }
             } else {
-                split_codes(v, &ignore, &nignore);
-                if (!codes_valid(ignore, nignore, "--ignore")) {
+                if (rules_parse_list(v, &ignore, &nignore, "--ignore") < 0) {
                     rc = EXIT_USAGE;
                     goto done;
                 }

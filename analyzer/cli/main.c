@@ -118,47 +118,6 @@ static int usage_error(const char *fmt, const char *a)
     fprintf(stderr, "Try 'syncwise --help' for more information.\n");
     return EXIT_USAGE;
 }
-
-static void split_list(const char *s, char ***out, size_t *n)
-{
-    char *copy = xstrdup(s), *save = NULL, *tok;
-    for (tok = strtok_r(copy, ",", &save); tok;
-         tok = strtok_r(NULL, ",", &save)) {
-        while (*tok == ' ')
-            tok++;
-        if (!*tok)
-            continue;
-        *out = xrealloc(*out, (*n + 1) * sizeof(char *));
-        (*out)[(*n)++] = xstrdup(tok);
-    }
-    free(copy);
-}
-
-/* Checks that each code or prefix names at least one rule. */
-static int check_codes(char **codes, size_t n, const char *flag)
-{
-    for (size_t i = 0; i < n; i++) {
-        int ok = strcasecmp(codes[i], "ALL") == 0;
-        size_t len = strlen(codes[i]);
-        for (size_t r = 0; r < sw_nrules && !ok; r++)
-            ok = strncasecmp(sw_rules[r].code, codes[i], len) == 0 ||
-                 strcmp(sw_rules[r].name, codes[i]) == 0;
-        if (!ok) {
-            fprintf(stderr,
-                    "syncwise: error: %s: '%s' is not a rule code or prefix "
-                    "(see 'syncwise rules')\n",
-                    flag, codes[i]);
-            return 0;
-        }
-        /* A rule name selects its code. */
-        if (!rules_find(codes[i]) || strncasecmp(codes[i], "SW", 2) == 0)
-            continue;
-        free(codes[i]);
-        codes[i] = xstrdup(rules_find(codes[i])->code);
-    }
-    return 1;
-}
-
 static const char *need_value(int argc, char **argv, int *i)
 {
     if (*i + 1 >= argc)
@@ -336,16 +295,14 @@ static int parse_args(struct cli *c, int argc, char **argv)
         if ((k = flag_value(argc, argv, &i, "--select", &v))) {
             if (k < 0)
                 return EXIT_USAGE;
-            split_list(v, &c->select, &c->nselect);
-            if (!check_codes(c->select, c->nselect, "--select"))
+            if (rules_parse_list(v, &c->select, &c->nselect, "--select") < 0)
                 return EXIT_USAGE;
             continue;
         }
         if ((k = flag_value(argc, argv, &i, "--ignore", &v))) {
             if (k < 0)
                 return EXIT_USAGE;
-            split_list(v, &c->ignore, &c->nignore);
-            if (!check_codes(c->ignore, c->nignore, "--ignore"))
+            if (rules_parse_list(v, &c->ignore, &c->nignore, "--ignore") < 0)
                 return EXIT_USAGE;
             continue;
         }

@@ -216,3 +216,39 @@ void rule_witness_notes(struct rule_ctx *ctx, struct sw_diag *d,
         g = pf->calls[w[g].call].targets[0];
     }
 }
+
+int rules_parse_list(const char *list, char ***codes, size_t *n,
+                     const char *flag)
+{
+    char *copy = xstrdup(list), *save = NULL, *tok;
+    int ok = 1;
+    for (tok = strtok_r(copy, ",", &save); tok && ok;
+         tok = strtok_r(NULL, ",", &save)) {
+        const struct rule_info *r;
+        int known;
+        size_t len;
+        while (*tok == ' ')
+            tok++;
+        if (!*tok)
+            continue;
+        len = strlen(tok);
+        r = rules_find(tok);
+        known = strcasecmp(tok, "ALL") == 0 || r != NULL;
+        for (size_t k = 0; k < sw_nrules && !known; k++)
+            known = strncasecmp(sw_rules[k].code, tok, len) == 0;
+        if (!known) {
+            fprintf(stderr,
+                    "syncwise: error: %s: '%s' is not a rule code or prefix "
+                    "(see 'syncwise rules')\n",
+                    flag, tok);
+            ok = 0;
+            break;
+        }
+        *codes = xrealloc(*codes, (*n + 1) * sizeof(char *));
+        /* A rule name selects its code. */
+        (*codes)[(*n)++] =
+            xstrdup(r && strncasecmp(tok, "SW", 2) != 0 ? r->code : tok);
+    }
+    free(copy);
+    return ok ? 0 : -1;
+}

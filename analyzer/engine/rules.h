@@ -40,6 +40,14 @@ extern const size_t sw_nrules;
 /* The rule with this code or name, or NULL. */
 const struct rule_info *rules_find(const char *code_or_name);
 
+/*
+ * Appends the codes of a comma-separated list of codes, prefixes ("SW2")
+ * or rule names (given as their codes) to *codes and *n.  Returns 0, or -1
+ * after printing "syncwise: error: FLAG: 'X' is not a rule code or prefix".
+ */
+int rules_parse_list(const char *list, char ***codes, size_t *n,
+                     const char *flag);
+
 /* The rule's documentation (markdown), or NULL. */
 const char *rules_doc(const struct rule_info *r);
 
