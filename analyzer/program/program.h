@@ -117,6 +117,7 @@ struct program {
     unsigned long long *table_users; /* scratch while building */
     size_t ncall_edges;              /* for statistics */
     struct conc_cache *conc_cache;   /* trees for program_conc_path() */
+    struct prof_cache *prof_cache; /* parts and results of program_profile() */
 };
 
 /* Links the TUs (borrowed; they must outlive the program). */
@@ -255,7 +256,10 @@ struct prog_profile {
 /*
  * Fills pr (zeroed by the caller) with the profile of func.  w is
  * program_blocking(p, NULL, NULL), used to tell loops that wait from loops
- * that compute.
+ * that compute.  Each function's own part of a profile is computed once
+ * per program (with the first w given) and a function's profile is kept
+ * once computed, so a profile costs one walk over the functions it
+ * reaches, and asking again costs a copy.
  */
 void program_profile(const struct program *p, const struct prog_witness *w,
                      int func, struct prog_profile *pr);
