@@ -2283,6 +2283,189 @@ int program_single_use_pool(const struct program *p, int func, int call,
     return 1;
 }
 
+int program_blocks_loop(const struct cat_blocking *b, int include_local_io)
+{
+    if (b->fd_mode)
+        return 0;
+    if (b->category == SW_CAT_FILE && b->locality == SW_LOC_LOCAL &&
+        !include_local_io)
+        return 0;
+    return 1;
+}
+
+/* Functions of the executables in mask m (all for 0), and library code. */
+static int same_executable(const struct program *p, int f, unsigned long long m)
+{
+    return !m || !p->funcs[f].exe || (p->funcs[f].exe & m);
+}
+
+/* 1 when the work of func only waits locally, without blocking a loop. */
+static int callback_local(const struct program *p, const struct prog_witness *w,
+                          int func, int include_local_io)
+{
+    struct prog_profile pr = {0};
+    int ok;
+    program_profile(p, w, func, &pr);
+    ok = pr.unresolved == 0;
+    for (size_t k = 0; ok && k < pr.nsites; k++) {
+        const struct prog_wait_site *s = &pr.sites[k];
+        const struct cat_blocking *b = catalog_blocking(p->cat, s->api);
+        ok = s->cls == PROG_WAIT_LOCAL && s->judged && b &&
+             !program_blocks_loop(b, include_local_io);
+    }
+    prog_profile_release(&pr);
+    return ok;
+}
+
+/* 1 unless every callback argument of the call is NULL (uv_fs_read(...,
+ * NULL) runs synchronously and registers nothing). */
+static int registers(const struct cat_callback *cb, const struct fact_call *c)
+{
+    for (size_t i = 0; i < cb->nargs; i++) {
+        int a = cb->args[i] >= 0 ? cb->args[i] : (int)c->nargs - 1;
+        if (a >= 0 && a < (int)c->nargs && c->args[a].kind != FACT_ARG_NULL)
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when registration x comes before y in the source. */
+static int reg_before(const struct program *p, const struct prog_loop_reg *x,
+                      const struct prog_loop_reg *y)
+{
+    const struct fact_func *fx = p->funcs[x->func].f, *fy = p->funcs[y->func].f;
+    const struct fact_call *cx = &fx->calls[x->call], *cy = &fy->calls[y->call];
+    int c = strcmp(fx->file, fy->file);
+    if (c)
+        return c < 0;
+    if (cx->line != cy->line)
+        return cx->line < cy->line;
+    return cx->col < cy->col;
+}
+
+/* Fills l for the run call when its loop is local-only; else returns 0. */
+static int local_loop(const struct program *p, const struct prog_witness *w,
+                      int include_local_io, const char *loop,
+                      unsigned long long m, struct prog_local_loop *l)
+{
+    struct {
+        struct prog_loop_reg *items;
+        size_t n, cap;
+    } regs = {0};
+    struct {
+        int *items;
+        size_t n, cap;
+    } roots = {0};
+
+    for (size_t f = 0; f < p->nfuncs; f++) {
+        const struct prog_func *pf = &p->funcs[f];
+        if (!same_executable(p, (int)f, m))
+            continue;
+        for (size_t j = 0; j < pf->f->ncalls; j++) {
+            const struct cat_callback *cb;
+            struct prog_loop_reg r = {(int)f, (int)j, -1};
+            if (pf->calls[j].kind != PCALL_API)
+                continue;
+            cb = catalog_callback(p->cat, pf->f->calls[j].name);
+            if (!cb || strcmp(cb->loop, loop) != 0)
+                continue;
+            if (cb->wait == SW_CB_WAIT_OTHER)
+                goto quiet; /* the loop waits on something else too */
+            if (cb->wait == SW_CB_WAIT_LOCAL && registers(cb, &pf->f->calls[j]))
+                VEC_PUSH(regs, r);
+        }
+    }
+    if (!regs.n)
+        goto quiet;
+    for (size_t ri = 0; ri < p->nroots; ri++) {
+        const struct prog_root *r = &p->roots[ri];
+        /* Functions called through pointers from callbacks (DISPATCH) are
+         * in the callbacks' profiles, or make them unresolved. */
+        if (r->ctx != PROG_CTX_LOOP || r->kind == PROG_ROOT_DISPATCH ||
+            !r->loop_name || strcmp(r->loop_name, loop) != 0 ||
+            (r->site_func >= 0 && !same_executable(p, r->site_func, m)))
+            continue;
+        /* A field callback (libev): cannot tell what it waits on. */
+        if (r->kind != PROG_ROOT_CALLBACK || r->site_func < 0 ||
+            !callback_local(p, w, r->func, include_local_io))
+            goto quiet;
+        VEC_PUSH(roots, (int)ri);
+        for (size_t k = 0; k < regs.n; k++)
+            if (regs.items[k].root < 0 && regs.items[k].func == r->site_func &&
+                regs.items[k].call == r->site_call)
+                regs.items[k].root = (int)ri;
+    }
+    for (size_t i = 1; i < regs.n; i++) /* few: insertion sort */
+        for (size_t k = i;
+             k > 0 && reg_before(p, &regs.items[k], &regs.items[k - 1]); k--) {
+            struct prog_loop_reg t = regs.items[k];
+            regs.items[k] = regs.items[k - 1];
+            regs.items[k - 1] = t;
+        }
+    l->loop = loop;
+    l->reg = regs.items;
+    l->nreg = regs.n;
+    l->roots = roots.items;
+    l->nroots = roots.n;
+    return 1;
+quiet:
+    free(regs.items);
+    free(roots.items);
+    return 0;
+}
+
+size_t program_local_loops(const struct program *p,
+                           const struct prog_witness *w, int include_local_io,
+                           struct prog_local_loop **out)
+{
+    struct {
+        struct prog_local_loop *items;
+        size_t n, cap;
+    } found = {0};
+    struct seen {
+        const char *loop;
+        unsigned long long m;
+    };
+    struct {
+        struct seen *items;
+        size_t n, cap;
+    } seen = {0};
+
+    for (size_t f = 0; f < p->nfuncs; f++) {
+        const struct prog_func *pf = &p->funcs[f];
+        for (size_t j = 0; j < pf->f->ncalls; j++) {
+            const struct cat_loop_run *run;
+            struct prog_local_loop l = {(int)f, (int)j, NULL, NULL, 0, NULL, 0};
+            struct seen s = {NULL, pf->exe};
+            int dup = 0;
+            if (pf->calls[j].kind == PCALL_DIRECT ||
+                !(run = catalog_loop_run(p->cat, pf->f->calls[j].name)))
+                continue;
+            s.loop = run->loop;
+            for (size_t k = 0; k < seen.n && !dup; k++)
+                dup = seen.items[k].m == s.m &&
+                      strcmp(seen.items[k].loop, s.loop) == 0;
+            if (dup)
+                continue;
+            VEC_PUSH(seen, s);
+            if (local_loop(p, w, include_local_io, run->loop, pf->exe, &l))
+                VEC_PUSH(found, l);
+        }
+    }
+    free(seen.items);
+    *out = found.items;
+    return found.n;
+}
+
+void program_local_loops_free(struct prog_local_loop *l, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(l[i].reg);
+        free(l[i].roots);
+    }
+    free(l);
+}
+
 int program_root_offloaded_from_loop(const struct program *p, int root)
 {
     const struct prog_root *r = &p->roots[root];
