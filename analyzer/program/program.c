@@ -2414,6 +2414,32 @@ quiet:
     return 0;
 }
 
+/*
+ * Of the run calls of l's loop in the executables m, the first one in a
+ * function that also registers a local operation (the function that
+ * starts the chain and runs it), if any; else l keeps the first run call.
+ */
+static void prefer_run_with_registration(const struct program *p,
+                                         struct prog_local_loop *l,
+                                         unsigned long long m)
+{
+    for (size_t k = 0; k < l->nreg; k++) {
+        const struct prog_func *pf = &p->funcs[l->reg[k].func];
+        if (pf->exe != m)
+            continue;
+        for (size_t j = 0; j < pf->f->ncalls; j++) {
+            const struct cat_loop_run *run =
+                catalog_loop_run(p->cat, pf->f->calls[j].name);
+            if (pf->calls[j].kind != PCALL_DIRECT && run &&
+                strcmp(run->loop, l->loop) == 0) {
+                l->func = l->reg[k].func;
+                l->call = (int)j;
+                return;
+            }
+        }
+    }
+}
+
 size_t program_local_loops(const struct program *p,
                            const struct prog_witness *w, int include_local_io,
                            struct prog_local_loop **out)
@@ -2448,8 +2474,10 @@ size_t program_local_loops(const struct program *p,
             if (dup)
                 continue;
             VEC_PUSH(seen, s);
-            if (local_loop(p, w, include_local_io, run->loop, pf->exe, &l))
+            if (local_loop(p, w, include_local_io, run->loop, pf->exe, &l)) {
+                prefer_run_with_registration(p, &l, pf->exe);
                 VEC_PUSH(found, l);
+            }
         }
     }
     free(seen.items);
