@@ -2379,6 +2379,10 @@ static int local_loop(const struct program *p, const struct prog_witness *w,
         goto quiet;
     for (size_t ri = 0; ri < p->nroots; ri++) {
         const struct prog_root *r = &p->roots[ri];
+        /* A hand-written event loop may serve other sources and run this
+         * loop a step at a time (uv_run(loop, UV_RUN_NOWAIT)). */
+        if (r->kind == PROG_ROOT_POLL && same_executable(p, r->func, m))
+            goto quiet;
         /* Functions called through pointers from callbacks (DISPATCH) are
          * in the callbacks' profiles, or make them unresolved. */
         if (r->ctx != PROG_CTX_LOOP || r->kind == PROG_ROOT_DISPATCH ||

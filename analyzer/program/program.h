@@ -303,13 +303,16 @@ int program_blocks_loop(const struct cat_blocking *b, int include_local_io);
  * only waits on local resources.  In the code that can run with the run
  * call (functions of the same executables), every registration with that
  * loop hands it a local operation (uv_fs_read with a callback,
- * g_file_load_contents_async) or waits for nothing outside the loop
- * (uv_close, g_idle_add), at least one is local, no callback is stored in a
- * field, and every callback registered there (with everything it calls)
- * only waits on local resources that do not block the loop
- * (program_blocks_loop) and calls no pointer without a visible target.
- * Nothing else waits on the loop: little to overlap, plain calls would do.
- * One run call per loop and set of executables is reported (the first).
+ * g_file_load_contents_async; with a NULL callback the call is synchronous
+ * and does not count) or waits for nothing outside the loop (uv_close,
+ * g_idle_add), at least one is local, no callback is stored in a field,
+ * and every callback registered there (with everything it calls) only
+ * waits on local resources that do not block the loop (program_blocks_loop)
+ * and calls no pointer without a visible target; and no hand-written
+ * event loop (a POLL root) runs there.  Nothing else waits on the loop:
+ * little to overlap, plain calls would do.  One run call per
+ * loop and set of executables is reported: the first one in a function
+ * that also registers a local operation, else the first one.
  */
 struct prog_loop_reg {
     int func, call; /* the registration call */

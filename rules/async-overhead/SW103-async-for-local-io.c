@@ -26,14 +26,6 @@
 #define MAX_SITE_NOTES 3
 #define MAX_REG_NOTES 4
 
-/* "the libuv loop", "the GLib main loop"; caller frees. */
-static char *loop_words(const char *loop)
-{
-    if (strcmp(loop, "GLib") == 0)
-        return xstrdup("the GLib main loop");
-    return xasprintf("the %s loop", loop);
-}
-
 /* "'uv_fs_open', 'uv_fs_read', ..." from the registrations; caller frees. */
 static char *api_list(const struct program *p, const struct prog_local_loop *l)
 {
@@ -82,7 +74,9 @@ static void report_loop(struct rule_ctx *ctx, const struct prog_witness *w,
 {
     const struct program *p = ctx->prog;
     const struct fact_call *run = &p->funcs[l->func].f->calls[l->call];
-    char *where = loop_words(l->loop), *apis = api_list(p, l);
+    char buf[64];
+    const char *where = rule_loop_phrase(l->loop, buf, sizeof(buf));
+    char *apis = api_list(p, l);
     size_t ncb = 0;
     int shown = 0;
     struct sw_diag *d;
@@ -126,7 +120,6 @@ static void report_loop(struct rule_ctx *ctx, const struct prog_witness *w,
              "%s",
              where);
     free(apis);
-    free(where);
 }
 
 void rule_SW103(struct rule_ctx *ctx)
