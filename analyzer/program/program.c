@@ -1943,15 +1943,6 @@ static void prof_walk(const struct program *p, struct prof_cache *pc, int func,
         pr->external += fn->external;
         if (!pr->first_unknown)
             pr->first_unknown = fn->first_unknown;
-        for (size_t k = 0; k < fn->nnames; k++) {
-            int id = pc->names.items[fn->name0 + k];
-            if (pc->name_mark[id] == gen)
-                continue;
-            pc->name_mark[id] = gen;
-            if (pr->ncallees < 4)
-                pr->callees[pr->ncallees] = pc->name_str.items[id];
-            pr->ncallees++;
-        }
         for (size_t k = 0; k < fn->nsites; k++) {
             const struct prog_wait_site *s = &pc->sites.items[fn->site0 + k];
             add_site(pr, s->func, s->call, s->cls, s->judged, s->api);
@@ -1996,6 +1987,20 @@ static void prof_walk(const struct program *p, struct prof_cache *pc, int func,
     }
     for (size_t i = 0; i < pr->nsites; i++)
         pr->nwaits[pr->sites[i].cls]++;
+    /* Names, in walk order (the queue), only for trivial work: SW102 says
+     * what it calls; other work reaches too much to list. */
+    for (size_t q = 0; prog_profile_trivial(pr) && q < tail; q++) {
+        const struct prof_fn *fn = &pc->fn[pc->queue[q]];
+        for (size_t k = 0; k < fn->nnames; k++) {
+            int id = pc->names.items[fn->name0 + k];
+            if (pc->name_mark[id] == gen)
+                continue;
+            pc->name_mark[id] = gen;
+            if (pr->ncallees < 4)
+                pr->callees[pr->ncallees] = pc->name_str.items[id];
+            pr->ncallees++;
+        }
+    }
 }
 
 static void profile_copy(struct prog_profile *to,

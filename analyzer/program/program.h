@@ -248,6 +248,7 @@ struct prog_profile {
     int external;   /* calls to undefined, uncatalogued, non-cheap functions */
     int ncalls;     /* calls made in the reachable code */
     int nfuncs;     /* functions reached, the root included */
+    /* Only for trivial work (prog_profile_trivial), else empty: */
     const char *callees[4];    /* the first distinct names called */
     int ncallees;              /* how many distinct names (may exceed 4) */
     const char *first_unknown; /* name of the first unknown call, or NULL */
