@@ -203,6 +203,28 @@ static void spawn_evidence(const struct program *p, int ri,
         add_ev(&e->ev, &e->nev, &e->ev_cap, "SW103", sf->f->file, c->line);
 }
 
+/* Callbacks of a loop that only waits on local work get SW103's finding at
+ * the loop's run call as evidence. */
+static void local_loop_evidence(const struct program *p,
+                                const struct prog_witness *w,
+                                struct advise_report *out)
+{
+    struct prog_local_loop *l;
+    size_t n = program_local_loops(p, w, 0, &l);
+    for (size_t i = 0; i < n; i++) {
+        const struct fact_func *rf = p->funcs[l[i].func].f;
+        for (size_t r = 0; r < l[i].nroots; r++)
+            for (size_t k = 0; k < out->n; k++) {
+                struct advise_entry *e = &out->items[k];
+                if (e->func == p->roots[l[i].roots[r]].func &&
+                    strcmp(e->kind, "loop") == 0)
+                    add_ev(&e->ev, &e->nev, &e->ev_cap, "SW103", rf->file,
+                           rf->calls[l[i].call].line);
+            }
+    }
+    program_local_loops_free(l, n);
+}
+
 static const char *root_kind(const struct prog_root *r)
 {
     switch (r->kind) {
@@ -237,6 +259,13 @@ static void decide(const struct program *p, struct advise_entry *e,
 {
     const struct prog_profile *pr = &e->profile;
     const char *name = p->funcs[e->func].f->name;
+    if (e->nev && strcmp(e->kind, "loop") == 0) {
+        e->verdict = ADVISE_ADDS_NOTHING;
+        e->reason = xasprintf("'%s' runs on an event loop that only waits on "
+                              "local resources (%s)",
+                              name, e->ev[0].rule);
+        return;
+    }
     if (e->nev) {
         e->verdict = ADVISE_ADDS_NOTHING;
         e->reason = xasprintf("'%s' is offloaded, but %s (%s)", name,
@@ -316,6 +345,7 @@ void advise_compute(const struct program *p, struct advise_report *out)
         if (root->kind == PROG_ROOT_SPAWN && root->site_func >= 0)
             spawn_evidence(p, (int)r, e);
     }
+    local_loop_evidence(p, w, out);
     /* Exported functions and pointer-called loop code: only when they wait. */
     for (size_t i = 0; i < out->n;) {
         struct advise_entry *e = &out->items[i];

@@ -24,6 +24,7 @@ struct catalog {
     SECTION(struct cat_wait) waits;
     SECTION(struct cat_callback) callbacks;
     SECTION(struct cat_event_wait) event_waits;
+    SECTION(struct cat_loop_run) loop_runs;
     SECTION(struct cat_mt_unsafe) mt_unsafe;
     SECTION(struct cat_lock) locks;
     struct {
@@ -97,6 +98,7 @@ struct catalog *catalog_new(void)
     c->waits.index = strmap_new();
     c->callbacks.index = strmap_new();
     c->event_waits.index = strmap_new();
+    c->loop_runs.index = strmap_new();
     c->mt_unsafe.index = strmap_new();
     c->locks.index = strmap_new();
     c->atomic_names = strmap_new();
@@ -117,6 +119,7 @@ void catalog_free(struct catalog *c)
     free(c->waits.items);
     free(c->callbacks.items);
     free(c->event_waits.items);
+    free(c->loop_runs.items);
     free(c->mt_unsafe.items);
     free(c->locks.items);
     free(c->fields.items);
@@ -126,6 +129,7 @@ void catalog_free(struct catalog *c)
     strmap_free(c->waits.index);
     strmap_free(c->callbacks.index);
     strmap_free(c->event_waits.index);
+    strmap_free(c->loop_runs.index);
     strmap_free(c->mt_unsafe.index);
     strmap_free(c->locks.index);
     strmap_free(c->atomic_names);
@@ -351,15 +355,23 @@ static void load_wait(struct loader *l, const cJSON *e)
         ADD_ENTRY(l->cat->waits, w.name, w);
 }
 
+static const char *const cb_wait_names[] = {
+#define X(id, str) str,
+    SW_CB_WAITS(X)
+#undef X
+};
+
 static void load_callback(struct loader *l, const cJSON *e)
 {
-    static const char *const keys[] = {"loop", "args", "note", NULL};
+    static const char *const keys[] = {"loop", "args", "wait", "note", NULL};
     struct cat_callback c = {0};
     const cJSON *a, *x;
 
     check_keys(l, e, keys);
     c.name = arena_strdup(&l->cat->arena, l->entry);
     c.loop = opt_str(l, e, "loop", 1);
+    c.wait = (enum sw_cb_wait)lookup_enum(l, e, "wait", cb_wait_names,
+                                          SW_CB_WAIT_COUNT, SW_CB_WAIT_OTHER);
     a = cJSON_GetObjectItemCaseSensitive(e, "args");
     if (!cJSON_IsArray(a) || cJSON_GetArraySize(a) == 0) {
         fail(l, "'args' must be a non-empty array of argument indexes%s", "");
@@ -393,6 +405,17 @@ static void load_event_wait(struct loader *l, const cJSON *e)
     w.timeout_arg = opt_index(l, e, "timeout_arg", 0, 0);
     if (!l->failed)
         ADD_ENTRY(l->cat->event_waits, w.name, w);
+}
+
+static void load_loop_run(struct loader *l, const cJSON *e)
+{
+    static const char *const keys[] = {"loop", "note", NULL};
+    struct cat_loop_run r = {0};
+    check_keys(l, e, keys);
+    r.name = arena_strdup(&l->cat->arena, l->entry);
+    r.loop = opt_str(l, e, "loop", 1);
+    if (!l->failed)
+        ADD_ENTRY(l->cat->loop_runs, r.name, r);
 }
 
 static void load_mt_unsafe(struct loader *l, const cJSON *e)
@@ -577,6 +600,7 @@ static const struct section_def sections[] = {
     {"waits", load_wait},
     {"callbacks", load_callback},
     {"event_waits", load_event_wait},
+    {"loop_runs", load_loop_run},
     {"field_callbacks", load_field},
     {"mt_unsafe", load_mt_unsafe},
     {"locks", load_lock},
@@ -693,6 +717,12 @@ const struct cat_event_wait *catalog_event_wait(const struct catalog *c,
     LOOKUP(c->event_waits, name);
 }
 
+const struct cat_loop_run *catalog_loop_run(const struct catalog *c,
+                                            const char *name)
+{
+    LOOKUP(c->loop_runs, name);
+}
+
 const struct cat_mt_unsafe *catalog_mt_unsafe(const struct catalog *c,
                                               const char *name)
 {
@@ -795,6 +825,8 @@ size_t catalog_count(const struct catalog *c, const char *section)
         return c->callbacks.n;
     if (strcmp(section, "event_waits") == 0)
         return c->event_waits.n;
+    if (strcmp(section, "loop_runs") == 0)
+        return c->loop_runs.n;
     if (strcmp(section, "field_callbacks") == 0)
         return c->fields.n;
     if (strcmp(section, "mt_unsafe") == 0)

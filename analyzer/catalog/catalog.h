@@ -81,11 +81,37 @@ struct cat_wait {
     int handle;       /* argument index of the handle waited for */
 };
 
+/*
+ * What the loop waits for before a registered callback runs (callbacks.json
+ * "wait"): a local operation it was handed (a file operation: uv_fs_read,
+ * g_file_load_contents_async), nothing outside the loop (uv_close,
+ * g_idle_add), or anything else: network, timers, signals, descriptors of
+ * unknown kind, other threads (the default).
+ */
+#define SW_CB_WAITS(X)                                                         \
+    X(OTHER, "other")                                                          \
+    X(LOCAL, "local")                                                          \
+    X(NONE, "none")
+
+enum sw_cb_wait {
+#define X(id, str) SW_CB_WAIT_##id,
+    SW_CB_WAITS(X)
+#undef X
+        SW_CB_WAIT_COUNT
+};
+
 struct cat_callback {
     const char *name; /* registering function */
     const char *loop; /* "libuv", "libevent", "libev", "GLib", ... */
     int *args;        /* callback argument indexes (-1 = the last) */
     size_t nargs;
+    enum sw_cb_wait wait; /* what the callback waits for */
+};
+
+/* A call that runs an event loop (uv_run, g_main_loop_run). */
+struct cat_loop_run {
+    const char *name; /* function name */
+    const char *loop; /* the loop, as in callbacks */
 };
 
 struct cat_event_wait {
@@ -157,6 +183,8 @@ const struct cat_callback *catalog_callback(const struct catalog *c,
                                             const char *name);
 const struct cat_event_wait *catalog_event_wait(const struct catalog *c,
                                                 const char *name);
+const struct cat_loop_run *catalog_loop_run(const struct catalog *c,
+                                            const char *name);
 const struct cat_mt_unsafe *catalog_mt_unsafe(const struct catalog *c,
                                               const char *name);
 const struct cat_lock *catalog_lock(const struct catalog *c, const char *name);

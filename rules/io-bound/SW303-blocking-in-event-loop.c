@@ -28,12 +28,7 @@ static int blocks_loop(const struct cat_blocking *b, const struct fact_call *c,
 {
     const struct rule_ctx *ctx = data;
     (void)c;
-    if (b->fd_mode)
-        return 0;
-    if (b->category == SW_CAT_FILE && b->locality == SW_LOC_LOCAL &&
-        !ctx->include_local_io)
-        return 0;
-    return 1;
+    return program_blocks_loop(b, ctx->include_local_io);
 }
 
 /* "the libuv loop", "the GLib main loop", "the event loop"; caller frees. */

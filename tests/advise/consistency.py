@@ -7,7 +7,9 @@ JSON, and checks:
   - a SW101-SW104 finding at a place where an entry point is started makes
     that entry "async-adds-nothing", with the finding as evidence;
   - every "async-adds-nothing" entry's evidence is a finding of the rules;
-  - a loop entry is "async-would-help" exactly when SW303 reports in it.
+  - a loop entry is "async-would-help" exactly when SW303 reports in it;
+  - every SW103 finding is the evidence of some entry (at a spawn, of the
+    task; at a loop's run call, of the loop's callbacks).
 
 usage: consistency.py SYNCWISE PROGRAM... [-- EXTRA_CFLAGS...]
 """
@@ -42,6 +44,10 @@ def check_one(tool, prog, cflags):
             sw303.setdefault(d["function"], 0)
             sw303[d["function"]] += 1
     problems = []
+    all_ev = {(x["rule"], x["file"], x["line"]) for e in adv["entries"] for x in e["evidence"]}
+    for rule, f, line in sorted(found):
+        if rule == "SW103" and (rule, f, line) not in all_ev:
+            problems.append("%s:%d %s is the evidence of no entry" % (f, line, rule))
     for e in adv["entries"]:
         starts = {(s["file"], s["line"]) for s in e["started_at"]}
         ev = {(x["rule"], x["file"], x["line"]) for x in e["evidence"]}

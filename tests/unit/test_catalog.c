@@ -122,6 +122,57 @@ START_TEST(lookup_uv_read_start)
 }
 END_TEST
 
+START_TEST(lookup_callback_waits_and_loop_runs)
+{
+    struct catalog *c = builtin();
+    char **errs;
+    size_t nerrs;
+    /* What the loop waits for before the callback runs. */
+    ck_assert_int_eq(catalog_callback(c, "uv_fs_read")->wait, SW_CB_WAIT_LOCAL);
+    ck_assert_int_eq(catalog_callback(c, "g_file_load_contents_async")->wait,
+                     SW_CB_WAIT_LOCAL);
+    ck_assert_int_eq(catalog_callback(c, "uv_close")->wait, SW_CB_WAIT_NONE);
+    ck_assert_int_eq(catalog_callback(c, "uv_read_start")->wait,
+                     SW_CB_WAIT_OTHER);
+    ck_assert_int_eq(catalog_callback(c, "uv_fs_event_start")->wait,
+                     SW_CB_WAIT_OTHER);
+    ck_assert_int_eq(catalog_callback(c, "uv_timer_start")->wait,
+                     SW_CB_WAIT_OTHER);
+    /* The calls that run a loop. */
+    ck_assert_str_eq(catalog_loop_run(c, "uv_run")->loop, "libuv");
+    ck_assert_str_eq(catalog_loop_run(c, "g_main_loop_run")->loop, "GLib");
+    ck_assert_str_eq(catalog_loop_run(c, "event_base_dispatch")->loop,
+                     "libevent");
+    ck_assert_ptr_null(catalog_loop_run(c, "uv_loop_init"));
+    ck_assert_uint_ge(catalog_count(c, "loop_runs"), 4);
+    /* A user's loop and its callbacks. */
+    ck_assert_int_eq(load(c,
+                          "{\"callbacks\": {\"my_read_file\": {\"loop\": "
+                          "\"mine\", \"args\": [-1], \"wait\": \"local\"}},"
+                          " \"loop_runs\": {\"my_run\": {\"loop\": "
+                          "\"mine\"}}}",
+                          &errs, &nerrs),
+                     0);
+    ck_assert_int_eq(catalog_callback(c, "my_read_file")->wait,
+                     SW_CB_WAIT_LOCAL);
+    ck_assert_str_eq(catalog_loop_run(c, "my_run")->loop, "mine");
+    catalog_free(c);
+}
+END_TEST
+
+START_TEST(error_callback_wait_and_loop_run)
+{
+    expect_one_error("{\"callbacks\": {\"on\": {\"loop\": \"mine\","
+                     " \"args\": [1], \"wait\": \"disk\"}}}",
+                     "callbacks", "'on'", "'wait'", "local", NULL);
+    expect_one_error("{\"loop_runs\": {\"my_run\": {}}}", "loop_runs",
+                     "'my_run'", "missing key 'loop'", NULL);
+    expect_one_error("{\"loop_runs\": {\"my_run\": {\"loop\": \"mine\","
+                     " \"args\": [1]}}}",
+                     "loop_runs", "'my_run'", "unknown key", NULL);
+}
+END_TEST
+
 START_TEST(lookup_strtok_and_locks)
 {
     struct catalog *c = builtin();
@@ -402,6 +453,7 @@ static Suite *catalog_suite(void)
     tcase_add_test(tc, lookup_uv_read_start);
     tcase_add_test(tc, lookup_strtok_and_locks);
     tcase_add_test(tc, lookup_event_waits);
+    tcase_add_test(tc, lookup_callback_waits_and_loop_runs);
     tcase_add_test(tc, lookup_blocking_recv_and_sleep);
     tcase_add_test(tc, field_callback_glob);
     tcase_add_test(tc, atomics);
@@ -415,6 +467,7 @@ static Suite *catalog_suite(void)
     tcase_add_test(tc, error_unknown_category);
     tcase_add_test(tc, error_missing_callback_index);
     tcase_add_test(tc, error_negative_index);
+    tcase_add_test(tc, error_callback_wait_and_loop_run);
     tcase_add_test(tc, error_entry_not_an_object);
     tcase_add_test(tc, error_unknown_section);
     tcase_add_test(tc, error_wrong_schema);
