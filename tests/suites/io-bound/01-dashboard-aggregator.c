@@ -6,6 +6,9 @@
 
 #include "include/curl/curl.h"
 
+#define NEWS_URL "https://news.example.org/api/top?limit=5"
+#define QUOTES_URL "https://quotes.example.net/v1/indices"
+
 struct body {
     char *data;
     size_t len;
@@ -48,13 +51,12 @@ int render_dashboard(const char *city, FILE *out)
     snprintf(url, sizeof url, "https://api.weather.example.com/v2/now?q=%s",
              city);
     http_get_json(url, &weather);
-    http_get_json("https://news.example.org/api/top?limit=5", &news);
-    http_get_json("https://quotes.example.net/v1/indices", &quotes); // label: SW301
+    http_get_json(NEWS_URL, &news);
+    http_get_json(QUOTES_URL, &quotes); // label: SW301
 
     fprintf(out, "{\"weather\":%s,\"news\":%s,\"markets\":%s}\n",
             weather.data ? weather.data : "null",
-            news.data ? news.data : "null",
-            quotes.data ? quotes.data : "null");
+            news.data ? news.data : "null", quotes.data ? quotes.data : "null");
     free(weather.data);
     free(news.data);
     free(quotes.data);

@@ -7,6 +7,9 @@
 
 #include "include/curl/curl.h"
 
+#define PROFILE_URL "https://api.shop.example.com/v1/me"
+#define ORDERS_URL "https://api.shop.example.com/v1/me/orders"
+
 struct buf {
     char data[8192];
     size_t len;
@@ -77,9 +80,8 @@ int sync_account(const char *user, const char *password)
         return -1;
     if (parse_token(&login, token, sizeof token) != 0)
         return -1;
-    api_call("https://api.shop.example.com/v1/me", token, NULL, &profile);
-    api_call("https://api.shop.example.com/v1/me/orders", token, NULL, // label: SW301
-             &orders);
+    api_call(PROFILE_URL, token, NULL, &profile);
+    api_call(ORDERS_URL, token, NULL, &orders); // label: SW301
     printf("%s\n%s\n", profile.data, orders.data);
     return 0;
 }

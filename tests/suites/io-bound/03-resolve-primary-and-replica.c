@@ -16,12 +16,14 @@ static int resolve_endpoints(const char *primary, const char *replica,
                              struct endpoints *ep)
 {
     struct addrinfo hints;
+    int rc;
     memset(&hints, 0, sizeof hints);
     hints.ai_family = AF_UNSPEC;
     hints.ai_socktype = SOCK_STREAM;
     if (getaddrinfo(primary, "5432", &hints, &ep->primary) != 0)
         return -1;
-    if (getaddrinfo(replica, "5432", &hints, &ep->replica) != 0) { // label: SW301
+    rc = getaddrinfo(replica, "5432", &hints, &ep->replica); // label: SW301
+    if (rc != 0) {
         freeaddrinfo(ep->primary);
         return -1;
     }

@@ -8,6 +8,9 @@
 
 #include "include/hiredis/hiredis.h"
 
+#define EU_HOST "sessions.eu-west.cache.example.net"
+#define US_HOST "sessions.us-east.cache.example.net"
+
 static char *region_get(const char *host, const char *key)
 {
     redisContext *c = redisConnect(host, 6379);
@@ -31,8 +34,8 @@ static char *region_get(const char *host, const char *key)
 int main(int argc, char **argv)
 {
     const char *key = argc > 1 ? argv[1] : "session:42";
-    char *eu = region_get("sessions.eu-west.cache.example.net", key);
-    char *us = region_get("sessions.us-east.cache.example.net", key); // label: SW301
+    char *eu = region_get(EU_HOST, key);
+    char *us = region_get(US_HOST, key); // label: SW301
 
     if (eu && us && strcmp(eu, us) != 0)
         printf("session %s diverged: %s vs %s\n", key, eu, us);

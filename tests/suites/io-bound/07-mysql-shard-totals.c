@@ -15,8 +15,8 @@ static long long shard_total(const char *host)
 
     if (!db)
         return -1;
-    if (!mysql_real_connect(db, host, "stats", getenv("STATS_PW"), "shop",
-                            3306, NULL, 0)) {
+    if (!mysql_real_connect(db, host, "stats", getenv("STATS_PW"), "shop", 3306,
+                            NULL, 0)) {
         fprintf(stderr, "%s: %s\n", host, mysql_error(db));
         mysql_close(db);
         return -1;

@@ -55,8 +55,8 @@ int checkout(const struct order *o)
     char country[8] = "??";
     const char *cc;
 
-    snprintf(req, sizeof req, "{\"card\":\"%s\",\"amount\":%ld}",
-             o->card_token, o->amount_cents);
+    snprintf(req, sizeof req, "{\"card\":\"%s\",\"amount\":%ld}", o->card_token,
+             o->amount_cents);
     post_json("https://risk.example.com/v1/score", req, &fraud);
     snprintf(req, sizeof req, "{\"ip\":\"%s\"}", o->client_ip);
     post_json("https://geoip.example.net/v1/lookup", req, &geo); // label: SW301

@@ -33,9 +33,8 @@ static int open_stores(struct stores *s)
 static long stock_level(struct stores *s, const char *sku)
 {
     const char *params[1] = {sku};
-    PGresult *res = PQexecParams(s->pg,
-                                 "SELECT qty FROM stock WHERE sku = $1", 1,
-                                 NULL, params, NULL, NULL, 0);
+    PGresult *res = PQexecParams(s->pg, "SELECT qty FROM stock WHERE sku = $1",
+                                 1, NULL, params, NULL, NULL, 0);
     long qty = -1;
     if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) > 0)
         qty = atol(PQgetvalue(res, 0, 0));

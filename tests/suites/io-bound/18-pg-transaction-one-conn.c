@@ -21,12 +21,14 @@ int transfer(PGconn *c, const char *from, const char *to, const char *cents)
 
     if (!exec_ok(c, "BEGIN"))
         return -1;
-    r = PQexecParams(c, "UPDATE accounts SET balance = balance - $1 "
-                        "WHERE id = $2",
+    r = PQexecParams(c,
+                     "UPDATE accounts SET balance = balance - $1 "
+                     "WHERE id = $2",
                      2, NULL, debit, NULL, NULL, 0);
     PQclear(r);
-    r = PQexecParams(c, "UPDATE accounts SET balance = balance + $1 "
-                        "WHERE id = $2",
+    r = PQexecParams(c,
+                     "UPDATE accounts SET balance = balance + $1 "
+                     "WHERE id = $2",
                      2, NULL, credit, NULL, NULL, 0);
     PQclear(r);
     return exec_ok(c, "COMMIT") ? 0 : -1;

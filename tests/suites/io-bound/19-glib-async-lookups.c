@@ -9,11 +9,9 @@ static GMainLoop *loop;
 static void on_resolved(GObject *src, GAsyncResult *res, gpointer name)
 {
     GError *err = NULL;
-    GList *addrs =
-        g_resolver_lookup_by_name_finish(G_RESOLVER(src), res, &err);
+    GList *addrs = g_resolver_lookup_by_name_finish(G_RESOLVER(src), res, &err);
     if (addrs) {
-        g_print("%s: %u addresses\n", (const char *)name,
-                g_list_length(addrs));
+        g_print("%s: %u addresses\n", (const char *)name, g_list_length(addrs));
         g_resolver_free_addresses(addrs);
     } else {
         g_printerr("%s: %s\n", (const char *)name, err->message);
@@ -28,8 +26,8 @@ static gboolean start_lookups(gpointer data)
     GResolver *r = g_resolver_get_default();
     (void)data;
     pending = 2;
-    g_resolver_lookup_by_name_async(r, "updates.example.org", NULL,
-                                    on_resolved, "updates.example.org");
+    g_resolver_lookup_by_name_async(r, "updates.example.org", NULL, on_resolved,
+                                    "updates.example.org");
     g_resolver_lookup_by_name_async(r, "telemetry.example.org", NULL,
                                     on_resolved, "telemetry.example.org");
     g_object_unref(r);

@@ -36,15 +36,16 @@ int main(int argc, char **argv)
 {
     static struct upstream ups[MAX_UPSTREAMS];
     struct addrinfo hints;
-    int n = load_upstreams(argc > 1 ? argv[1] : "/etc/edge/upstreams.conf",
-                           ups, MAX_UPSTREAMS);
+    int n = load_upstreams(argc > 1 ? argv[1] : "/etc/edge/upstreams.conf", ups,
+                           MAX_UPSTREAMS);
 
     memset(&hints, 0, sizeof hints);
     hints.ai_socktype = SOCK_STREAM;
     for (int i = 0; i < n; i++) {
-        int rc = getaddrinfo(ups[i].host, "443", &hints, &ups[i].addrs); // label: SW302
+        struct upstream *u = &ups[i];
+        int rc = getaddrinfo(u->host, "443", &hints, &u->addrs); // label: SW302
         if (rc != 0)
-            fprintf(stderr, "%s: %s\n", ups[i].host, gai_strerror(rc));
+            fprintf(stderr, "%s: %s\n", u->host, gai_strerror(rc));
     }
     for (int i = 0; i < n; i++)
         if (ups[i].addrs)

@@ -50,8 +50,10 @@ static int fetch_quote(const char *symbol, double *price)
 
 int main(void)
 {
-    struct holding book[] = {
-        {"ACME", 120, 0}, {"GLOBX", 40, 0}, {"INITECH", 300, 0}, {"UMBR", 15, 0}};
+    struct holding book[] = {{"ACME", 120, 0},
+                             {"GLOBX", 40, 0},
+                             {"INITECH", 300, 0},
+                             {"UMBR", 15, 0}};
     size_t n = sizeof book / sizeof book[0];
     double total = 0;
 

@@ -15,6 +15,8 @@ int main(void)
 
     while (fgets(line, sizeof line, stdin)) {
         struct sockaddr_in sa;
+        struct sockaddr *sp = (struct sockaddr *)&sa;
+        int rc;
         size_t len = strcspn(line, " ");
         if (len == 0 || len >= sizeof ip) {
             fputs(line, stdout);
@@ -24,9 +26,13 @@ int main(void)
         ip[len] = '\0';
         memset(&sa, 0, sizeof sa);
         sa.sin_family = AF_INET;
-        if (inet_pton(AF_INET, ip, &sa.sin_addr) != 1 ||
-            getnameinfo((struct sockaddr *)&sa, sizeof sa, host, sizeof host, // label: SW302
-                        NULL, 0, NI_NAMEREQD) != 0)
+        if (inet_pton(AF_INET, ip, &sa.sin_addr) != 1) {
+            fputs(line, stdout);
+            continue;
+        }
+        rc = getnameinfo(sp, sizeof sa, host, NI_MAXHOST, // label: SW302
+                         NULL, 0, NI_NAMEREQD);
+        if (rc != 0)
             snprintf(host, sizeof host, "%s", ip);
         printf("%s%s", host, line + len);
     }

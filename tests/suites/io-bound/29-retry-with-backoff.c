@@ -28,8 +28,7 @@ int upload_with_retry(const char *url, const char *json)
     for (int attempt = 1; attempt <= 6; attempt++) {
         if (upload_once(url, json) == 0)
             return 0;
-        fprintf(stderr, "attempt %d failed, retrying in %us\n", attempt,
-                delay);
+        fprintf(stderr, "attempt %d failed, retrying in %us\n", attempt, delay);
         sleep(delay);
         delay *= 2;
     }

@@ -18,8 +18,9 @@ int reserve_lines(PGconn *db, const struct line *lines, int n)
         const char *params[2] = {qty, lines[i].sku};
         PGresult *r;
         snprintf(qty, sizeof qty, "%d", lines[i].qty);
-        r = PQexecParams(db, "UPDATE stock SET reserved = reserved + $1 "
-                             "WHERE sku = $2",
+        r = PQexecParams(db,
+                         "UPDATE stock SET reserved = reserved + $1 "
+                         "WHERE sku = $2",
                          2, NULL, params, NULL, NULL, 0);
         if (PQresultStatus(r) == PGRES_COMMAND_OK)
             ok++;

@@ -41,8 +41,8 @@ static int job_state(const char *job_url, struct status *st)
 
 int main(int argc, char **argv)
 {
-    const char *job = argc > 1 ? argv[1]
-                               : "https://bi.example.com/api/exports/77";
+    const char *job =
+        argc > 1 ? argv[1] : "https://bi.example.com/api/exports/77";
     struct status st;
     int rounds = 0;
 

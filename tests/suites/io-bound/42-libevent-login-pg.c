@@ -76,8 +76,8 @@ int main(void)
     sin.sin_family = AF_INET;
     sin.sin_port = htons(7100);
     lst = evconnlistener_new_bind(base, on_accept, base,
-                                  LEV_OPT_REUSEABLE | LEV_OPT_CLOSE_ON_FREE,
-                                  -1, (struct sockaddr *)&sin, sizeof sin);
+                                  LEV_OPT_REUSEABLE | LEV_OPT_CLOSE_ON_FREE, -1,
+                                  (struct sockaddr *)&sin, sizeof sin);
     if (!lst)
         return 1;
     event_base_dispatch(base);

@@ -3,6 +3,8 @@
  * call.  The "shutdown" handler only frees memory (clean). */
 #include <gio/gio.h>
 
+#define GIT_REV "git rev-parse --short HEAD"
+
 struct state {
     gchar *revision;
 };
@@ -12,10 +14,11 @@ static void on_activate(GApplication *app, gpointer data)
     struct state *st = data;
     gchar *out = NULL;
     gint status = 0;
+    gboolean ran;
     (void)app;
-    if (g_spawn_command_line_sync("git rev-parse --short HEAD", &out, NULL, // label: SW303
-                                  &status, NULL) &&
-        status == 0) {
+    ran = g_spawn_command_line_sync(GIT_REV, &out, // label: SW303
+                                    NULL, &status, NULL);
+    if (ran && status == 0) {
         g_strstrip(out);
         g_free(st->revision);
         st->revision = out;

@@ -26,8 +26,7 @@ static int save_snapshot(uv_loop_t *loop, const char *path)
     snprintf(text, sizeof text, "requests=%lu errors=%lu\n", stats.requests,
              stats.errors);
     buf = uv_buf_init(text, (unsigned)strlen(text));
-    fd = uv_fs_open(loop, &req, path, O_WRONLY | O_CREAT | O_TRUNC, 0644,
-                    NULL);
+    fd = uv_fs_open(loop, &req, path, O_WRONLY | O_CREAT | O_TRUNC, 0644, NULL);
     uv_fs_req_cleanup(&req);
     if (fd < 0)
         return fd;

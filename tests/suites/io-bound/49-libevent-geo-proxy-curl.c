@@ -46,8 +46,7 @@ static void on_read(struct bufferevent *bev, void *ctx)
 {
     char *line;
     (void)ctx;
-    line = evbuffer_readln(bufferevent_get_input(bev), NULL,
-                           EVBUFFER_EOL_LF);
+    line = evbuffer_readln(bufferevent_get_input(bev), NULL, EVBUFFER_EOL_LF);
     if (!line)
         return;
     if (strncmp(line, "GEO ", 4) == 0) {

@@ -15,6 +15,7 @@ static unsigned long hits;
 
 static void report_cb(evutil_socket_t unused, short what, void *arg)
 {
+    struct sockaddr *to = (struct sockaddr *)&collector;
     char line[64];
     int fd;
     (void)unused;
@@ -23,7 +24,7 @@ static void report_cb(evutil_socket_t unused, short what, void *arg)
     fd = socket(AF_INET, SOCK_STREAM, 0);
     if (fd < 0)
         return;
-    if (connect(fd, (struct sockaddr *)&collector, sizeof collector) == 0) { // label: SW303
+    if (connect(fd, to, sizeof collector) == 0) { // label: SW303
         int n = snprintf(line, sizeof line, "edge.hits:%lu|c\n", hits);
         send(fd, line, (size_t)n, MSG_DONTWAIT);
         hits = 0;

@@ -46,8 +46,8 @@ static void on_open(uv_fs_t *req)
 static void on_sighup(uv_signal_t *h, int signum)
 {
     (void)signum;
-    uv_fs_open(h->loop, &rl.open_req, "/etc/gateway/gateway.conf", O_RDONLY,
-               0, on_open);
+    uv_fs_open(h->loop, &rl.open_req, "/etc/gateway/gateway.conf", O_RDONLY, 0,
+               on_open);
 }
 
 int main(void)

@@ -15,8 +15,7 @@ struct lookup {
 
 static struct lookup bridge;
 
-static void on_resolved(uv_getaddrinfo_t *req, int status,
-                        struct addrinfo *res)
+static void on_resolved(uv_getaddrinfo_t *req, int status, struct addrinfo *res)
 {
     struct lookup *l = req->data;
     if (status == 0) {
@@ -44,8 +43,8 @@ static void on_read(uv_stream_t *s, ssize_t nread, const uv_buf_t *buf)
         hints.ai_socktype = SOCK_STREAM;
         bridge.req.data = &bridge;
         bridge.ready = 0;
-        uv_getaddrinfo(s->loop, &bridge.req, on_resolved, buf->base + 8,
-                       "6667", &hints);
+        uv_getaddrinfo(s->loop, &bridge.req, on_resolved, buf->base + 8, "6667",
+                       &hints);
     } else if (nread < 0) {
         uv_close((uv_handle_t *)s, NULL);
     }

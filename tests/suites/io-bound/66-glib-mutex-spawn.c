@@ -14,8 +14,8 @@ const gchar *printer_list(void)
     g_mutex_lock(&printers_mu);
     if (g_get_monotonic_time() - refreshed_at > 60 * G_USEC_PER_SEC) {
         gchar *out = NULL;
-        if (g_spawn_command_line_sync("lpstat -a", &out, NULL, NULL, // label: SW304
-                                      NULL)) {
+        if (g_spawn_command_line_sync("lpstat -a", &out, NULL, // label: SW304
+                                      NULL, NULL)) {
             g_free(printers);
             printers = out;
             refreshed_at = g_get_monotonic_time();

@@ -21,7 +21,8 @@ static int ensure_connected(void)
     sink_fd = socket(AF_INET, SOCK_STREAM, 0);
     if (sink_fd < 0)
         return -1;
-    if (connect(sink_fd, (struct sockaddr *)&collector, sizeof collector) != 0) {
+    if (connect(sink_fd, (struct sockaddr *)&collector, sizeof collector) !=
+        0) {
         close(sink_fd);
         sink_fd = -1;
         return -1;

@@ -16,8 +16,8 @@ static void record(const char *who, const char *what)
 {
     char sql[512];
     snprintf(sql, sizeof sql,
-             "INSERT INTO audit(who, what, at) VALUES ('%s', '%s', NOW())",
-             who, what);
+             "INSERT INTO audit(who, what, at) VALUES ('%s', '%s', NOW())", who,
+             what);
     mtx_lock(&db_mu);
     if (mysql_query(db, sql) != 0) // label: SW304
         fprintf(stderr, "audit: %s\n", mysql_error(db));

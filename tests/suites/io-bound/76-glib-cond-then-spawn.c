@@ -14,8 +14,8 @@ static gpointer converter(gpointer data)
     (void)data;
     for (;;) {
         gchar *path;
-        gchar *argv[] = {"/usr/bin/convert", NULL, "-resize", "256x256",
-                         NULL, NULL};
+        gchar *argv[] = {"/usr/bin/convert", NULL, "-resize",
+                         "256x256",          NULL, NULL};
         g_mutex_lock(&jobs_mu);
         while (g_queue_is_empty(&jobs) && !shutting_down)
             g_cond_wait(&jobs_cv, &jobs_mu);
@@ -25,8 +25,8 @@ static gpointer converter(gpointer data)
             return NULL;
         argv[1] = path;
         argv[4] = g_strconcat(path, ".thumb.png", NULL);
-        g_spawn_sync(NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL,
-                     NULL, NULL, NULL);
+        g_spawn_sync(NULL, argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                     NULL, NULL);
         g_free(argv[4]);
         g_free(path);
     }

@@ -37,8 +37,8 @@ static void *client(void *arg)
 int main(void)
 {
     pthread_t a, b;
-    journal_fd = open("/var/lib/kv/journal.log",
-                      O_WRONLY | O_APPEND | O_CREAT, 0600);
+    journal_fd =
+        open("/var/lib/kv/journal.log", O_WRONLY | O_APPEND | O_CREAT, 0600);
     if (journal_fd < 0)
         return 1;
     pthread_create(&a, NULL, client, "a");

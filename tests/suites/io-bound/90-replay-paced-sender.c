@@ -16,7 +16,9 @@ struct event_rec {
 };
 
 static const struct event_rec recorded[] = {
-    {0, "GET /cart\n"}, {120, "POST /cart/items\n"}, {900, "GET /checkout\n"},
+    {0, "GET /cart\n"},
+    {120, "POST /cart/items\n"},
+    {900, "GET /checkout\n"},
     {40, "POST /pay\n"},
 };
 

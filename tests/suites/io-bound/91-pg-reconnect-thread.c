@@ -1,8 +1,8 @@
 /* Truth: clean.  The listener thread reconnects to PostgreSQL until it
  * succeeds, sleeping between attempts: each round is a real attempt
  * (PQconnectdb) and the loop ends on its result (a retry loop: not SW305,
- * not SW302).  After connecting it waits for notifications with the
- * blocking PQexec on its own connection, with no lock held. */
+ * not SW302).  After connecting it subscribes with PQexec on its own
+ * connection, with no lock held. */
 #include <pthread.h>
 #include <stdio.h>
 #include <unistd.h>

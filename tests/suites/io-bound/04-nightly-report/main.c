@@ -6,6 +6,11 @@
 
 #include "report.h"
 
+#define BILLING_DSN                                                            \
+    "host=billing-db.prod.example.com dbname=billing user=report"
+#define REFUNDS_SQL                                                            \
+    "SELECT count(*) FROM refunds WHERE created_at > now() - interval '1 day'"
+
 void write_report(const char *path, long orders, long refunds)
 {
     FILE *f = fopen(path, "w");
@@ -23,10 +28,7 @@ int main(void)
                         "user=report",
                         "SELECT count(*) FROM orders "
                         "WHERE created_at > now() - interval '1 day'");
-    refunds = count_rows("host=billing-db.prod.example.com dbname=billing " // label: SW301
-                         "user=report",
-                         "SELECT count(*) FROM refunds "
-                         "WHERE created_at > now() - interval '1 day'");
+    refunds = count_rows(BILLING_DSN, REFUNDS_SQL); // label: SW301
     write_report("/var/lib/reports/nightly.txt", orders, refunds);
     return orders < 0 || refunds < 0;
 }

@@ -28,7 +28,8 @@ int main(void)
         return 1;
     n = extract_links(html, links, 512);
     for (size_t i = 0; i < n; i++) {
-        if (check_link(&links[i]) != 0 || links[i].status >= 400) { // label: SW302
+        int failed = check_link(&links[i]); // label: SW302
+        if (failed || links[i].status >= 400) {
             printf("broken: %s (%ld)\n", links[i].url, links[i].status);
             broken++;
         }

@@ -27,8 +27,7 @@ int main(void)
 {
     pthread_t f, r;
     pthread_create(&r, NULL, requests, NULL);
-    pthread_create(&f, NULL, flusher,
-                   "https://collector.example.com/ingest");
+    pthread_create(&f, NULL, flusher, "https://collector.example.com/ingest");
     pthread_join(r, NULL);
     pthread_join(f, NULL);
     return 0;

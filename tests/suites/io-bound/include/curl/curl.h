@@ -75,8 +75,7 @@ void curl_easy_cleanup(CURL *curl);
 const char *curl_easy_strerror(CURLcode code);
 char *curl_easy_escape(CURL *curl, const char *string, int length);
 void curl_free(void *p);
-struct curl_slist *curl_slist_append(struct curl_slist *list,
-                                     const char *data);
+struct curl_slist *curl_slist_append(struct curl_slist *list, const char *data);
 void curl_slist_free_all(struct curl_slist *list);
 
 CURLM *curl_multi_init(void);
@@ -84,8 +83,7 @@ CURLMcode curl_multi_add_handle(CURLM *multi_handle, CURL *curl_handle);
 CURLMcode curl_multi_remove_handle(CURLM *multi_handle, CURL *curl_handle);
 CURLMcode curl_multi_perform(CURLM *multi_handle, int *running_handles);
 CURLMcode curl_multi_poll(CURLM *multi_handle, struct curl_waitfd extra_fds[],
-                          unsigned int extra_nfds, int timeout_ms,
-                          int *ret);
+                          unsigned int extra_nfds, int timeout_ms, int *ret);
 CURLMsg *curl_multi_info_read(CURLM *multi_handle, int *msgs_in_queue);
 CURLMcode curl_multi_cleanup(CURLM *multi_handle);
 
