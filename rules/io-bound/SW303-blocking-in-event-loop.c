@@ -14,7 +14,10 @@
  * (read, recv, accept, SSL_read...: event loops run non-blocking sockets),
  * calls made non-blocking by their arguments (MSG_DONTWAIT, a uv_fs
  * callback), and local file I/O unless the include-local-io option is set.
- * uv_queue_work's work callback runs on the pool, not the loop.
+ * The exception is the synchronous form of a loop library's own async call
+ * (uv_fs_* with a NULL callback): the async form is one argument away, so
+ * it is reported whatever the option says.  uv_queue_work's work callback
+ * runs on the pool, not the loop.
  */
 #include "engine/rules.h"
 
@@ -30,8 +33,10 @@ static int blocks_loop(const struct cat_blocking *b, const struct fact_call *c,
     (void)c;
     if (b->fd_mode)
         return 0;
+    /* A call that a callback would make asynchronous (nb_not_null) is the
+     * sync form of the loop's own API: reported even for local files. */
     if (b->category == SW_CAT_FILE && b->locality == SW_LOC_LOCAL &&
-        !ctx->include_local_io)
+        !ctx->include_local_io && !b->nb_not_null)
         return 0;
     return 1;
 }
