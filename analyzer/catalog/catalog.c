@@ -264,6 +264,38 @@ static int lookup_enum(struct loader *l, const cJSON *o, const char *key,
         }                                                                      \
     } while (0)
 
+/*
+ * An optional array of function names under key (NULL when absent), in the
+ * arena; *n gets the count.  Fails the entry when it is not an array of
+ * strings.
+ */
+static const char **name_list(struct loader *l, const cJSON *o, const char *key,
+                              size_t *n)
+{
+    const cJSON *a = cJSON_GetObjectItemCaseSensitive(o, key), *x;
+    const char **out;
+    size_t i = 0;
+    *n = 0;
+    if (!a)
+        return NULL;
+    if (!cJSON_IsArray(a)) {
+        fail(l, "'%s' must be an array of function names", key);
+        return NULL;
+    }
+    out = arena_alloc(&l->cat->arena,
+                      ((size_t)cJSON_GetArraySize(a) + 1) * sizeof(char *));
+    cJSON_ArrayForEach(x, a)
+    {
+        if (!cJSON_IsString(x)) {
+            fail(l, "'%s' must be an array of function names", key);
+            return NULL;
+        }
+        out[i++] = arena_strdup(&l->cat->arena, x->valuestring);
+    }
+    *n = i;
+    return out;
+}
+
 static void load_blocking(struct loader *l, const cJSON *e)
 {
     static const char *const keys[] = {
@@ -271,6 +303,7 @@ static void load_blocking(struct loader *l, const cJSON *e)
     static const char *const modes[] = {"always", "fd"};
     struct cat_blocking b = {0};
     const cJSON *nb;
+    int after;
 
     check_keys(l, e, keys);
     b.name = arena_strdup(&l->cat->arena, l->entry);
@@ -284,13 +317,17 @@ static void load_blocking(struct loader *l, const cJSON *e)
     b.nb_arg = -1;
     nb = cJSON_GetObjectItemCaseSensitive(e, "nonblocking");
     if (nb) {
-        static const char *const nbkeys[] = {"arg", "mask", "not_null", NULL};
+        static const char *const nbkeys[] = {"arg",   "mask",   "not_null",
+                                             "after", "handle", NULL};
         const cJSON *mask = cJSON_GetObjectItemCaseSensitive(nb, "mask");
         if (!cJSON_IsObject(nb)) {
             fail(l, "'nonblocking' must be an object%s", "");
         } else {
             check_keys(l, nb, nbkeys);
-            b.nb_arg = opt_index(l, nb, "arg", 1, 1);
+            /* "after" names companion calls; "arg" is for mask/not_null. */
+            after = cJSON_GetObjectItemCaseSensitive(nb, "after") != NULL;
+            b.nb_after = name_list(l, nb, "after", &b.nb_nafter);
+            b.nb_arg = opt_index(l, nb, "arg", !after, 1);
             b.nb_not_null =
                 cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(nb, "not_null"));
             if (mask && (!cJSON_IsNumber(mask) || mask->valuedouble <= 0 ||
@@ -298,8 +335,14 @@ static void load_blocking(struct loader *l, const cJSON *e)
                 fail(l, "'mask' must be a positive number%s", "");
             else if (mask)
                 b.nb_mask = (long long)mask->valuedouble;
-            if (!mask && !b.nb_not_null)
-                fail(l, "'nonblocking' needs 'mask' or 'not_null'%s", "");
+            b.nb_handle = opt_index(l, nb, "handle", 0, 0);
+            if (b.nb_handle < 0)
+                b.nb_handle = 0;
+            if (!mask && !b.nb_not_null && !after)
+                fail(l,
+                     "'nonblocking' needs 'mask', 'not_null' or "
+                     "'after'%s",
+                     "");
         }
     }
     if (!l->failed)
@@ -311,7 +354,6 @@ static void load_spawn(struct loader *l, const cJSON *e)
     static const char *const keys[] = {"kind",  "callback", "context", "handle",
                                        "waits", "note",     NULL};
     struct cat_spawn s = {0};
-    const cJSON *w, *x;
 
     check_keys(l, e, keys);
     s.name = arena_strdup(&l->cat->arena, l->entry);
@@ -320,22 +362,7 @@ static void load_spawn(struct loader *l, const cJSON *e)
     s.callback = opt_index(l, e, "callback", 1, 0);
     s.context = opt_index(l, e, "context", 0, 0);
     s.handle = opt_index(l, e, "handle", 0, 0);
-    w = cJSON_GetObjectItemCaseSensitive(e, "waits");
-    if (w && !cJSON_IsArray(w)) {
-        fail(l, "'waits' must be an array of function names%s", "");
-    } else if (w) {
-        size_t n = (size_t)cJSON_GetArraySize(w), i = 0;
-        s.waits = arena_alloc(&l->cat->arena, (n ? n : 1) * sizeof(char *));
-        cJSON_ArrayForEach(x, w)
-        {
-            if (!cJSON_IsString(x)) {
-                fail(l, "'waits' must be an array of function names%s", "");
-                break;
-            }
-            s.waits[i++] = arena_strdup(&l->cat->arena, x->valuestring);
-        }
-        s.nwaits = i;
-    }
+    s.waits = name_list(l, e, "waits", &s.nwaits);
     if (!l->failed)
         ADD_ENTRY(l->cat->spawn, s.name, s);
 }

@@ -50,6 +50,14 @@ struct cat_blocking {
     int nb_arg;        /* argument that can make the call non-blocking, or -1 */
     long long nb_mask; /* nb_arg & nb_mask != 0 makes it non-blocking */
     int nb_not_null;   /* 1: a non-NULL nb_arg makes it asynchronous */
+    /*
+     * Non-blocking when the same function also calls one of these on the
+     * same handle (argument nb_handle of both): PQgetResult after PQisBusy
+     * says the result is complete.
+     */
+    const char **nb_after;
+    size_t nb_nafter;
+    int nb_handle;
     const char *async; /* the asynchronous alternative, or NULL */
 };
 

@@ -1124,6 +1124,31 @@ static void compute_contexts(struct program *p)
 
 /* ---- summaries ---------------------------------------------------------- */
 
+static int same_object(const struct fact_call *a, int ia,
+                       const struct fact_call *b, int ib);
+
+/*
+ * 1 when func also calls one of b's companion calls (nonblocking "after")
+ * on the handle that call c uses: PQgetResult in code that asks PQisBusy
+ * or PQconsumeInput about the same connection is readiness-driven.
+ */
+static int called_after_on_handle(const struct program *p, int func,
+                                  const struct fact_call *c,
+                                  const struct cat_blocking *b)
+{
+    const struct fact_func *f = p->funcs[func].f;
+    int h = b->nb_handle;
+    for (size_t j = 0; j < f->ncalls; j++) {
+        const struct fact_call *o = &f->calls[j];
+        if (o == c || p->funcs[func].calls[j].kind == PCALL_INDIRECT)
+            continue;
+        for (size_t k = 0; k < b->nb_nafter; k++)
+            if (strcmp(o->name, b->nb_after[k]) == 0 && same_object(c, h, o, h))
+                return 1;
+    }
+    return 0;
+}
+
 const struct cat_blocking *program_blocking_api(const struct program *p,
                                                 int func, int call)
 {
@@ -1133,6 +1158,8 @@ const struct cat_blocking *program_blocking_api(const struct program *p,
         return NULL;
     b = catalog_blocking(p->cat, c->name);
     if (!b)
+        return NULL;
+    if (b->nb_nafter && called_after_on_handle(p, func, c, b))
         return NULL;
     if (b->nb_mask || b->nb_not_null) {
         int a = b->nb_arg >= 0 ? b->nb_arg : (int)c->nargs - 1;

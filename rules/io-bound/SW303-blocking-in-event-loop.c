@@ -13,11 +13,12 @@
  * Not counted: calls whose blocking depends on the descriptor's mode
  * (read, recv, accept, SSL_read...: event loops run non-blocking sockets),
  * calls made non-blocking by their arguments (MSG_DONTWAIT, a uv_fs
- * callback), and local file I/O unless the include-local-io option is set.
- * The exception is the synchronous form of a loop library's own async call
- * (uv_fs_* with a NULL callback): the async form is one argument away, so
- * it is reported whatever the option says.  uv_queue_work's work callback
- * runs on the pool, not the loop.
+ * callback) or by a companion call on the same handle (PQgetResult after
+ * PQisBusy: program_blocking_api()), and local file I/O unless the
+ * include-local-io option is set. The exception is the synchronous form of a
+ * loop library's own async call (uv_fs_* with a NULL callback): the async form
+ * is one argument away, so it is reported whatever the option says.
+ * uv_queue_work's work callback runs on the pool, not the loop.
  */
 #include "engine/rules.h"
 

@@ -181,6 +181,13 @@ START_TEST(lookup_blocking_recv_and_sleep)
     ck_assert_int_eq(b->nb_not_null, 1);
     ck_assert_int_eq(b->nb_arg, -1);
 
+    b = catalog_blocking(c, "PQgetResult");
+    ck_assert_ptr_nonnull(b);
+    ck_assert_uint_eq(b->nb_nafter, 2);
+    ck_assert_str_eq(b->nb_after[0], "PQisBusy");
+    ck_assert_int_eq(b->nb_handle, 0);
+    ck_assert_int_eq(b->nb_mask, 0);
+
     ck_assert_ptr_null(catalog_blocking(c, "my_own_function"));
     ck_assert_ptr_null(catalog_blocking(c, ""));
     catalog_free(c);
@@ -338,6 +345,12 @@ START_TEST(error_other_shapes)
     expect_one_error("{\"blocking\": {\"f\": {\"category\": \"net\","
                      " \"nonblocking\": {\"arg\": 1}}}}",
                      "blocking", "'f'", "nonblocking", NULL);
+    expect_one_error("{\"blocking\": {\"f\": {\"category\": \"db\","
+                     " \"nonblocking\": {\"after\": [1]}}}}",
+                     "blocking", "'f'", "'after'", NULL);
+    expect_one_error("{\"blocking\": {\"f\": {\"category\": \"db\","
+                     " \"nonblocking\": {\"after\": \"g\"}}}}",
+                     "blocking", "'f'", "'after'", NULL);
     expect_one_error("{\"locks\": {\"f\": {\"op\": \"acquire\","
                      " \"shared\": \"yes\"}}}",
                      "locks", "'f'", "'shared'", NULL);
