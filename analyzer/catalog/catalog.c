@@ -40,6 +40,7 @@ struct catalog {
     struct strmap *pool_roles; /* function -> pool index * 8 + role */
     SECTION(struct cat_endpoint) endpoints;
     struct strmap *cheap; /* bounded, non-waiting library functions */
+    SECTION(struct cat_descriptor) descriptors;
 };
 
 static const char *const category_names[] = {
@@ -105,6 +106,7 @@ struct catalog *catalog_new(void)
     c->pool_roles = strmap_new();
     c->endpoints.index = strmap_new();
     c->cheap = strmap_new();
+    c->descriptors.index = strmap_new();
     return c;
 }
 
@@ -136,6 +138,8 @@ void catalog_free(struct catalog *c)
     free(c->endpoints.items);
     strmap_free(c->endpoints.index);
     strmap_free(c->cheap);
+    free(c->descriptors.items);
+    strmap_free(c->descriptors.index);
     arena_release(&c->arena);
     free(c);
 }
@@ -344,6 +348,14 @@ static void load_blocking(struct loader *l, const cJSON *e)
                      "'after'%s",
                      "");
         }
+    }
+    if (!l->failed && b.fd_mode) {
+        /* The same call on a descriptor seen in blocking mode. */
+        struct cat_blocking *always =
+            arena_alloc(&l->cat->arena, sizeof(*always));
+        *always = b;
+        always->fd_mode = 0;
+        b.on_blocking_fd = always;
     }
     if (!l->failed)
         ADD_ENTRY(l->cat->blocking, b.name, b);
@@ -593,6 +605,28 @@ static void load_cheap(struct loader *l, const cJSON *e)
         strmap_put(l->cat->cheap, l->entry, 1);
 }
 
+static void load_descriptor(struct loader *l, const cJSON *e)
+{
+    static const char *const keys[] = {"creates", "flags", "mask", "note",
+                                       NULL};
+    struct cat_descriptor d = {0};
+    const cJSON *mask = cJSON_GetObjectItemCaseSensitive(e, "mask");
+    check_keys(l, e, keys);
+    d.name = arena_strdup(&l->cat->arena, l->entry);
+    d.creates = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "creates"));
+    d.flags = opt_index(l, e, "flags", d.creates, 0);
+    if (mask && (!cJSON_IsNumber(mask) || mask->valuedouble <= 0 ||
+                 mask->valuedouble >= 0x1p62))
+        fail(l, "'mask' must be a positive number%s", "");
+    else if (mask)
+        d.nb_mask = (long long)mask->valuedouble;
+    else if (d.creates)
+        fail(l, "missing key 'mask'%s", "");
+    (void)opt_str(l, e, "note", 0);
+    if (!l->failed)
+        ADD_ENTRY(l->cat->descriptors, d.name, d);
+}
+
 struct section_def {
     const char *name;                                   /* JSON key */
     void (*load)(struct loader *l, const cJSON *entry); /* per entry */
@@ -611,6 +645,7 @@ static const struct section_def sections[] = {
     {"pools", load_pool},
     {"endpoints", load_endpoint},
     {"cheap", load_cheap},
+    {"descriptors", load_descriptor},
 };
 
 int catalog_load(struct catalog *cat, const char *json, const char *origin,
@@ -794,6 +829,12 @@ const char *catalog_endpoint_prefix(const struct catalog *c, const char *name)
     return NULL;
 }
 
+const struct cat_descriptor *catalog_descriptor(const struct catalog *c,
+                                                const char *name)
+{
+    LOOKUP(c->descriptors, name);
+}
+
 int catalog_is_cheap(const struct catalog *c, const char *name)
 {
     return name && strmap_get(c->cheap, name) >= 0;
@@ -836,5 +877,7 @@ size_t catalog_count(const struct catalog *c, const char *section)
         return c->endpoints.n;
     if (strcmp(section, "cheap") == 0)
         return strmap_count(c->cheap);
+    if (strcmp(section, "descriptors") == 0)
+        return c->descriptors.n;
     return 0;
 }

@@ -59,6 +59,9 @@ struct cat_blocking {
     size_t nb_nafter;
     int nb_handle;
     const char *async; /* the asynchronous alternative, or NULL */
+    /* fd_mode entries: this entry for a descriptor visibly in blocking
+     * mode (fd_mode 0), else NULL. */
+    const struct cat_blocking *on_blocking_fd;
 };
 
 #define SW_SPAWN_KINDS(X)                                                      \
@@ -235,6 +238,23 @@ const char *catalog_endpoint_prefix(const struct catalog *c, const char *name);
  * only these, with no loop, is trivial (SW102).
  */
 int catalog_is_cheap(const struct catalog *c, const char *name);
+
+/*
+ * Calls that take a descriptor (blocking.json "descriptors"): ones that
+ * create it, with the flags argument whose nb_mask bit makes it
+ * non-blocking (socket with SOCK_NONBLOCK), and ones known to leave its
+ * blocking mode alone (bind, setsockopt, close).  A call not listed here
+ * may change the mode (fcntl, ioctl, the project's own functions).
+ */
+struct cat_descriptor {
+    const char *name;  /* function name */
+    int creates;       /* 1: returns a new descriptor */
+    int flags;         /* creates: the flags argument */
+    long long nb_mask; /* creates: flags & nb_mask != 0 makes it
+                          non-blocking */
+};
+const struct cat_descriptor *catalog_descriptor(const struct catalog *c,
+                                                const char *name);
 
 /* Endpoints by index (0..count-1), for whole-program scans. */
 size_t catalog_endpoint_count(const struct catalog *c);

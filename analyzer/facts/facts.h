@@ -19,7 +19,7 @@
 #include <stddef.h>
 
 /* Bumped whenever the meaning or layout of serialised facts changes. */
-#define SW_FACTS_VERSION 1
+#define SW_FACTS_VERSION 2
 
 /* What a call argument is, as far as the front end can tell. */
 #define FACT_ARG_KINDS(X)                                                      \
@@ -62,6 +62,8 @@ struct fact_call {
     int noreturn;       /* the callee never returns (abort, a panic) */
     int branch;         /* innermost guarded branch (index), -1 for none */
     int cond;           /* conditional nesting: if/switch/?: arms around it */
+    const char *result; /* USR of the variable its value is stored in
+                           ("v = f()", "T v = f()"), or NULL */
     size_t nargs;       /* number of arguments */
     struct fact_arg *args; /* nargs arguments */
 };

@@ -74,6 +74,7 @@ static cJSON *call_to_json(const struct fact_call *c)
         add_int(o, "branch", c->branch);
     if (c->cond)
         add_int(o, "cond", c->cond);
+    add_str(o, "result", c->result);
     args = cJSON_AddArrayToObject(o, "args");
     for (size_t i = 0; i < c->nargs; i++)
         cJSON_AddItemToArray(args, arg_to_json(&c->args[i]));
@@ -361,6 +362,7 @@ static void read_call(struct reader *r, const cJSON *o, struct fact_call *c,
     c->noreturn = get_bool(o, "noreturn");
     c->branch = get_index(r, o, "branch", nbranches);
     c->cond = (int)get_int(r, o, "cond", 0);
+    c->result = get_str(r, o, "result", 0);
     args = get_array(r, o, "args", &n);
     c->nargs = n;
     c->args = n ? xcalloc(n, sizeof(*c->args)) : NULL;

@@ -39,12 +39,13 @@ enum role {
 };
 
 struct frame {
-    CXCursor c;     /* node to visit */
-    int loop;       /* innermost loop around it, -1 for none */
-    int branch;     /* innermost guarded branch, -1 for none */
-    int cond;       /* conditional arms around it */
-    enum role role; /* how its value is used */
-    int depth;      /* levels below the function */
+    CXCursor c;        /* node to visit */
+    int loop;          /* innermost loop around it, -1 for none */
+    int branch;        /* innermost guarded branch, -1 for none */
+    int cond;          /* conditional arms around it */
+    enum role role;    /* how its value is used */
+    int depth;         /* levels below the function */
+    const char *store; /* USR of the variable its value is stored in */
 };
 
 struct walker {
@@ -72,6 +73,7 @@ struct walker {
         CXCursor *kids;
         enum role *roles;
         int *branches, *conds;
+        const char **stores;
         size_t cap;
     } node;
     struct {
@@ -767,7 +769,7 @@ static int callee_noreturn(struct walker *w, CXCursor decl, const char *usr)
 }
 
 static void add_call(struct walker *w, CXCursor call, int loop, int branch,
-                     int cond)
+                     int cond, const char *store)
 {
     struct fact_call *c = VEC_ADD(w->calls);
     CXCursor callee = clang_getCursorReferenced(call);
@@ -780,6 +782,7 @@ static void add_call(struct walker *w, CXCursor call, int loop, int branch,
     c->cond = cond;
     c->seq = w->seq++;
     c->via_param = -1;
+    c->result = store;
     if (ck == CXCursor_FunctionDecl) {
         c->callee = cursor_usr(w, callee);
         c->name = cursor_name(w, callee);
@@ -1002,20 +1005,21 @@ static void scan_init_list(struct walker *w, CXCursor list, int file_scope)
 }
 
 static void push(struct walker *w, CXCursor c, int loop, int branch, int cond,
-                 enum role role, int depth)
+                 enum role role, int depth, const char *store)
 {
-    struct frame f = {c, loop, branch, cond, role, depth};
+    struct frame f = {c, loop, branch, cond, role, depth, store};
     VEC_PUSH(w->stack, f);
 }
 
 /* Pushes the children of c (kids) so that they pop in source order. */
 static void push_kids(struct walker *w, const CXCursor *kids, size_t n,
                       int loop, const int *branches, const int *conds,
-                      const enum role *roles, int depth)
+                      const enum role *roles, const char *const *stores,
+                      int depth)
 {
     for (size_t i = n; i-- > 0;)
         push(w, kids[i], loop, branches[i], conds[i],
-             roles ? roles[i] : ROLE_READ, depth);
+             roles ? roles[i] : ROLE_READ, depth, stores ? stores[i] : NULL);
 }
 
 /*
@@ -1113,6 +1117,7 @@ static void visit(struct walker *w, const struct frame *fr)
     CXCursor *kids;
     enum role *roles;
     int *branches, *conds;
+    const char **stores;
     int outer_loop = -2; /* for a for statement: the loop around it */
 
     if (fr->depth > SW_MAX_DEPTH)
@@ -1130,7 +1135,7 @@ static void visit(struct walker *w, const struct frame *fr)
         break;
     }
     case CXCursor_CallExpr:
-        add_call(w, c, loop, fr->branch, fr->cond);
+        add_call(w, c, loop, fr->branch, fr->cond, fr->store);
         break;
     case CXCursor_DeclRefExpr: {
         CXCursor d = clang_getCursorReferenced(c);
@@ -1185,15 +1190,19 @@ static void visit(struct walker *w, const struct frame *fr)
         w->node.branches =
             xrealloc(w->node.branches, cap * sizeof(*w->node.branches));
         w->node.conds = xrealloc(w->node.conds, cap * sizeof(*w->node.conds));
+        w->node.stores =
+            xrealloc(w->node.stores, cap * sizeof(*w->node.stores));
         w->node.cap = cap;
     }
     kids = w->node.kids;
     roles = w->node.roles;
     branches = w->node.branches;
     conds = w->node.conds;
+    stores = w->node.stores;
     memcpy(kids, w->kids.items, n * sizeof(*kids));
     for (size_t i = 0; i < n; i++) {
         roles[i] = ROLE_READ;
+        stores[i] = NULL;
         branches[i] = fr->branch;
         /* The arms of if, switch and ?: are conditional; the test is not. */
         conds[i] =
@@ -1206,11 +1215,26 @@ static void visit(struct walker *w, const struct frame *fr)
     case CXCursor_BinaryOperator:
         if (n == 2 && binop_is_assign(w, c, kids[0], kids[1])) {
             const char *target;
+            CXCursor lhs = unwrap(w, kids[0]);
             roles[0] = ROLE_WRITE;
             target = lvalue_target(w, kids[0]);
             if (target)
                 add_assign(w, target, kids[1], c, 0);
+            /* v = CALL(...): the call's value goes to v */
+            if (clang_getCursorKind(lhs) == CXCursor_DeclRefExpr) {
+                CXCursor d = clang_getCursorReferenced(lhs);
+                if (clang_getCursorKind(d) == CXCursor_VarDecl)
+                    stores[1] = cursor_usr(w, d);
+            }
         }
+        break;
+    case CXCursor_VarDecl:
+        /* T v = CALL(...); */
+        if (clang_isExpression(clang_getCursorKind(kids[n - 1])))
+            stores[n - 1] = cursor_usr(w, c);
+        break;
+    case CXCursor_CStyleCastExpr:
+        stores[n - 1] = fr->store;
         break;
     case CXCursor_CompoundAssignOperator:
         roles[0] = ROLE_RW;
@@ -1241,10 +1265,12 @@ static void visit(struct walker *w, const struct frame *fr)
         break;
     case CXCursor_ParenExpr:
         roles[n - 1] = fr->role;
+        stores[n - 1] = fr->store;
         break;
     case CXCursor_UnexposedExpr:
         /* Implicit casts: an lvalue-to-rvalue conversion reads. */
         roles[n - 1] = fr->role == ROLE_ADDR ? ROLE_ADDR : fr->role;
+        stores[n - 1] = fr->store;
         break;
     case CXCursor_MemberRefExpr: {
         /* a.f = x writes a; p->f = x only reads p (and writes *p). */
@@ -1283,11 +1309,12 @@ static void visit(struct walker *w, const struct frame *fr)
             w->loops.items[loop].counter = cursor_usr(w, d);
         /* The init clause runs once, outside the loop. */
         push_kids(w, kids + 1, n - 1, loop, branches + 1, conds + 1, roles + 1,
-                  fr->depth + 1);
+                  stores + 1, fr->depth + 1);
         push(w, kids[0], outer_loop, branches[0], conds[0], roles[0],
-             fr->depth + 1);
+             fr->depth + 1, stores[0]);
     } else {
-        push_kids(w, kids, n, loop, branches, conds, roles, fr->depth + 1);
+        push_kids(w, kids, n, loop, branches, conds, roles, stores,
+                  fr->depth + 1);
     }
 }
 
@@ -1329,7 +1356,7 @@ static void walk_function(struct walker *w, CXCursor fn)
     children(w, fn);
     for (size_t i = w->kids.n; i-- > 0;)
         if (clang_getCursorKind(w->kids.items[i]) == CXCursor_CompoundStmt)
-            push(w, w->kids.items[i], -1, -1, 0, ROLE_READ, 0);
+            push(w, w->kids.items[i], -1, -1, 0, ROLE_READ, 0, NULL);
     while (w->stack.n) {
         struct frame fr = w->stack.items[--w->stack.n];
         visit(w, &fr);
@@ -1576,6 +1603,7 @@ struct fact_tu *extract_tu(void *idx, const char *file, const char *directory,
     free(w.node.roles);
     free(w.node.branches);
     free(w.node.conds);
+    free(w.node.stores);
     free(w.decls.items);
     strmap_free(w.noreturn_cache);
     tu->funcs = w.funcs.items, tu->nfuncs = w.funcs.n;

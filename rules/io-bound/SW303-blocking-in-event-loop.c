@@ -11,7 +11,9 @@
  * the blocking API as notes.
  *
  * Not counted: calls whose blocking depends on the descriptor's mode
- * (read, recv, accept, SSL_read...: event loops run non-blocking sockets),
+ * (read, recv, accept, SSL_read...: event loops run non-blocking sockets)
+ * unless the function visibly created the descriptor blocking
+ * (program_blocking_api),
  * calls made non-blocking by their arguments (MSG_DONTWAIT, a uv_fs
  * callback) or by a companion call on the same handle (PQgetResult after
  * PQisBusy: program_blocking_api()), and local file I/O unless the

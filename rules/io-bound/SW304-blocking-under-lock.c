@@ -8,10 +8,11 @@
  * wrappers (program/locks.h).  A condition wait counts when locks other
  * than its mutex are held: it releases only its mutex.  Not counted:
  * condition waits on the held mutex alone (they release it while they
- * wait), calls whose blocking depends on
- * the descriptor's mode, calls made non-blocking by their arguments, and
- * local file I/O unless the include-local-io option is set (writing a log
- * line under the log's own lock is the common, short case).
+ * wait), calls whose blocking depends on the descriptor's mode unless the
+ * function visibly created it blocking (program_blocking_api), calls made
+ * non-blocking by their arguments, and local file I/O unless the
+ * include-local-io option is set (writing a log line under the log's own lock
+ * is the common, short case).
  */
 #include "engine/rules.h"
 
