@@ -64,7 +64,9 @@ struct fact_call {
     int cond;           /* conditional nesting: if/switch/?: arms around it */
     const char *result; /* USR of the variable its value is stored in
                            ("v = f()", "T v = f()"), or NULL */
-    size_t nargs;       /* number of arguments */
+    int test;     /* 1: in an exit test of its loop (the loop's condition, or
+                     the condition of an if that breaks or returns) */
+    size_t nargs; /* number of arguments */
     struct fact_arg *args; /* nargs arguments */
 };
 
@@ -97,6 +99,7 @@ struct fact_access {
     unsigned flags;   /* FACT_ACC_* */
     int line, col;    /* location of the reference */
     int loop;         /* innermost enclosing loop, -1 for none */
+    int test;         /* 1: in an exit test of that loop (fact_call.test) */
     int seq;          /* order within the function */
 };
 

@@ -66,6 +66,32 @@ static int is_attempt(const struct cat_blocking *b, const struct fact_call *c,
     return b->category != SW_CAT_SLEEP && !progress_output(b, c);
 }
 
+/*
+ * 1 when call j of func tries a lock (pthread_mutex_trylock), itself or in
+ * the function it calls: a sleep after a failed try is a back-off on the
+ * lock, not a wait for state.
+ */
+static int tries_lock(const struct program *p, int func, int j)
+{
+    const struct prog_func *pf = &p->funcs[func];
+    const struct cat_lock *l;
+    if (pf->calls[j].kind == PCALL_API) {
+        l = catalog_lock(p->cat, pf->f->calls[j].name);
+        return l && l->op == SW_LOCK_TRY;
+    }
+    if (pf->calls[j].kind != PCALL_DIRECT)
+        return 0;
+    pf = &p->funcs[pf->calls[j].targets[0]];
+    for (size_t k = 0; k < pf->f->ncalls; k++) {
+        l = pf->calls[k].kind == PCALL_API
+                ? catalog_lock(p->cat, pf->f->calls[k].name)
+                : NULL;
+        if (l && l->op == SW_LOCK_TRY)
+            return 1;
+    }
+    return 0;
+}
+
 /* 1 when function f runs in a thread, a pool or an event loop. */
 static int runs_elsewhere(const struct prog_func *pf)
 {
@@ -76,7 +102,7 @@ static int runs_elsewhere(const struct prog_func *pf)
 
 struct writer {
     int func;   /* a function that writes the variable */
-    int access; /* the access index there */
+    int access; /* its last write access there */
     long next;  /* next writer of the same variable, -1 at the end */
 };
 
@@ -104,8 +130,10 @@ static void writers_init(struct writers *ws, const struct program *p)
                 strncmp(a->var, "param:", 6) == 0)
                 continue;
             head = strmap_get(ws->first, a->var);
-            if (head >= 0 && ws->w.items[head].func == (int)i)
-                continue; /* this function is already listed */
+            if (head >= 0 && ws->w.items[head].func == (int)i) {
+                ws->w.items[head].access = (int)k; /* keep the last write */
+                continue;
+            }
             {
                 struct writer wr = {(int)i, (int)k, head};
                 VEC_PUSH(ws->w, wr);
@@ -126,6 +154,7 @@ static void writers_free(struct writers *ws)
 
 struct own {
     int funcs[SW305_OWN_MAX];
+    unsigned char test[SW305_OWN_MAX]; /* reached from the exit test */
     int n;
 };
 
@@ -134,6 +163,29 @@ static int own_has(const struct own *o, int func)
     for (int k = 0; k < o->n; k++)
         if (o->funcs[k] == func)
             return 1;
+    return 0;
+}
+
+/*
+ * 1 when the writer is the function that starts func's thread or pool and
+ * its last write comes before the start: ordered with the thread (SPEC
+ * 1.3), not a change the loop can wait for.
+ */
+static int written_before_start(const struct program *p,
+                                const struct writer *wr, int func)
+{
+    for (int k = PROG_CTX_THREAD; k <= PROG_CTX_POOL; k++) {
+        int r = p->funcs[func].reach[k].root;
+        const struct prog_root *root;
+        const struct fact_func *wf = p->funcs[wr->func].f;
+        if (r < 0)
+            continue;
+        root = &p->roots[r];
+        if (root->site_func == wr->func && root->site_call >= 0 &&
+            (size_t)root->site_call < wf->ncalls &&
+            wf->accesses[wr->access].seq < wf->calls[root->site_call].seq)
+            return 1;
+    }
     return 0;
 }
 
@@ -151,7 +203,7 @@ static const struct writer *other_writer(const struct program *p,
     for (long at = strmap_get(ws->first, var); at >= 0;
          at = ws->w.items[at].next) {
         const struct writer *wr = &ws->w.items[at];
-        if (own_has(o, wr->func))
+        if (own_has(o, wr->func) || written_before_start(p, wr, func))
             continue;
         if (runs_elsewhere(&p->funcs[wr->func]))
             return wr;
@@ -181,6 +233,7 @@ static void own_code(const struct program *p, int func, int l, struct own *o,
 {
     const struct fact_func *f = p->funcs[func].f;
     o->n = 0;
+    o->test[o->n] = 1;
     o->funcs[o->n] = func;
     via[o->n++] = -1;
     for (size_t j = 0; j < f->ncalls && o->n < SW305_OWN_MAX; j++) {
@@ -188,6 +241,9 @@ static void own_code(const struct program *p, int func, int l, struct own *o,
         if (!within(f, f->calls[j].loop, l) || pc->kind != PCALL_DIRECT ||
             own_has(o, pc->targets[0]))
             continue;
+        /* Calls in the loop's exit test read the polled state; the others
+         * only run with the loop (their writes are its own). */
+        o->test[o->n] = f->calls[j].loop == l && f->calls[j].test;
         o->funcs[o->n] = pc->targets[0];
         via[o->n++] = (int)j;
     }
@@ -199,6 +255,7 @@ static void own_code(const struct program *p, int func, int l, struct own *o,
                 const struct prog_call *pc = &g->calls[j];
                 if (pc->kind != PCALL_DIRECT || own_has(o, pc->targets[0]))
                     continue;
+                o->test[o->n] = o->test[k];
                 o->funcs[o->n] = pc->targets[0];
                 via[o->n++] = via[k];
             }
@@ -207,8 +264,9 @@ static void own_code(const struct program *p, int func, int l, struct own *o,
     }
 }
 
-/* The first read, in the loop or below it, of state another context
- * writes; *wr gets the writer. */
+/* The first read of state another context writes in the loop's exit test
+ * (its condition, or an if that breaks out), directly or in a function
+ * called there; *wr gets the writer. */
 static int find_polled(const struct program *p, const struct writers *ws,
                        int func, int l, struct polled *out,
                        const struct writer **wr)
@@ -220,7 +278,8 @@ static int find_polled(const struct program *p, const struct writers *ws,
         const struct fact_func *g = p->funcs[o.funcs[k]].f;
         for (size_t a = 0; a < g->naccesses; a++) {
             const struct fact_access *acc = &g->accesses[a];
-            if (k == 0 && !within(g, acc->loop, l))
+            /* The loop's exit test, or a function called there. */
+            if (!o.test[k] || (k == 0 && (acc->loop != l || !acc->test)))
                 continue;
             if (!(acc->flags & (FACT_ACC_READ | FACT_ACC_ADDR)) ||
                 strncmp(acc->var, "param:", 6) == 0)
@@ -264,6 +323,8 @@ void rule_SW305(struct rule_ctx *ctx)
                     attempt = 1;
                 } else if (pf->calls[j].kind == PCALL_DIRECT &&
                            attempts[pf->calls[j].targets[0]].dist >= 0) {
+                    attempt = 1;
+                } else if (tries_lock(p, (int)i, (int)j)) {
                     attempt = 1;
                 }
             }
