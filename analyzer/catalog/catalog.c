@@ -41,6 +41,8 @@ struct catalog {
     SECTION(struct cat_endpoint) endpoints;
     struct strmap *cheap; /* bounded, non-waiting library functions */
     SECTION(struct cat_descriptor) descriptors;
+    /* signal handlers: registrar -> handler argument; "::field" -> 0 */
+    struct strmap *signals;
 };
 
 static const char *const category_names[] = {
@@ -107,6 +109,7 @@ struct catalog *catalog_new(void)
     c->endpoints.index = strmap_new();
     c->cheap = strmap_new();
     c->descriptors.index = strmap_new();
+    c->signals = strmap_new();
     return c;
 }
 
@@ -140,6 +143,7 @@ void catalog_free(struct catalog *c)
     strmap_free(c->cheap);
     free(c->descriptors.items);
     strmap_free(c->descriptors.index);
+    strmap_free(c->signals);
     arena_release(&c->arena);
     free(c);
 }
@@ -627,6 +631,31 @@ static void load_descriptor(struct loader *l, const cJSON *e)
         ADD_ENTRY(l->cat->descriptors, d.name, d);
 }
 
+static void load_signal(struct loader *l, const cJSON *e)
+{
+    static const char *const keys[] = {"handler", "note", NULL};
+    const char *sep = strstr(l->entry, "::");
+    int arg;
+    check_keys(l, e, keys);
+    if (sep) {
+        /* "*::sa_handler": a field of any record that holds a handler */
+        char *key;
+        if (sep != l->entry + 1 || l->entry[0] != '*' || !sep[2]) {
+            fail(l, "a field must be named '*::field'%s", "");
+            return;
+        }
+        if (!l->failed) {
+            key = xasprintf("::%s", sep + 2);
+            strmap_put(l->cat->signals, key, 0);
+            free(key);
+        }
+        return;
+    }
+    arg = opt_index(l, e, "handler", 1, 0);
+    if (!l->failed)
+        strmap_put(l->cat->signals, l->entry, arg);
+}
+
 struct section_def {
     const char *name;                                   /* JSON key */
     void (*load)(struct loader *l, const cJSON *entry); /* per entry */
@@ -646,6 +675,7 @@ static const struct section_def sections[] = {
     {"endpoints", load_endpoint},
     {"cheap", load_cheap},
     {"descriptors", load_descriptor},
+    {"signals", load_signal},
 };
 
 int catalog_load(struct catalog *cat, const char *json, const char *origin,
@@ -835,6 +865,23 @@ const struct cat_descriptor *catalog_descriptor(const struct catalog *c,
     LOOKUP(c->descriptors, name);
 }
 
+int catalog_signal_arg(const struct catalog *c, const char *name)
+{
+    long v;
+    if (!name || strncmp(name, "::", 2) == 0)
+        return -1;
+    v = strmap_get(c->signals, name);
+    return v >= 0 ? (int)v : -1;
+}
+
+int catalog_signal_field(const struct catalog *c, const char *field)
+{
+    char key[128];
+    if (!field || snprintf(key, sizeof(key), "::%s", field) >= (int)sizeof(key))
+        return 0;
+    return strmap_get(c->signals, key) >= 0;
+}
+
 int catalog_is_cheap(const struct catalog *c, const char *name)
 {
     return name && strmap_get(c->cheap, name) >= 0;
@@ -879,5 +926,7 @@ size_t catalog_count(const struct catalog *c, const char *section)
         return strmap_count(c->cheap);
     if (strcmp(section, "descriptors") == 0)
         return c->descriptors.n;
+    if (strcmp(section, "signals") == 0)
+        return strmap_count(c->signals);
     return 0;
 }

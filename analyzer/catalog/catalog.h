@@ -256,6 +256,14 @@ struct cat_descriptor {
 const struct cat_descriptor *catalog_descriptor(const struct catalog *c,
                                                 const char *name);
 
+/*
+ * Signal handlers (callbacks.json "signals"): the handler argument of a
+ * registering function (signal, sigset), or -1; and 1 for a field that
+ * holds a handler in any record (sigaction's sa_handler, sa_sigaction).
+ */
+int catalog_signal_arg(const struct catalog *c, const char *name);
+int catalog_signal_field(const struct catalog *c, const char *field);
+
 /* Endpoints by index (0..count-1), for whole-program scans. */
 size_t catalog_endpoint_count(const struct catalog *c);
 const struct cat_endpoint *catalog_endpoint_at(const struct catalog *c,

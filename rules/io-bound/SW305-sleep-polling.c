@@ -106,8 +106,16 @@ struct writer {
     long next;  /* next writer of the same variable, -1 at the end */
 };
 
+/* Where a function is installed as a signal handler. */
+struct handler_site {
+    const char *file;
+    int line, col;
+    const char *how; /* the registering call or field */
+};
+
 struct writers {
-    struct strmap *first; /* var USR -> index of its first writer */
+    struct handler_site *handlers; /* per function; file NULL: not one */
+    struct strmap *first;          /* var USR -> index of its first writer */
     struct {
         struct writer *items;
         size_t n, cap;
@@ -143,8 +151,62 @@ static void writers_init(struct writers *ws, const struct program *p)
     }
 }
 
+static void mark_handler(struct writers *ws, const struct program *p,
+                         const char *usr, const char *file, int line, int col,
+                         const char *how)
+{
+    int g = usr ? program_find(p, usr) : -1;
+    if (g >= 0 && !ws->handlers[g].file) {
+        ws->handlers[g].file = file;
+        ws->handlers[g].line = line;
+        ws->handlers[g].col = col;
+        ws->handlers[g].how = how;
+    }
+}
+
+static int signal_field_target(const struct catalog *cat, const char *target)
+{
+    const char *f = target ? strstr(target, "::") : NULL;
+    return f && strncmp(target, "field:", 6) == 0 &&
+           catalog_signal_field(cat, f + 2);
+}
+
+/*
+ * Signal handlers: functions passed to signal() and the like, or stored in
+ * sigaction's sa_handler.  A handler interrupts the thread at any moment,
+ * so its writes are changes another context makes.
+ */
+static void find_handlers(struct writers *ws, const struct program *p)
+{
+    ws->handlers = xcalloc(p->nfuncs ? p->nfuncs : 1, sizeof(*ws->handlers));
+    for (size_t i = 0; i < p->nfuncs; i++) {
+        const struct fact_func *f = p->funcs[i].f;
+        for (size_t j = 0; j < f->ncalls; j++) {
+            const struct fact_call *c = &f->calls[j];
+            int a = catalog_signal_arg(p->cat, c->name);
+            if (a >= 0 && a < (int)c->nargs && c->args[a].kind == FACT_ARG_FUNC)
+                mark_handler(ws, p, c->args[a].ref, f->file, c->line, c->col,
+                             c->name);
+        }
+        for (size_t k = 0; k < f->nassigns; k++) {
+            const struct fact_assign *as = &f->assigns[k];
+            if (as->func && signal_field_target(p->cat, as->target))
+                mark_handler(ws, p, as->func, f->file, as->line, as->col,
+                             strstr(as->target, "::") + 2);
+        }
+    }
+    for (size_t t = 0; t < p->ntus; t++)
+        for (size_t k = 0; k < p->tus[t]->nassigns; k++) {
+            const struct fact_assign *as = &p->tus[t]->assigns[k];
+            if (as->func && signal_field_target(p->cat, as->target))
+                mark_handler(ws, p, as->func, p->tus[t]->file, as->line,
+                             as->col, strstr(as->target, "::") + 2);
+        }
+}
+
 static void writers_free(struct writers *ws)
 {
+    free(ws->handlers);
     free(ws->w.items);
     strmap_free(ws->first);
 }
@@ -205,12 +267,26 @@ static const struct writer *other_writer(const struct program *p,
         const struct writer *wr = &ws->w.items[at];
         if (own_has(o, wr->func) || written_before_start(p, wr, func))
             continue;
-        if (runs_elsewhere(&p->funcs[wr->func]))
+        if (runs_elsewhere(&p->funcs[wr->func]) || ws->handlers[wr->func].file)
             return wr;
         if (!fallback && runs_elsewhere(&p->funcs[func]))
             fallback = wr;
     }
     return fallback;
+}
+
+/* 1 when var is a lock that f passes to a lock call (&mu): not state. */
+static int lock_object(const struct program *p, const struct fact_func *f,
+                       const char *var)
+{
+    for (size_t j = 0; j < f->ncalls; j++) {
+        const struct fact_call *c = &f->calls[j];
+        const struct cat_lock *l = catalog_lock(p->cat, c->name);
+        if (l && l->lock >= 0 && l->lock < (int)c->nargs &&
+            c->args[l->lock].ref && strcmp(c->args[l->lock].ref, var) == 0)
+            return 1;
+    }
+    return 0;
 }
 
 /* A read of shared state in the loop: in the loop's function, or in a
@@ -284,6 +360,8 @@ static int find_polled(const struct program *p, const struct writers *ws,
             if (!(acc->flags & (FACT_ACC_READ | FACT_ACC_ADDR)) ||
                 strncmp(acc->var, "param:", 6) == 0)
                 continue;
+            if (!(acc->flags & FACT_ACC_READ) && lock_object(p, g, acc->var))
+                continue; /* &mu handed to pthread_mutex_lock */
             *wr = other_writer(p, ws, acc->var, &o, func);
             if (*wr) {
                 out->func = o.funcs[k];
@@ -303,6 +381,7 @@ void rule_SW305(struct rule_ctx *ctx)
     struct writers ws;
 
     writers_init(&ws, p);
+    find_handlers(&ws, p);
     for (size_t i = 0; i < p->nfuncs; i++) {
         const struct prog_func *pf = &p->funcs[i];
         const struct fact_func *f = pf->f;
@@ -356,7 +435,15 @@ void rule_SW305(struct rule_ctx *ctx)
                 diag_note(d, wf->f->file, wa->line, wa->col,
                           "'%s' is written in '%s'", ra->name, wf->f->name);
                 /* How the writer, else the poller, runs concurrently. */
-                for (int side = 0; side < 2; side++) {
+                if (ws.handlers[wr->func].file)
+                    diag_note(d, ws.handlers[wr->func].file,
+                              ws.handlers[wr->func].line,
+                              ws.handlers[wr->func].col,
+                              "'%s' runs as a signal handler (installed "
+                              "with '%s')",
+                              wf->f->name, ws.handlers[wr->func].how);
+                for (int side = 0; side < 2 && !ws.handlers[wr->func].file;
+                     side++) {
                     int fn = side ? (int)i : wr->func, ctxk;
                     for (ctxk = PROG_CTX_THREAD; ctxk < PROG_CTX_COUNT; ctxk++)
                         if (p->funcs[fn].reach[ctxk].root >= 0)
