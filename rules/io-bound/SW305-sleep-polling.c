@@ -5,15 +5,18 @@
  * and no wasted wake-ups.
  *
  * A loop counts when it contains a sleep (catalog category "sleep") and
- * reads a global or static variable, itself or in a function it calls
- * (two calls deep: "while (!peers_up())"), that some other function
- * writes, and that other function or this one runs in a thread, pool or
- * loop context (so the write can happen while the loop waits).  Writes
- * made by the loop's own code do not count.  A loop that also makes a real
- * blocking attempt (a connect, a read, a query, a DNS lookup: any other
- * blocking category, directly or through a callee) is a retry loop with a
- * back-off, not polling; progress output to stdout or stderr is not an
- * attempt.  Only globals and statics are followed.
+ * its exit test (the loop condition, an if that breaks out or returns, a
+ * local copied in the loop and tested there, or a function called in the
+ * test, two calls deep: "while (!peers_up())") reads a global or static
+ * variable that some other function writes, and that other function or
+ * this one runs in a thread, pool or loop context, or the writer is a
+ * signal handler (so the write can happen while the loop waits).  Writes
+ * made by the loop's own code, and writes the thread's starter makes
+ * before starting it, do not count.  A loop that also makes a real
+ * attempt (a connect, a read, a query, a DNS lookup: any other blocking
+ * category, directly or through a callee; or a lock try) is a retry loop
+ * with a back-off, not polling; progress output to stdout or stderr is not
+ * an attempt.  Only globals and statics are followed.
  */
 #include "engine/rules.h"
 
