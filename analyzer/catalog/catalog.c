@@ -41,6 +41,9 @@ struct catalog {
     struct strmap *pool_roles; /* function -> pool index * 8 + role */
     SECTION(struct cat_endpoint) endpoints;
     struct strmap *cheap; /* bounded, non-waiting library functions */
+    SECTION(struct cat_descriptor) descriptors;
+    /* signal handlers: registrar -> handler argument; "::field" -> 0 */
+    struct strmap *signals;
 };
 
 static const char *const category_names[] = {
@@ -107,6 +110,8 @@ struct catalog *catalog_new(void)
     c->pool_roles = strmap_new();
     c->endpoints.index = strmap_new();
     c->cheap = strmap_new();
+    c->descriptors.index = strmap_new();
+    c->signals = strmap_new();
     return c;
 }
 
@@ -140,6 +145,9 @@ void catalog_free(struct catalog *c)
     free(c->endpoints.items);
     strmap_free(c->endpoints.index);
     strmap_free(c->cheap);
+    free(c->descriptors.items);
+    strmap_free(c->descriptors.index);
+    strmap_free(c->signals);
     arena_release(&c->arena);
     free(c);
 }
@@ -268,6 +276,38 @@ static int lookup_enum(struct loader *l, const cJSON *o, const char *key,
         }                                                                      \
     } while (0)
 
+/*
+ * An optional array of function names under key (NULL when absent), in the
+ * arena; *n gets the count.  Fails the entry when it is not an array of
+ * strings.
+ */
+static const char **name_list(struct loader *l, const cJSON *o, const char *key,
+                              size_t *n)
+{
+    const cJSON *a = cJSON_GetObjectItemCaseSensitive(o, key), *x;
+    const char **out;
+    size_t i = 0;
+    *n = 0;
+    if (!a)
+        return NULL;
+    if (!cJSON_IsArray(a)) {
+        fail(l, "'%s' must be an array of function names", key);
+        return NULL;
+    }
+    out = arena_alloc(&l->cat->arena,
+                      ((size_t)cJSON_GetArraySize(a) + 1) * sizeof(char *));
+    cJSON_ArrayForEach(x, a)
+    {
+        if (!cJSON_IsString(x)) {
+            fail(l, "'%s' must be an array of function names", key);
+            return NULL;
+        }
+        out[i++] = arena_strdup(&l->cat->arena, x->valuestring);
+    }
+    *n = i;
+    return out;
+}
+
 static void load_blocking(struct loader *l, const cJSON *e)
 {
     static const char *const keys[] = {
@@ -275,6 +315,7 @@ static void load_blocking(struct loader *l, const cJSON *e)
     static const char *const modes[] = {"always", "fd"};
     struct cat_blocking b = {0};
     const cJSON *nb;
+    int after;
 
     check_keys(l, e, keys);
     b.name = arena_strdup(&l->cat->arena, l->entry);
@@ -288,13 +329,17 @@ static void load_blocking(struct loader *l, const cJSON *e)
     b.nb_arg = -1;
     nb = cJSON_GetObjectItemCaseSensitive(e, "nonblocking");
     if (nb) {
-        static const char *const nbkeys[] = {"arg", "mask", "not_null", NULL};
+        static const char *const nbkeys[] = {"arg",   "mask",   "not_null",
+                                             "after", "handle", NULL};
         const cJSON *mask = cJSON_GetObjectItemCaseSensitive(nb, "mask");
         if (!cJSON_IsObject(nb)) {
             fail(l, "'nonblocking' must be an object%s", "");
         } else {
             check_keys(l, nb, nbkeys);
-            b.nb_arg = opt_index(l, nb, "arg", 1, 1);
+            /* "after" names companion calls; "arg" is for mask/not_null. */
+            after = cJSON_GetObjectItemCaseSensitive(nb, "after") != NULL;
+            b.nb_after = name_list(l, nb, "after", &b.nb_nafter);
+            b.nb_arg = opt_index(l, nb, "arg", !after, 1);
             b.nb_not_null =
                 cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(nb, "not_null"));
             if (mask && (!cJSON_IsNumber(mask) || mask->valuedouble <= 0 ||
@@ -302,9 +347,23 @@ static void load_blocking(struct loader *l, const cJSON *e)
                 fail(l, "'mask' must be a positive number%s", "");
             else if (mask)
                 b.nb_mask = (long long)mask->valuedouble;
-            if (!mask && !b.nb_not_null)
-                fail(l, "'nonblocking' needs 'mask' or 'not_null'%s", "");
+            b.nb_handle = opt_index(l, nb, "handle", 0, 0);
+            if (b.nb_handle < 0)
+                b.nb_handle = 0;
+            if (!mask && !b.nb_not_null && !after)
+                fail(l,
+                     "'nonblocking' needs 'mask', 'not_null' or "
+                     "'after'%s",
+                     "");
         }
+    }
+    if (!l->failed && b.fd_mode) {
+        /* The same call on a descriptor seen in blocking mode. */
+        struct cat_blocking *always =
+            arena_alloc(&l->cat->arena, sizeof(*always));
+        *always = b;
+        always->fd_mode = 0;
+        b.on_blocking_fd = always;
     }
     if (!l->failed)
         ADD_ENTRY(l->cat->blocking, b.name, b);
@@ -315,7 +374,6 @@ static void load_spawn(struct loader *l, const cJSON *e)
     static const char *const keys[] = {"kind",  "callback", "context", "handle",
                                        "waits", "note",     NULL};
     struct cat_spawn s = {0};
-    const cJSON *w, *x;
 
     check_keys(l, e, keys);
     s.name = arena_strdup(&l->cat->arena, l->entry);
@@ -324,22 +382,7 @@ static void load_spawn(struct loader *l, const cJSON *e)
     s.callback = opt_index(l, e, "callback", 1, 0);
     s.context = opt_index(l, e, "context", 0, 0);
     s.handle = opt_index(l, e, "handle", 0, 0);
-    w = cJSON_GetObjectItemCaseSensitive(e, "waits");
-    if (w && !cJSON_IsArray(w)) {
-        fail(l, "'waits' must be an array of function names%s", "");
-    } else if (w) {
-        size_t n = (size_t)cJSON_GetArraySize(w), i = 0;
-        s.waits = arena_alloc(&l->cat->arena, (n ? n : 1) * sizeof(char *));
-        cJSON_ArrayForEach(x, w)
-        {
-            if (!cJSON_IsString(x)) {
-                fail(l, "'waits' must be an array of function names%s", "");
-                break;
-            }
-            s.waits[i++] = arena_strdup(&l->cat->arena, x->valuestring);
-        }
-        s.nwaits = i;
-    }
+    s.waits = name_list(l, e, "waits", &s.nwaits);
     if (!l->failed)
         ADD_ENTRY(l->cat->spawn, s.name, s);
 }
@@ -589,6 +632,53 @@ static void load_cheap(struct loader *l, const cJSON *e)
         strmap_put(l->cat->cheap, l->entry, 1);
 }
 
+static void load_descriptor(struct loader *l, const cJSON *e)
+{
+    static const char *const keys[] = {"creates", "flags", "mask", "note",
+                                       NULL};
+    struct cat_descriptor d = {0};
+    const cJSON *mask = cJSON_GetObjectItemCaseSensitive(e, "mask");
+    check_keys(l, e, keys);
+    d.name = arena_strdup(&l->cat->arena, l->entry);
+    d.creates = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "creates"));
+    d.flags = opt_index(l, e, "flags", d.creates, 0);
+    if (mask && (!cJSON_IsNumber(mask) || mask->valuedouble <= 0 ||
+                 mask->valuedouble >= 0x1p62))
+        fail(l, "'mask' must be a positive number%s", "");
+    else if (mask)
+        d.nb_mask = (long long)mask->valuedouble;
+    else if (d.creates)
+        fail(l, "missing key 'mask'%s", "");
+    (void)opt_str(l, e, "note", 0);
+    if (!l->failed)
+        ADD_ENTRY(l->cat->descriptors, d.name, d);
+}
+
+static void load_signal(struct loader *l, const cJSON *e)
+{
+    static const char *const keys[] = {"handler", "note", NULL};
+    const char *sep = strstr(l->entry, "::");
+    int arg;
+    check_keys(l, e, keys);
+    if (sep) {
+        /* "*::sa_handler": a field of any record that holds a handler */
+        char *key;
+        if (sep != l->entry + 1 || l->entry[0] != '*' || !sep[2]) {
+            fail(l, "a field must be named '*::field'%s", "");
+            return;
+        }
+        if (!l->failed) {
+            key = xasprintf("::%s", sep + 2);
+            strmap_put(l->cat->signals, key, 0);
+            free(key);
+        }
+        return;
+    }
+    arg = opt_index(l, e, "handler", 1, 0);
+    if (!l->failed)
+        strmap_put(l->cat->signals, l->entry, arg);
+}
+
 struct section_def {
     const char *name;                                   /* JSON key */
     void (*load)(struct loader *l, const cJSON *entry); /* per entry */
@@ -608,6 +698,8 @@ static const struct section_def sections[] = {
     {"pools", load_pool},
     {"endpoints", load_endpoint},
     {"cheap", load_cheap},
+    {"descriptors", load_descriptor},
+    {"signals", load_signal},
 };
 
 int catalog_load(struct catalog *cat, const char *json, const char *origin,
@@ -797,6 +889,29 @@ const char *catalog_endpoint_prefix(const struct catalog *c, const char *name)
     return NULL;
 }
 
+const struct cat_descriptor *catalog_descriptor(const struct catalog *c,
+                                                const char *name)
+{
+    LOOKUP(c->descriptors, name);
+}
+
+int catalog_signal_arg(const struct catalog *c, const char *name)
+{
+    long v;
+    if (!name || strncmp(name, "::", 2) == 0)
+        return -1;
+    v = strmap_get(c->signals, name);
+    return v >= 0 ? (int)v : -1;
+}
+
+int catalog_signal_field(const struct catalog *c, const char *field)
+{
+    char key[128];
+    if (!field || snprintf(key, sizeof(key), "::%s", field) >= (int)sizeof(key))
+        return 0;
+    return strmap_get(c->signals, key) >= 0;
+}
+
 int catalog_is_cheap(const struct catalog *c, const char *name)
 {
     return name && strmap_get(c->cheap, name) >= 0;
@@ -841,5 +956,9 @@ size_t catalog_count(const struct catalog *c, const char *section)
         return c->endpoints.n;
     if (strcmp(section, "cheap") == 0)
         return strmap_count(c->cheap);
+    if (strcmp(section, "descriptors") == 0)
+        return c->descriptors.n;
+    if (strcmp(section, "signals") == 0)
+        return strmap_count(c->signals);
     return 0;
 }

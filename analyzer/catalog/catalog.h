@@ -50,7 +50,18 @@ struct cat_blocking {
     int nb_arg;        /* argument that can make the call non-blocking, or -1 */
     long long nb_mask; /* nb_arg & nb_mask != 0 makes it non-blocking */
     int nb_not_null;   /* 1: a non-NULL nb_arg makes it asynchronous */
+    /*
+     * Non-blocking when the same function also calls one of these on the
+     * same handle (argument nb_handle of both): PQgetResult after PQisBusy
+     * says the result is complete.
+     */
+    const char **nb_after;
+    size_t nb_nafter;
+    int nb_handle;
     const char *async; /* the asynchronous alternative, or NULL */
+    /* fd_mode entries: this entry for a descriptor visibly in blocking
+     * mode (fd_mode 0), else NULL. */
+    const struct cat_blocking *on_blocking_fd;
 };
 
 #define SW_SPAWN_KINDS(X)                                                      \
@@ -255,6 +266,31 @@ const char *catalog_endpoint_prefix(const struct catalog *c, const char *name);
  * only these, with no loop, is trivial (SW102).
  */
 int catalog_is_cheap(const struct catalog *c, const char *name);
+
+/*
+ * Calls that take a descriptor (blocking.json "descriptors"): ones that
+ * create it, with the flags argument whose nb_mask bit makes it
+ * non-blocking (socket with SOCK_NONBLOCK), and ones known to leave its
+ * blocking mode alone (bind, setsockopt, close).  A call not listed here
+ * may change the mode (fcntl, ioctl, the project's own functions).
+ */
+struct cat_descriptor {
+    const char *name;  /* function name */
+    int creates;       /* 1: returns a new descriptor */
+    int flags;         /* creates: the flags argument */
+    long long nb_mask; /* creates: flags & nb_mask != 0 makes it
+                          non-blocking */
+};
+const struct cat_descriptor *catalog_descriptor(const struct catalog *c,
+                                                const char *name);
+
+/*
+ * Signal handlers (callbacks.json "signals"): the handler argument of a
+ * registering function (signal, sigset), or -1; and 1 for a field that
+ * holds a handler in any record (sigaction's sa_handler, sa_sigaction).
+ */
+int catalog_signal_arg(const struct catalog *c, const char *name);
+int catalog_signal_field(const struct catalog *c, const char *field);
 
 /* Endpoints by index (0..count-1), for whole-program scans. */
 size_t catalog_endpoint_count(const struct catalog *c);

@@ -19,7 +19,7 @@
 #include <stddef.h>
 
 /* Bumped whenever the meaning or layout of serialised facts changes. */
-#define SW_FACTS_VERSION 1
+#define SW_FACTS_VERSION 2
 
 /* What a call argument is, as far as the front end can tell. */
 #define FACT_ARG_KINDS(X)                                                      \
@@ -62,7 +62,11 @@ struct fact_call {
     int noreturn;       /* the callee never returns (abort, a panic) */
     int branch;         /* innermost guarded branch (index), -1 for none */
     int cond;           /* conditional nesting: if/switch/?: arms around it */
-    size_t nargs;       /* number of arguments */
+    const char *result; /* USR of the variable its value is stored in
+                           ("v = f()", "T v = f()"), or NULL */
+    int test;     /* 1: in an exit test of its loop (the loop's condition, or
+                     the condition of an if that breaks or returns) */
+    size_t nargs; /* number of arguments */
     struct fact_arg *args; /* nargs arguments */
 };
 
@@ -95,6 +99,7 @@ struct fact_access {
     unsigned flags;   /* FACT_ACC_* */
     int line, col;    /* location of the reference */
     int loop;         /* innermost enclosing loop, -1 for none */
+    int test;         /* 1: in an exit test of that loop (fact_call.test) */
     int seq;          /* order within the function */
 };
 

@@ -74,6 +74,9 @@ static cJSON *call_to_json(const struct fact_call *c)
         add_int(o, "branch", c->branch);
     if (c->cond)
         add_int(o, "cond", c->cond);
+    add_str(o, "result", c->result);
+    if (c->test)
+        cJSON_AddBoolToObject(o, "test", 1);
     args = cJSON_AddArrayToObject(o, "args");
     for (size_t i = 0; i < c->nargs; i++)
         cJSON_AddItemToArray(args, arg_to_json(&c->args[i]));
@@ -138,6 +141,8 @@ static cJSON *func_to_json(const struct fact_func *f)
         add_int(j, "line", a->line);
         add_int(j, "col", a->col);
         add_int(j, "loop", a->loop);
+        if (a->test)
+            cJSON_AddBoolToObject(j, "test", 1);
         add_int(j, "seq", a->seq);
         cJSON_AddItemToArray(arr, j);
     }
@@ -361,6 +366,8 @@ static void read_call(struct reader *r, const cJSON *o, struct fact_call *c,
     c->noreturn = get_bool(o, "noreturn");
     c->branch = get_index(r, o, "branch", nbranches);
     c->cond = (int)get_int(r, o, "cond", 0);
+    c->result = get_str(r, o, "result", 0);
+    c->test = get_bool(o, "test");
     args = get_array(r, o, "args", &n);
     c->nargs = n;
     c->args = n ? xcalloc(n, sizeof(*c->args)) : NULL;
@@ -450,6 +457,7 @@ static void read_func(struct reader *r, const cJSON *o, struct fact_func *f)
         a->line = get_pos(r, e, "line");
         a->col = get_pos(r, e, "col");
         a->loop = get_index(r, e, "loop", f->nloops);
+        a->test = get_bool(e, "test");
         a->seq = (int)get_int(r, e, "seq", 0);
     }
     arr = get_array(r, o, "assigns", &n);

@@ -39,12 +39,14 @@ enum role {
 };
 
 struct frame {
-    CXCursor c;     /* node to visit */
-    int loop;       /* innermost loop around it, -1 for none */
-    int branch;     /* innermost guarded branch, -1 for none */
-    int cond;       /* conditional arms around it */
-    enum role role; /* how its value is used */
-    int depth;      /* levels below the function */
+    CXCursor c;        /* node to visit */
+    int loop;          /* innermost loop around it, -1 for none */
+    int branch;        /* innermost guarded branch, -1 for none */
+    int cond;          /* conditional arms around it */
+    enum role role;    /* how its value is used */
+    int depth;         /* levels below the function */
+    const char *store; /* USR of the variable its value is stored in */
+    int test;          /* in an exit test of `loop` (see fact_call.test) */
 };
 
 struct walker {
@@ -72,6 +74,8 @@ struct walker {
         CXCursor *kids;
         enum role *roles;
         int *branches, *conds;
+        const char **stores;
+        int *tests;
         size_t cap;
     } node;
     struct {
@@ -114,6 +118,18 @@ struct walker {
     struct strmap *noreturn_cache; /* callee USR -> 1 when noreturn */
     const char *init_owner;        /* USR of the global being initialised */
     int noreturn_found;            /* scratch for find_noreturn_attr */
+    int cur_test;                  /* the visited node's frame test */
+    /*
+     * Exit tests through a local copy ("done = flag; ... if (done)
+     * break;"): reads of tracked variables stored in a local, and locals
+     * read in an exit test, matched when the function ends.
+     */
+    struct copy_ref {
+        const char *local; /* USR of the local */
+        int index;         /* copies: the access; tests: -1 */
+        int loop;          /* loop where it happens */
+    } * copies_items;
+    size_t copies_n, copies_cap;
 };
 
 /*
@@ -767,7 +783,7 @@ static int callee_noreturn(struct walker *w, CXCursor decl, const char *usr)
 }
 
 static void add_call(struct walker *w, CXCursor call, int loop, int branch,
-                     int cond)
+                     int cond, const char *store)
 {
     struct fact_call *c = VEC_ADD(w->calls);
     CXCursor callee = clang_getCursorReferenced(call);
@@ -780,6 +796,8 @@ static void add_call(struct walker *w, CXCursor call, int loop, int branch,
     c->cond = cond;
     c->seq = w->seq++;
     c->via_param = -1;
+    c->result = store;
+    c->test = w->cur_test;
     if (ck == CXCursor_FunctionDecl) {
         c->callee = cursor_usr(w, callee);
         c->name = cursor_name(w, callee);
@@ -835,6 +853,7 @@ static void add_access(struct walker *w, CXCursor ref, CXCursor decl,
         a->flags |= FACT_ACC_ATOMIC;
     cursor_pos(ref, NULL, &a->line, &a->col);
     a->loop = loop;
+    a->test = w->cur_test;
     a->seq = w->seq++;
 }
 
@@ -870,6 +889,7 @@ static void add_pointee_access(struct walker *w, CXCursor expr, CXCursor base,
                                    : FACT_ACC_READ;
     cursor_pos(expr, NULL, &a->line, &a->col);
     a->loop = loop;
+    a->test = w->cur_test;
     a->seq = w->seq++;
 }
 
@@ -1002,20 +1022,22 @@ static void scan_init_list(struct walker *w, CXCursor list, int file_scope)
 }
 
 static void push(struct walker *w, CXCursor c, int loop, int branch, int cond,
-                 enum role role, int depth)
+                 enum role role, int depth, const char *store, int test)
 {
-    struct frame f = {c, loop, branch, cond, role, depth};
+    struct frame f = {c, loop, branch, cond, role, depth, store, test};
     VEC_PUSH(w->stack, f);
 }
 
 /* Pushes the children of c (kids) so that they pop in source order. */
 static void push_kids(struct walker *w, const CXCursor *kids, size_t n,
                       int loop, const int *branches, const int *conds,
-                      const enum role *roles, int depth)
+                      const enum role *roles, const char *const *stores,
+                      const int *tests, int depth)
 {
     for (size_t i = n; i-- > 0;)
         push(w, kids[i], loop, branches[i], conds[i],
-             roles ? roles[i] : ROLE_READ, depth);
+             roles ? roles[i] : ROLE_READ, depth, stores ? stores[i] : NULL,
+             tests[i]);
 }
 
 /*
@@ -1104,6 +1126,87 @@ static int for_init(struct walker *w, CXCursor c, CXCursor child, CXCursor body)
     return found && end <= semi;
 }
 
+/*
+ * 1 when child is the condition of the for statement c whose body is body:
+ * it starts after the first ';' of the header and ends before the second.
+ */
+static int for_test(struct walker *w, CXCursor c, CXCursor child, CXCursor body)
+{
+    CXToken *toks = NULL;
+    unsigned n = 0, semi[2] = {0, 0}, start, end;
+    int found = 0;
+    clang_getExpansionLocation(
+        clang_getRangeStart(clang_getCursorExtent(child)), NULL, NULL, NULL,
+        &start);
+    clang_getExpansionLocation(clang_getRangeEnd(clang_getCursorExtent(child)),
+                               NULL, NULL, NULL, &end);
+    clang_tokenize(
+        w->ctu,
+        clang_getRange(clang_getRangeStart(clang_getCursorExtent(c)),
+                       clang_getRangeStart(clang_getCursorExtent(body))),
+        &toks, &n);
+    for (unsigned i = 0; i < n && found < 2; i++) {
+        CXString sp;
+        const char *t;
+        if (clang_getTokenKind(toks[i]) != CXToken_Punctuation)
+            continue;
+        sp = clang_getTokenSpelling(w->ctu, toks[i]);
+        t = clang_getCString(sp);
+        if (t && strcmp(t, ";") == 0)
+            clang_getExpansionLocation(clang_getTokenLocation(w->ctu, toks[i]),
+                                       NULL, NULL, NULL, &semi[found++]);
+        clang_disposeString(sp);
+    }
+    clang_disposeTokens(w->ctu, toks, n);
+    return found == 2 && start > semi[0] && end <= semi[1];
+}
+
+/* 1 for a statement that leaves the loop: break, return, goto, or a block
+ * that ends in one. */
+static int leaves_loop(struct walker *w, CXCursor s)
+{
+    enum CXCursorKind k = clang_getCursorKind(s);
+    if (k == CXCursor_CompoundStmt) {
+        s = last_child(w, s);
+        k = clang_isInvalid(clang_getCursorKind(s)) ? CXCursor_NullStmt
+                                                    : clang_getCursorKind(s);
+    }
+    return k == CXCursor_BreakStmt || k == CXCursor_ReturnStmt ||
+           k == CXCursor_GotoStmt;
+}
+
+/* Records a copy into a local (index >= 0) or a local's exit test. */
+static void note_copy(struct walker *w, const char *local, int index, int loop)
+{
+    struct copy_ref r = {local, index, loop};
+    if (w->copies_n == w->copies_cap) {
+        w->copies_cap = w->copies_cap ? w->copies_cap * 2 : 16;
+        w->copies_items =
+            xrealloc(w->copies_items, w->copies_cap * sizeof(*w->copies_items));
+    }
+    w->copies_items[w->copies_n++] = r;
+}
+
+/* A read copied into a local that an exit test of the same loop reads is
+ * part of that test. */
+static void resolve_copies(struct walker *w)
+{
+    for (size_t i = 0; i < w->copies_n; i++) {
+        const struct copy_ref *c = &w->copies_items[i];
+        if (c->index < 0)
+            continue;
+        for (size_t k = 0; k < w->copies_n; k++) {
+            const struct copy_ref *t = &w->copies_items[k];
+            if (t->index < 0 && t->loop == c->loop &&
+                strcmp(t->local, c->local) == 0) {
+                w->accesses.items[c->index].test = 1;
+                break;
+            }
+        }
+    }
+    w->copies_n = 0;
+}
+
 static void visit(struct walker *w, const struct frame *fr)
 {
     CXCursor c = fr->c;
@@ -1113,10 +1216,13 @@ static void visit(struct walker *w, const struct frame *fr)
     CXCursor *kids;
     enum role *roles;
     int *branches, *conds;
+    const char **stores;
+    int *tests;
     int outer_loop = -2; /* for a for statement: the loop around it */
 
     if (fr->depth > SW_MAX_DEPTH)
         return;
+    w->cur_test = fr->test;
 
     switch (k) {
     case CXCursor_ForStmt:
@@ -1130,13 +1236,19 @@ static void visit(struct walker *w, const struct frame *fr)
         break;
     }
     case CXCursor_CallExpr:
-        add_call(w, c, loop, fr->branch, fr->cond);
+        add_call(w, c, loop, fr->branch, fr->cond, fr->store);
         break;
     case CXCursor_DeclRefExpr: {
         CXCursor d = clang_getCursorReferenced(c);
         int ls;
-        if (is_tracked_var(w, d, &ls))
+        if (is_tracked_var(w, d, &ls)) {
             add_access(w, c, d, fr->role, loop);
+            if (fr->store && fr->role == ROLE_READ && loop >= 0)
+                note_copy(w, fr->store, (int)w->accesses.n - 1, loop);
+        } else if (fr->test && fr->role == ROLE_READ &&
+                   clang_getCursorKind(d) == CXCursor_VarDecl) {
+            note_copy(w, cursor_usr(w, d), -1, loop);
+        }
         return;
     }
     case CXCursor_VarDecl: {
@@ -1185,15 +1297,26 @@ static void visit(struct walker *w, const struct frame *fr)
         w->node.branches =
             xrealloc(w->node.branches, cap * sizeof(*w->node.branches));
         w->node.conds = xrealloc(w->node.conds, cap * sizeof(*w->node.conds));
+        w->node.stores =
+            xrealloc(w->node.stores, cap * sizeof(*w->node.stores));
+        w->node.tests = xrealloc(w->node.tests, cap * sizeof(*w->node.tests));
         w->node.cap = cap;
     }
     kids = w->node.kids;
     roles = w->node.roles;
     branches = w->node.branches;
     conds = w->node.conds;
+    stores = w->node.stores;
+    tests = w->node.tests;
     memcpy(kids, w->kids.items, n * sizeof(*kids));
     for (size_t i = 0; i < n; i++) {
         roles[i] = ROLE_READ;
+        stores[i] = NULL;
+        /* a loop statement starts its own tests (set below) */
+        tests[i] = (k == CXCursor_ForStmt || k == CXCursor_WhileStmt ||
+                    k == CXCursor_DoStmt)
+                       ? 0
+                       : fr->test;
         branches[i] = fr->branch;
         /* The arms of if, switch and ?: are conditional; the test is not. */
         conds[i] =
@@ -1206,16 +1329,46 @@ static void visit(struct walker *w, const struct frame *fr)
     case CXCursor_BinaryOperator:
         if (n == 2 && binop_is_assign(w, c, kids[0], kids[1])) {
             const char *target;
+            CXCursor lhs = unwrap(w, kids[0]);
             roles[0] = ROLE_WRITE;
             target = lvalue_target(w, kids[0]);
             if (target)
                 add_assign(w, target, kids[1], c, 0);
+            /* v = CALL(...): the call's value goes to v */
+            if (clang_getCursorKind(lhs) == CXCursor_DeclRefExpr) {
+                CXCursor d = clang_getCursorReferenced(lhs);
+                if (clang_getCursorKind(d) == CXCursor_VarDecl)
+                    stores[1] = cursor_usr(w, d);
+            }
         }
+        break;
+    case CXCursor_VarDecl:
+        /* T v = CALL(...); */
+        if (clang_isExpression(clang_getCursorKind(kids[n - 1])))
+            stores[n - 1] = cursor_usr(w, c);
+        break;
+    case CXCursor_CStyleCastExpr:
+        stores[n - 1] = fr->store;
         break;
     case CXCursor_CompoundAssignOperator:
         roles[0] = ROLE_RW;
         break;
+    case CXCursor_WhileStmt:
+        if (n >= 2)
+            tests[0] = 1; /* while (TEST) body */
+        break;
+    case CXCursor_DoStmt:
+        if (n >= 2)
+            tests[n - 1] = 1; /* do body while (TEST) */
+        break;
+    case CXCursor_ForStmt:
+        for (size_t i = 0; i + 1 < n; i++)
+            tests[i] = for_test(w, c, kids[i], kids[n - 1]);
+        break;
     case CXCursor_IfStmt:
+        /* if (TEST) break; if (TEST) { ...; return; } */
+        if (n >= 2 && loop >= 0 && leaves_loop(w, kids[1]))
+            tests[0] = 1;
         if (n >= 2) {
             CXCursor g = zero_guard(w, kids[0]);
             if (!clang_Cursor_isNull(g)) {
@@ -1241,10 +1394,12 @@ static void visit(struct walker *w, const struct frame *fr)
         break;
     case CXCursor_ParenExpr:
         roles[n - 1] = fr->role;
+        stores[n - 1] = fr->store;
         break;
     case CXCursor_UnexposedExpr:
         /* Implicit casts: an lvalue-to-rvalue conversion reads. */
         roles[n - 1] = fr->role == ROLE_ADDR ? ROLE_ADDR : fr->role;
+        stores[n - 1] = fr->store;
         break;
     case CXCursor_MemberRefExpr: {
         /* a.f = x writes a; p->f = x only reads p (and writes *p). */
@@ -1283,11 +1438,12 @@ static void visit(struct walker *w, const struct frame *fr)
             w->loops.items[loop].counter = cursor_usr(w, d);
         /* The init clause runs once, outside the loop. */
         push_kids(w, kids + 1, n - 1, loop, branches + 1, conds + 1, roles + 1,
-                  fr->depth + 1);
+                  stores + 1, tests + 1, fr->depth + 1);
         push(w, kids[0], outer_loop, branches[0], conds[0], roles[0],
-             fr->depth + 1);
+             fr->depth + 1, stores[0], 0);
     } else {
-        push_kids(w, kids, n, loop, branches, conds, roles, fr->depth + 1);
+        push_kids(w, kids, n, loop, branches, conds, roles, stores, tests,
+                  fr->depth + 1);
     }
 }
 
@@ -1329,12 +1485,13 @@ static void walk_function(struct walker *w, CXCursor fn)
     children(w, fn);
     for (size_t i = w->kids.n; i-- > 0;)
         if (clang_getCursorKind(w->kids.items[i]) == CXCursor_CompoundStmt)
-            push(w, w->kids.items[i], -1, -1, 0, ROLE_READ, 0);
+            push(w, w->kids.items[i], -1, -1, 0, ROLE_READ, 0, NULL, 0);
     while (w->stack.n) {
         struct frame fr = w->stack.items[--w->stack.n];
         visit(w, &fr);
     }
 
+    resolve_copies(w);
     f = &w->funcs.items[fi]; /* walk_function's VEC_ADD may have moved */
     f->calls = w->calls.items, f->ncalls = w->calls.n;
     f->loops = w->loops.items, f->nloops = w->loops.n;
@@ -1576,6 +1733,9 @@ struct fact_tu *extract_tu(void *idx, const char *file, const char *directory,
     free(w.node.roles);
     free(w.node.branches);
     free(w.node.conds);
+    free(w.node.stores);
+    free(w.node.tests);
+    free(w.copies_items);
     free(w.decls.items);
     strmap_free(w.noreturn_cache);
     tu->funcs = w.funcs.items, tu->nfuncs = w.funcs.n;

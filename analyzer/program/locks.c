@@ -130,6 +130,23 @@ static void acquire(struct lock_held *held, size_t *nheld, const char *name,
     (*nheld)++;
 }
 
+/*
+ * A condition wait releases only the mutex it is given: the other locks
+ * held stay held while it waits, and the wait is a call made under them.
+ */
+static void cond_wait_others(const struct lock_held *held, size_t nheld,
+                             const char *key, int call, locks_walk_fn walk,
+                             void *data)
+{
+    struct lock_held others[LOCKS_MAX_HELD];
+    size_t n = 0;
+    for (size_t k = 0; k < nheld; k++)
+        if (!held[k].key || strcmp(held[k].key, key) != 0)
+            others[n++] = held[k];
+    if (n)
+        walk(data, call, others, n);
+}
+
 static void walk_events(const struct program *p, const struct lock_summaries *s,
                         int func, locks_walk_fn walk, locks_access_fn access,
                         void *data)
@@ -158,7 +175,9 @@ static void walk_events(const struct program *p, const struct lock_summaries *s,
                 acquire(held, &nheld, n, key, (int)j, c->cond);
             else if (l->op == SW_LOCK_RELEASE)
                 release(held, &nheld, key, c->cond);
-            continue; /* condition waits release while they wait */
+            else if (l->op == SW_LOCK_COND_WAIT && walk && key)
+                cond_wait_others(held, nheld, key, (int)j, walk, data);
+            continue;
         }
         if (s && pf->calls[j].kind == PCALL_DIRECT) {
             int g = pf->calls[j].targets[0];

@@ -7,7 +7,9 @@
  * conditional arm deeper than its lock (the error path of
  * "if (err) { unlock(&mu); return; }") is taken to leave the function, so
  * the lock stays held for the code after it.  Condition waits release the
- * mutex while they wait and are not counted as calls made under it.
+ * mutex they are given while they wait and are not counted as calls made
+ * under it; a condition wait made while other locks are held too is
+ * reported to locks_walk() as a call under those others.
  */
 #ifndef SW_LOCKS_H
 #define SW_LOCKS_H
@@ -38,7 +40,9 @@ void locks_summaries_release(struct lock_summaries *s);
 
 /*
  * Calls walk(data, call, held, nheld) for every call of func made while a
- * lock is held (lock operations themselves excluded).  s may be NULL.
+ * lock is held (lock operations themselves excluded, except a condition
+ * wait made while locks other than its mutex are held: it gets those
+ * others).  s may be NULL.
  */
 typedef void (*locks_walk_fn)(void *data, int call,
                               const struct lock_held *held, size_t nheld);

@@ -1127,6 +1127,31 @@ static void compute_contexts(struct program *p)
 
 /* ---- summaries ---------------------------------------------------------- */
 
+static int same_object(const struct fact_call *a, int ia,
+                       const struct fact_call *b, int ib);
+
+/*
+ * 1 when func also calls one of b's companion calls (nonblocking "after")
+ * on the handle that call c uses: PQgetResult in code that asks PQisBusy
+ * or PQconsumeInput about the same connection is readiness-driven.
+ */
+static int called_after_on_handle(const struct program *p, int func,
+                                  const struct fact_call *c,
+                                  const struct cat_blocking *b)
+{
+    const struct fact_func *f = p->funcs[func].f;
+    int h = b->nb_handle;
+    for (size_t j = 0; j < f->ncalls; j++) {
+        const struct fact_call *o = &f->calls[j];
+        if (o == c || p->funcs[func].calls[j].kind == PCALL_INDIRECT)
+            continue;
+        for (size_t k = 0; k < b->nb_nafter; k++)
+            if (strcmp(o->name, b->nb_after[k]) == 0 && same_object(c, h, o, h))
+                return 1;
+    }
+    return 0;
+}
+
 const struct cat_blocking *program_blocking_api(const struct program *p,
                                                 int func, int call)
 {
@@ -1137,6 +1162,11 @@ const struct cat_blocking *program_blocking_api(const struct program *p,
     b = catalog_blocking(p->cat, c->name);
     if (!b)
         return NULL;
+    if (b->nb_nafter && called_after_on_handle(p, func, c, b))
+        return NULL;
+    if (b->fd_mode && p->funcs[func].calls[call].fd_blocking &&
+        b->on_blocking_fd)
+        b = b->on_blocking_fd;
     if (b->nb_mask || b->nb_not_null) {
         int a = b->nb_arg >= 0 ? b->nb_arg : (int)c->nargs - 1;
         if (a >= 0 && a < (int)c->nargs) {
@@ -1279,6 +1309,89 @@ struct prog_witness *program_blocking(const struct program *p,
     return w;
 }
 
+/* ---- descriptor modes --------------------------------------------------- */
+
+/* 1 when some loop of f contains both calls (one can run after the other). */
+static int share_loop(const struct fact_func *f, const struct fact_call *a,
+                      const struct fact_call *b)
+{
+    for (int l = a->loop, guard = 0; l >= 0 && guard < 100000; guard++) {
+        if (loop_within(f, b->loop, l))
+            return 1;
+        l = f->loops[l].parent;
+    }
+    return 0;
+}
+
+/*
+ * 1 when call j's descriptor (argument 0, a variable) is visibly in
+ * blocking mode: every call whose value the function stores in it is a
+ * catalogued creator without the non-blocking flag, one of them comes
+ * before the call, and nothing that could change the mode (fcntl, ioctl,
+ * a project function: anything but descriptor calls known to keep it,
+ * mode-fd APIs and cheap functions) receives it before the call or in a
+ * loop around both.
+ */
+static int fd_visibly_blocking(const struct program *p, int func, int j)
+{
+    const struct fact_func *f = p->funcs[func].f;
+    const struct fact_call *c = &f->calls[j];
+    const char *fd;
+    int created = 0;
+    if (!c->nargs || c->args[0].kind != FACT_ARG_VAR || !c->args[0].ref)
+        return 0;
+    fd = c->args[0].ref;
+    for (size_t k = 0; k < f->ncalls; k++) {
+        const struct fact_call *o = &f->calls[k];
+        const struct cat_descriptor *d =
+            o->name ? catalog_descriptor(p->cat, o->name) : NULL;
+        const struct cat_blocking *b;
+        if ((int)k == j)
+            continue;
+        if (o->result && strcmp(o->result, fd) == 0) {
+            const struct fact_arg *fl;
+            if (!d || !d->creates || d->flags >= (int)o->nargs)
+                return 0; /* stored from something else: unknown */
+            fl = &o->args[d->flags];
+            if (fl->kind != FACT_ARG_INT || (fl->ival & d->nb_mask))
+                return 0; /* non-blocking, or flags not visible */
+            if (o->seq < c->seq)
+                created = 1;
+            continue;
+        }
+        if (o->seq > c->seq && !share_loop(f, o, c))
+            continue; /* after the call: cannot change its mode */
+        for (size_t a = 0; a < o->nargs; a++) {
+            if (!o->args[a].ref || strcmp(o->args[a].ref, fd) != 0 ||
+                (o->args[a].kind != FACT_ARG_VAR &&
+                 o->args[a].kind != FACT_ARG_ADDR))
+                continue;
+            b = o->name ? catalog_blocking(p->cat, o->name) : NULL;
+            if (p->funcs[func].calls[k].kind == PCALL_INDIRECT ||
+                !((d && !d->creates) || (b && b->fd_mode) ||
+                  catalog_is_cheap(p->cat, o->name)))
+                return 0;
+        }
+    }
+    return created;
+}
+
+static void compute_fd_modes(struct program *p)
+{
+    for (size_t i = 0; i < p->nfuncs; i++) {
+        struct prog_func *pf = &p->funcs[i];
+        for (size_t j = 0; j < pf->f->ncalls; j++) {
+            const struct cat_blocking *b;
+            if (pf->calls[j].kind != PCALL_API)
+                continue;
+            b = catalog_blocking(p->cat, pf->f->calls[j].name);
+            if (b && b->fd_mode && b->on_blocking_fd)
+                pf->calls[j].fd_blocking =
+                    fd_visibly_blocking(p, (int)i, (int)j);
+        }
+    }
+}
+
 /* ---- build and free ----------------------------------------------------- */
 
 struct program *program_build(const struct catalog *cat,
@@ -1303,6 +1416,7 @@ struct program *program_build(const struct catalog *cat,
     resolve_indirect(p, &fl, &t);
     derive_wrappers(p);
     compute_poll_dist(p);
+    compute_fd_modes(p);
 
     find_entry_roots(p);
     find_spawn_and_callback_roots(p, &t);
@@ -2292,8 +2406,10 @@ int program_blocks_loop(const struct cat_blocking *b, int include_local_io)
 {
     if (b->fd_mode)
         return 0;
+    /* A call that a callback would make asynchronous (nb_not_null) is the
+     * sync form of the loop's own API: reported even for local files. */
     if (b->category == SW_CAT_FILE && b->locality == SW_LOC_LOCAL &&
-        !include_local_io)
+        !include_local_io && !b->nb_not_null)
         return 0;
     return 1;
 }

@@ -45,6 +45,7 @@ struct prog_call {
     enum prog_call_kind kind; /* resolution */
     int *targets;             /* function indexes called */
     int ntargets;
+    int fd_blocking; /* a mode-fd API on a descriptor visibly blocking */
 };
 
 /* Why a function is in a context: the edge it was reached by. */
@@ -195,7 +196,9 @@ struct prog_witness *program_blocking(const struct program *p,
 /*
  * The catalog entry when call is a blocking API call that really blocks
  * given its visible arguments (a non-blocking flag or a callback makes it
- * not block), else NULL.
+ * not block), else NULL.  A mode-fd call (connect, recv) on a descriptor
+ * the function created in blocking mode gets the entry's on_blocking_fd
+ * twin, which blocks whatever the descriptor.
  */
 const struct cat_blocking *program_blocking_api(const struct program *p,
                                                 int func, int call);

@@ -232,6 +232,31 @@ START_TEST(lookup_blocking_recv_and_sleep)
     ck_assert_int_eq(b->nb_not_null, 1);
     ck_assert_int_eq(b->nb_arg, -1);
 
+    b = catalog_blocking(c, "PQgetResult");
+    ck_assert_ptr_nonnull(b);
+    ck_assert_uint_eq(b->nb_nafter, 2);
+    ck_assert_str_eq(b->nb_after[0], "PQisBusy");
+    ck_assert_int_eq(b->nb_handle, 0);
+    ck_assert_int_eq(b->nb_mask, 0);
+
+    b = catalog_blocking(c, "connect");
+    ck_assert_ptr_nonnull(b->on_blocking_fd);
+    ck_assert_int_eq(b->on_blocking_fd->fd_mode, 0);
+    ck_assert_int_eq(b->on_blocking_fd->category, SW_CAT_NET);
+    ck_assert_ptr_null(catalog_blocking(c, "sleep")->on_blocking_fd);
+
+    ck_assert_int_eq(catalog_descriptor(c, "socket")->creates, 1);
+    ck_assert_int_eq(catalog_descriptor(c, "socket")->flags, 1);
+    ck_assert_int_eq(catalog_descriptor(c, "socket")->nb_mask, 2048);
+    ck_assert_int_eq(catalog_descriptor(c, "setsockopt")->creates, 0);
+    ck_assert_ptr_null(catalog_descriptor(c, "fcntl"));
+
+    ck_assert_int_eq(catalog_signal_arg(c, "signal"), 1);
+    ck_assert_int_eq(catalog_signal_arg(c, "sigaction"), -1);
+    ck_assert_int_eq(catalog_signal_arg(c, "::sa_handler"), -1);
+    ck_assert_int_eq(catalog_signal_field(c, "sa_handler"), 1);
+    ck_assert_int_eq(catalog_signal_field(c, "sa_flags"), 0);
+
     ck_assert_ptr_null(catalog_blocking(c, "my_own_function"));
     ck_assert_ptr_null(catalog_blocking(c, ""));
     catalog_free(c);
@@ -389,6 +414,17 @@ START_TEST(error_other_shapes)
     expect_one_error("{\"blocking\": {\"f\": {\"category\": \"net\","
                      " \"nonblocking\": {\"arg\": 1}}}}",
                      "blocking", "'f'", "nonblocking", NULL);
+    expect_one_error("{\"blocking\": {\"f\": {\"category\": \"db\","
+                     " \"nonblocking\": {\"after\": [1]}}}}",
+                     "blocking", "'f'", "'after'", NULL);
+    expect_one_error("{\"blocking\": {\"f\": {\"category\": \"db\","
+                     " \"nonblocking\": {\"after\": \"g\"}}}}",
+                     "blocking", "'f'", "'after'", NULL);
+    expect_one_error("{\"signals\": {\"rec::f\": {}}}", "signals", "'rec::f'",
+                     "'*::field'", NULL);
+    expect_one_error("{\"descriptors\": {\"mk\": {\"creates\": true,"
+                     " \"flags\": 0}}}",
+                     "descriptors", "'mk'", "'mask'", NULL);
     expect_one_error("{\"locks\": {\"f\": {\"op\": \"acquire\","
                      " \"shared\": \"yes\"}}}",
                      "locks", "'f'", "'shared'", NULL);

@@ -185,6 +185,36 @@ static const char macro_src[] =
     "    recv(fd, buf, sizeof buf, MSG_DONTWAIT);\n"
     "}\n";
 
+static const char result_src[] = "int mk(int a);\n"
+                                 "int take(int v);\n"
+                                 "int g;\n"
+                                 "void f(void) {\n"
+                                 "    int fd = mk(1);\n"
+                                 "    g = (mk(2));\n"
+                                 "    take(mk(3));\n"
+                                 "    mk(4);\n"
+                                 "    fd = (long)mk(5) + 1;\n"
+                                 "    take(fd);\n"
+                                 "}\n";
+
+/* The variable a call's value is stored in: "T v = f()", "v = (f())". */
+START_TEST(call_result_variable)
+{
+    struct fact_tu *tu = extract(result_src);
+    const struct fact_func *f = must_func(tu, "f");
+    const struct fact_call *c = must_call(f, "mk", 0);
+    ck_assert_ptr_nonnull(c->result);
+    ck_assert_ptr_nonnull(strstr(c->result, "fd"));
+    c = must_call(f, "mk", 1);
+    ck_assert_pstr_eq(c->result, "c:@g");
+    ck_assert_ptr_null(must_call(f, "mk", 2)->result); /* an argument */
+    ck_assert_ptr_null(must_call(f, "mk", 3)->result); /* discarded */
+    ck_assert_ptr_null(must_call(f, "mk", 4)->result); /* computed from */
+    ck_assert_ptr_null(must_call(f, "take", 0)->result);
+    facts_tu_free(tu);
+}
+END_TEST
+
 START_TEST(integer_constant_from_macro)
 {
     struct fact_tu *tu = extract(macro_src);
@@ -895,6 +925,7 @@ static Suite *extract_suite(void)
     tcase_add_test(tc, deeply_nested_parens);
     tcase_add_test(tc, deep_but_parsed_nesting);
     tcase_add_test(tc, long_argument_text_is_capped);
+    tcase_add_test(tc, call_result_variable);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -107,6 +107,7 @@ static struct fact_tu *sample_tu(void)
     c->callee = S(tu, "c:@F@recv");
     c->name = S(tu, "recv");
     c->via_param = -1;
+    c->result = S(tu, "c:net.c@60@F@serve@n");
     c->line = 13;
     c->col = 13;
     c->loop = 1;
@@ -278,6 +279,7 @@ START_TEST(round_trip_keeps_values)
     ck_assert_uint_eq(f->ncalls, 3);
     c = &f->calls[0];
     ck_assert_str_eq(c->callee, "c:@F@recv");
+    ck_assert_str_eq(c->result, "c:net.c@60@F@serve@n");
     ck_assert_int_eq(c->loop, 1);
     ck_assert_int_eq(c->via_param, -1);
     ck_assert_uint_eq(c->nargs, 4);
@@ -292,6 +294,7 @@ START_TEST(round_trip_keeps_values)
     ck_assert_int_eq(c->args[3].kind, FACT_ARG_NULL);
     c = &f->calls[1];
     ck_assert_ptr_null(c->callee);
+    ck_assert_ptr_null(c->result);
     ck_assert_str_eq(c->via, "field:ops::run");
     ck_assert_str_eq(c->args[0].text, "hello \"quoted\" \\ world");
     ck_assert_int_eq(c->args[1].kind, FACT_ARG_FUNC);
@@ -361,7 +364,7 @@ END_TEST
  * A valid document with one function; the rejection tests each break one
  * thing by substituting a placeholder.
  */
-#define DOC_HEAD "{\"format\":\"syncwise-facts\",\"version\":1,"
+#define DOC_HEAD "{\"format\":\"syncwise-facts\",\"version\":2,"
 #define GOOD_FUNC                                                              \
     "{\"usr\":\"c:@F@f\",\"name\":\"f\",\"file\":\"/a.c\",\"line\":1,"         \
     "\"col\":6,\"end_line\":3,\"static\":false,\"nparams\":1,"                 \
@@ -419,7 +422,7 @@ END_TEST
 START_TEST(rejects_other_versions)
 {
     expect_reject(
-        "{\"format\":\"syncwise-facts\",\"version\":2,\"file\":\"a\"}",
+        "{\"format\":\"syncwise-facts\",\"version\":1,\"file\":\"a\"}",
         "version");
     expect_reject(
         "{\"format\":\"syncwise-facts\",\"version\":0,\"file\":\"a\"}",
