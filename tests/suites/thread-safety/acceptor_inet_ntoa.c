@@ -27,7 +27,8 @@ static void *client_thread(void *arg)
 {
     struct client *c = arg;
     char greeting[64];
-    snprintf(greeting, sizeof greeting, "hello %s\r\n", inet_ntoa(c->peer.sin_addr)); // label: SW202
+    const char *ip = inet_ntoa(c->peer.sin_addr); // label: SW202
+    snprintf(greeting, sizeof greeting, "hello %s\r\n", ip);
     send(c->fd, greeting, strlen(greeting), 0);
     access_log(&c->peer, 200);
     close(c->fd);
@@ -39,7 +40,8 @@ int main(void)
 {
     int lfd = socket(AF_INET, SOCK_STREAM, 0);
     struct sockaddr_in addr = {.sin_family = AF_INET, .sin_port = htons(7070)};
-    if (bind(lfd, (struct sockaddr *)&addr, sizeof addr) != 0 || listen(lfd, 16) != 0)
+    if (bind(lfd, (struct sockaddr *)&addr, sizeof addr) != 0 ||
+        listen(lfd, 16) != 0)
         return 1;
     for (;;) {
         struct client *c = malloc(sizeof(*c));

@@ -43,8 +43,8 @@ int main(void)
     pthread_create(&t, NULL, importer, NULL);
     print_banner();
     pthread_join(t, NULL);
-    printf("%u rows, %u rejected, finished=%d\n", summary.rows, summary.rejected,
-           summary.finished);
+    printf("%u rows, %u rejected, finished=%d\n", summary.rows,
+           summary.rejected, summary.finished);
     summary.rows = 0;
     summary.rejected = 0;
     return 0;

@@ -22,7 +22,8 @@ static void *resize_image(void *arg)
 {
     struct resize_job *job = arg;
     job->out_width = job->settings->max_width / 2;
-    printf("%s -> %dpx q%d\n", job->path, job->out_width, job->settings->quality);
+    printf("%s -> %dpx q%d\n", job->path, job->out_width,
+           job->settings->quality);
     return NULL;
 }
 

@@ -24,8 +24,9 @@ static int session_find(const char *token)
     pthread_rwlock_rdlock(&sessions_rw);
     for (int i = 0; i < NSLOTS; i++) {
         if (strcmp(sessions[i].token, token) == 0) {
+            unsigned long now = __atomic_add_fetch(&clock_ticks, 1, 0);
             uid = sessions[i].user_id;
-            sessions[i].last_used = __atomic_add_fetch(&clock_ticks, 1, __ATOMIC_RELAXED); // label: SW201
+            sessions[i].last_used = now; // label: SW201
             break;
         }
     }

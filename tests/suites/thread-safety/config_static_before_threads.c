@@ -37,7 +37,8 @@ static void *worker(void *arg)
 
 int main(int argc, char **argv)
 {
-    if (parse_listen_spec(argc > 1 ? argv[1] : "0.0.0.0:8080", &listen_cfg) != 0)
+    if (parse_listen_spec(argc > 1 ? argv[1] : "0.0.0.0:8080", &listen_cfg) !=
+        0)
         return 2;
     pthread_t t[NWORKERS];
     for (long i = 0; i < NWORKERS; i++)

@@ -24,8 +24,8 @@ static struct conn_pool pool = {.lock = PTHREAD_MUTEX_INITIALIZER};
 
 static struct db_conn *pool_acquire(void)
 {
-    struct db_conn *c = __atomic_exchange_n(&pool.last_released, NULL,
-                                            __ATOMIC_ACQ_REL);
+    struct db_conn *c =
+        __atomic_exchange_n(&pool.last_released, NULL, __ATOMIC_ACQ_REL);
     if (c) {
         pool.hits++; // label: SW201
         return c;

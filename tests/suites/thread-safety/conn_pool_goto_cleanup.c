@@ -22,7 +22,8 @@ struct pool {
     unsigned long failures;
 };
 
-static struct pool g_pool = {.mu = PTHREAD_MUTEX_INITIALIZER, .available = MAX_CONNS};
+static struct pool g_pool = {.mu = PTHREAD_MUTEX_INITIALIZER,
+                             .available = MAX_CONNS};
 
 static int pool_checkout(struct conn **out)
 {

@@ -14,7 +14,10 @@ struct route {
 };
 
 static const struct route routes[] = {
-    {"/api/", 1}, {"/static/", 2}, {"/admin/", 3}, {"/", 0},
+    {"/api/", 1},
+    {"/static/", 2},
+    {"/admin/", 3},
+    {"/", 0},
 };
 
 struct router_config {

@@ -45,7 +45,8 @@ int main(void)
     struct import_shard shards[NWORKERS];
     pthread_t t[NWORKERS];
     for (int i = 0; i < NWORKERS; i++)
-        shards[i] = (struct import_shard){batches[i], (unsigned)i * 7919u, 0, 0};
+        shards[i] =
+            (struct import_shard){batches[i], (unsigned)i * 7919u, 0, 0};
     for (int i = 0; i < NWORKERS; i++)
         pthread_create(&t[i], NULL, import_shard, &shards[i]);
     for (int i = 0; i < NWORKERS; i++)

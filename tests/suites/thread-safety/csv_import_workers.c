@@ -18,7 +18,7 @@ static void *import_shard(void *arg)
     struct import_shard *s = arg;
     for (int i = 0; i < s->nlines; i++) {
         char *id = strtok(s->lines[i], ","); // label: SW202
-        char *amount = strtok(NULL, ","); // label: SW202
+        char *amount = strtok(NULL, ",");    // label: SW202
         if (id && amount)
             s->amount_cents += strtol(amount, NULL, 10);
     }
@@ -27,8 +27,10 @@ static void *import_shard(void *arg)
 
 int main(void)
 {
-    static char rows[NWORKERS][2][32] = {
-        {"1,250", "2,100"}, {"3,999", "4,1"}, {"5,42", "6,7"}, {"7,300", "8,12"}};
+    static char rows[NWORKERS][2][32] = {{"1,250", "2,100"},
+                                         {"3,999", "4,1"},
+                                         {"5,42", "6,7"},
+                                         {"7,300", "8,12"}};
     char *ptrs[NWORKERS][2];
     struct import_shard shards[NWORKERS];
     pthread_t t[NWORKERS];

@@ -11,7 +11,8 @@ static atomic_ullong bytes_copied;
 static const char *format_bytes(unsigned long long n)
 {
     static char text[32];
-    snprintf(text, sizeof text, "%.1f MiB", n / 1048576.0); // label: SW201 SW204
+    double mib = n / 1048576.0;
+    snprintf(text, sizeof text, "%.1f MiB", mib); // label: SW201 SW204
     return text;
 }
 
@@ -19,7 +20,8 @@ static void *progress(void *arg)
 {
     (void)arg;
     for (int i = 0; i < 5; i++) {
-        fprintf(stderr, "\rcopied %s", format_bytes(atomic_load(&bytes_copied)));
+        fprintf(stderr, "\rcopied %s",
+                format_bytes(atomic_load(&bytes_copied)));
         usleep(200000);
     }
     return NULL;
@@ -32,7 +34,8 @@ int main(void)
     for (int block = 0; block < 256; block++) {
         atomic_fetch_add(&bytes_copied, 65536);
         if (block % 64 == 0)
-            printf("checkpoint at %s\n", format_bytes(atomic_load(&bytes_copied)));
+            printf("checkpoint at %s\n",
+                   format_bytes(atomic_load(&bytes_copied)));
     }
     pthread_join(t, NULL);
     return 0;

@@ -29,7 +29,8 @@ static void stat_file(gpointer data, gpointer user_data)
 int main(void)
 {
     static gint files_seen;
-    GThreadPool *pool = g_thread_pool_new(stat_file, &files_seen, 4, FALSE, NULL);
+    GThreadPool *pool =
+        g_thread_pool_new(stat_file, &files_seen, 4, FALSE, NULL);
     for (gsize i = 1; i <= 1000; i++)
         g_thread_pool_push(pool, GSIZE_TO_POINTER(i * 977), NULL);
     g_thread_pool_free(pool, FALSE, TRUE);

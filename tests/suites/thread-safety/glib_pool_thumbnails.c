@@ -30,7 +30,8 @@ static void make_thumbnail(gpointer data, gpointer user_data)
 int main(int argc, char **argv)
 {
     GError *err = NULL;
-    GThreadPool *pool = g_thread_pool_new(make_thumbnail, stderr, 4, FALSE, &err);
+    GThreadPool *pool =
+        g_thread_pool_new(make_thumbnail, stderr, 4, FALSE, &err);
     if (!pool) {
         fprintf(stderr, "pool: %s\n", err->message);
         return 1;

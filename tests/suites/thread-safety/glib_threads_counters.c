@@ -30,7 +30,8 @@ int main(void)
 {
     GThread *threads[NCRAWLERS];
     g_mutex_init(&state.lock);
-    state.visited = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+    state.visited =
+        g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
     for (int i = 0; i < NCRAWLERS; i++)
         threads[i] = g_thread_new("crawler", crawler, GINT_TO_POINTER(i));
     for (int i = 0; i < NCRAWLERS; i++)

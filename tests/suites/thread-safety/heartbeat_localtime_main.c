@@ -13,7 +13,8 @@ static void *heartbeat(void *arg)
     for (int i = 0; i < 5; i++) {
         time_t now = time(NULL);
         struct tm *tm = localtime(&now); // label: SW202
-        printf("heartbeat %02d:%02d:%02d\n", tm->tm_hour, tm->tm_min, tm->tm_sec);
+        printf("heartbeat %02d:%02d:%02d\n", tm->tm_hour, tm->tm_min,
+               tm->tm_sec);
         sleep(1);
     }
     return NULL;
@@ -29,7 +30,8 @@ int main(void)
     for (int job = 0; job < 5; job++) {
         time_t now = time(NULL);
         struct tm *tm = localtime(&now); // label: SW202
-        printf("job %d at %02d:%02d:%02d\n", job, tm->tm_hour, tm->tm_min, tm->tm_sec);
+        printf("job %d at %02d:%02d:%02d\n", job, tm->tm_hour, tm->tm_min,
+               tm->tm_sec);
         sleep(1);
     }
     pthread_join(hb, NULL);

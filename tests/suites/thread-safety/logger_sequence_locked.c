@@ -28,7 +28,8 @@ static void *replicator(void *arg)
 
 int main(void)
 {
-    static const char *names[NTHREADS] = {"repl-a", "repl-b", "repl-c", "repl-d"};
+    static const char *names[NTHREADS] = {"repl-a", "repl-b", "repl-c",
+                                          "repl-d"};
     pthread_t t[NTHREADS];
     log_line("main", "starting replicators");
     for (int i = 0; i < NTHREADS; i++)

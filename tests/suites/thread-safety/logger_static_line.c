@@ -6,13 +6,14 @@
 #include <stdio.h>
 
 #define NUPLOADERS 4
+#define FMT "[%s] %s (code %d)"
 
 static pthread_mutex_t log_mu = PTHREAD_MUTEX_INITIALIZER;
 
 static const char *log_format(const char *level, const char *msg, int code)
 {
     static char line[256];
-    snprintf(line, sizeof line, "[%s] %s (code %d)", level, msg, code); // label: SW201 SW204
+    snprintf(line, sizeof line, FMT, level, msg, code); // label: SW201 SW204
     return line;
 }
 

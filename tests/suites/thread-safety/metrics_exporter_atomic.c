@@ -24,7 +24,8 @@ static void *worker(void *arg)
         seed = seed * 1103515245u + 12345u;
         atomic_fetch_add_explicit(&g_metrics.requests, 1, memory_order_relaxed);
         if (seed % 97 == 0)
-            atomic_fetch_add_explicit(&g_metrics.errors, 1, memory_order_relaxed);
+            atomic_fetch_add_explicit(&g_metrics.errors, 1,
+                                      memory_order_relaxed);
         atomic_fetch_add_explicit(&g_metrics.latency_us_sum, seed % 500,
                                   memory_order_relaxed);
     }
@@ -35,9 +36,10 @@ static void *exporter(void *arg)
 {
     FILE *out = arg;
     while (!atomic_load(&exporter_stop)) {
-        fprintf(out, "requests_total %lu\nerrors_total %lu\nlatency_us_sum %llu\n",
-                atomic_load(&g_metrics.requests), atomic_load(&g_metrics.errors),
-                atomic_load(&g_metrics.latency_us_sum));
+        fprintf(
+            out, "requests_total %lu\nerrors_total %lu\nlatency_us_sum %llu\n",
+            atomic_load(&g_metrics.requests), atomic_load(&g_metrics.errors),
+            atomic_load(&g_metrics.latency_us_sum));
         usleep(100000);
     }
     return NULL;

@@ -21,8 +21,8 @@ static void *sync_mirror(void *arg)
 
 int main(void)
 {
-    static const char *urls[NMIRRORS] = {"https://m1.example/", "https://m2.example/",
-                                         "https://m3.example/"};
+    static const char *urls[NMIRRORS] = {
+        "https://m1.example/", "https://m2.example/", "https://m3.example/"};
     pthread_t t[NMIRRORS];
     for (int i = 0; i < NMIRRORS; i++) {
         struct mirror_task task = {urls[i], 3};

@@ -15,8 +15,8 @@ struct service {
     int config_gen;
 };
 
-static struct service svc = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER,
-                             false, 0};
+static struct service svc = {PTHREAD_MUTEX_INITIALIZER,
+                             PTHREAD_COND_INITIALIZER, false, 0};
 
 static void *poller(void *arg)
 {

@@ -40,8 +40,9 @@ static void *verify_chunk(void *arg)
 
 int main(void)
 {
-    static const char data[NWORKERS][17] = {"0123456789abcdef", "fedcba9876543210",
-                                           "aaaaaaaaaaaaaaaa", "0000111122223333"};
+    static const char data[NWORKERS][17] = {
+        "0123456789abcdef", "fedcba9876543210", "aaaaaaaaaaaaaaaa",
+        "0000111122223333"};
     pthread_t t[NWORKERS];
     for (int i = 0; i < NWORKERS; i++)
         pthread_create(&t[i], NULL, verify_chunk, (void *)data[i]);

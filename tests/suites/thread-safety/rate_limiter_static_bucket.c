@@ -14,8 +14,9 @@ static bool allow_request(void)
     static time_t window_start;
     static int used_in_window;
     time_t now = time(NULL);
-    used_in_window = now == window_start ? used_in_window + 1 : 1; // label: SW201 SW204
-    window_start = now; // label: SW201 SW204
+    int same = now == window_start;
+    used_in_window = same ? used_in_window + 1 : 1; // label: SW201 SW204
+    window_start = now;                             // label: SW201 SW204
     return used_in_window <= RATE_PER_S;
 }
 

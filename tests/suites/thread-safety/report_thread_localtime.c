@@ -16,7 +16,8 @@ static void *report_progress(void *arg)
     struct report_ctx *ctx = arg;
     for (int i = 0; i < 3; i++) {
         char stamp[32];
-        strftime(stamp, sizeof stamp, "%H:%M:%S", localtime(&ctx->started)); // label: SW202
+        struct tm *tm = localtime(&ctx->started); // label: SW202
+        strftime(stamp, sizeof stamp, "%H:%M:%S", tm);
         fprintf(ctx->out, "compaction running since %s\n", stamp);
         sleep(1);
     }

@@ -29,7 +29,8 @@ int main(void)
 {
     pthread_t t[NPROXIES];
     for (int i = 0; i < NPROXIES; i++)
-        pthread_create(&t[i], NULL, proxy_worker, i % 2 ? "10.0.0.1:80" : "10.0.0.2:80");
+        pthread_create(&t[i], NULL, proxy_worker,
+                       i % 2 ? "10.0.0.1:80" : "10.0.0.2:80");
     for (int i = 0; i < NPROXIES; i++)
         pthread_join(t[i], NULL);
     return 0;

@@ -43,8 +43,8 @@ static void *health_check(void *arg)
 
 int main(void)
 {
-    static const char *upstreams[NUPSTREAMS] = {"app1.internal", "app2.internal",
-                                                "app3.internal"};
+    static const char *upstreams[NUPSTREAMS] = {
+        "app1.internal", "app2.internal", "app3.internal"};
     pthread_t t[NUPSTREAMS];
     for (int i = 0; i < NUPSTREAMS; i++)
         pthread_create(&t[i], NULL, health_check, (void *)upstreams[i]);

@@ -24,7 +24,8 @@ static void sample_shard(uv_work_t *req)
 static void sample_done(uv_work_t *req, int status)
 {
     struct sample_req *s = req->data;
-    printf("shard %d: %d rows sampled (status %d)\n", s->shard, s->picked, status);
+    printf("shard %d: %d rows sampled (status %d)\n", s->shard, s->picked,
+           status);
 }
 
 int main(void)

@@ -32,7 +32,8 @@ int main(void)
     blocklist_add("tracker.example");
     GThread *updater = g_thread_new("feed", feed_updater, NULL);
     for (int i = 0; i < NFILTERS; i++)
-        filters[i] = g_thread_new("filter", filter_thread, (gpointer)queries[i]);
+        filters[i] =
+            g_thread_new("filter", filter_thread, (gpointer)queries[i]);
     for (int i = 0; i < NFILTERS; i++)
         g_thread_join(filters[i]);
     g_thread_join(updater);

@@ -15,7 +15,8 @@ int main(void)
             B[i][j] = i == j;
         }
     for (int b = 0; b < NTHREADS; b++) {
-        tasks[b] = (struct block_task){b * (N / NTHREADS), (b + 1) * (N / NTHREADS), 0};
+        tasks[b] = (struct block_task){b * (N / NTHREADS),
+                                       (b + 1) * (N / NTHREADS), 0};
         pthread_create(&t[b], NULL, multiply_rows, &tasks[b]);
     }
     double total = 0;

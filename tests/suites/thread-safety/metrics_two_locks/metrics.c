@@ -28,7 +28,7 @@ void *metrics_exporter(void *arg)
         fprintf(out, "api_requests %lu\napi_slow %lu\n", api_metrics.requests,
                 api_metrics.slow);
         api_metrics.requests = 0; // label: SW201
-        api_metrics.slow = 0; // label: SW201
+        api_metrics.slow = 0;     // label: SW201
         pthread_mutex_unlock(&export_mu);
     }
     return NULL;

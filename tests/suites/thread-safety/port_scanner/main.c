@@ -8,15 +8,16 @@
 
 #define FIRST_PORT 8000
 #define NPORTS 16
+#define LAST (FIRST_PORT + NPORTS)
 
 int main(void)
 {
     thrd_t probes[NPORTS];
-    for (int port = FIRST_PORT; port < FIRST_PORT + NPORTS; port++) // label: SW201
-        thrd_create(&probes[port - FIRST_PORT], probe_port, &port); // label: SW203
+    for (int port = FIRST_PORT; port < LAST; port++)            // label: SW201
+        thrd_create(&probes[port % NPORTS], probe_port, &port); // label: SW203
     for (int i = 0; i < NPORTS; i++) {
         int res = 0;
-        thrd_join(probes[i], &res);
+        thrd_join(probes[(FIRST_PORT + i) % NPORTS], &res);
         if (res > 0)
             printf("port %d open\n", res);
     }

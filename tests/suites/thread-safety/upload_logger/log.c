@@ -9,14 +9,16 @@
 #include <stdio.h>
 #include <time.h>
 
+#define STAMP_FMT "%Y-%m-%d %H:%M:%S"
+
 static pthread_mutex_t log_mu = PTHREAD_MUTEX_INITIALIZER;
 
 static const char *log_stamp(void)
 {
     static char stamp[32];
     time_t now = time(NULL);
-    struct tm *tm = localtime(&now); // label: SW202
-    strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M:%S", tm); // label: SW201 SW204
+    struct tm *tm = localtime(&now);              // label: SW202
+    strftime(stamp, sizeof stamp, STAMP_FMT, tm); // label: SW201 SW204
     return stamp;
 }
 

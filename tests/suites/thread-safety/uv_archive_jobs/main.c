@@ -4,8 +4,9 @@
 
 int main(void)
 {
-    static struct archive_job jobs[NDIRS] = {
-        {.dir = "/var/log/app"}, {.dir = "/var/log/nginx"}, {.dir = "/var/spool/mail"}};
+    static struct archive_job jobs[NDIRS] = {{.dir = "/var/log/app"},
+                                             {.dir = "/var/log/nginx"},
+                                             {.dir = "/var/spool/mail"}};
     uv_loop_t loop;
     uv_loop_init(&loop);
     time_t now = time(NULL);
