@@ -1,7 +1,7 @@
 /* Truth (program): request handlers update the endpoint counters under the
- * endpoint's own lock m->mu, but the exporter resets them holding only
- * export_mu, a different lock: its writes race with the handlers' (SW201 on
- * each reset). */
+ * endpoint's own lock m->mu, but the exporter snapshots them holding only
+ * export_mu, a different lock: the handlers' writes race with the exporter's
+ * reads (SW201 on each write). Handler against handler is clean. */
 #include "metrics.h"
 
 #include <stdio.h>
@@ -13,9 +13,9 @@ pthread_mutex_t export_mu = PTHREAD_MUTEX_INITIALIZER;
 void metrics_observe(struct endpoint_metrics *m, unsigned latency_ms)
 {
     pthread_mutex_lock(&m->mu);
-    m->requests++;
+    m->requests++; // label: SW201
     if (latency_ms > 250)
-        m->slow++;
+        m->slow++; // label: SW201
     pthread_mutex_unlock(&m->mu);
 }
 
@@ -25,11 +25,10 @@ void *metrics_exporter(void *arg)
     for (int round = 0; round < 10; round++) {
         sleep(1);
         pthread_mutex_lock(&export_mu);
-        fprintf(out, "api_requests %lu\napi_slow %lu\n", api_metrics.requests,
-                api_metrics.slow);
-        api_metrics.requests = 0; // label: SW201
-        api_metrics.slow = 0;     // label: SW201
+        unsigned long requests = api_metrics.requests;
+        unsigned long slow = api_metrics.slow;
         pthread_mutex_unlock(&export_mu);
+        fprintf(out, "api_requests %lu\napi_slow %lu\n", requests, slow);
     }
     return NULL;
 }
