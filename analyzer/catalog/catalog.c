@@ -39,7 +39,8 @@ struct catalog {
     SECTION(struct cat_pool) pools;
     struct strmap *pool_roles; /* function -> pool index * 8 + role */
     SECTION(struct cat_endpoint) endpoints;
-    struct strmap *cheap; /* bounded, non-waiting library functions */
+    struct strmap *cheap;  /* bounded, non-waiting library functions */
+    struct strmap *writes; /* function -> arguments it writes through (bits) */
 };
 
 static const char *const category_names[] = {
@@ -105,6 +106,7 @@ struct catalog *catalog_new(void)
     c->pool_roles = strmap_new();
     c->endpoints.index = strmap_new();
     c->cheap = strmap_new();
+    c->writes = strmap_new();
     return c;
 }
 
@@ -136,6 +138,7 @@ void catalog_free(struct catalog *c)
     free(c->endpoints.items);
     strmap_free(c->endpoints.index);
     strmap_free(c->cheap);
+    strmap_free(c->writes);
     arena_release(&c->arena);
     free(c);
 }
@@ -566,6 +569,30 @@ static void load_cheap(struct loader *l, const cJSON *e)
         strmap_put(l->cat->cheap, l->entry, 1);
 }
 
+static void load_writes(struct loader *l, const cJSON *e)
+{
+    static const char *const keys[] = {"args", "note", NULL};
+    const cJSON *a = cJSON_GetObjectItemCaseSensitive(e, "args"), *x;
+    long bits = 0;
+    check_keys(l, e, keys);
+    (void)opt_str(l, e, "note", 0);
+    if (!cJSON_IsArray(a) || cJSON_GetArraySize(a) == 0) {
+        fail(l, "'args' must be a non-empty array of argument indexes%s", "");
+        return;
+    }
+    cJSON_ArrayForEach(x, a)
+    {
+        if (!cJSON_IsNumber(x) || x->valuedouble < 0 || x->valuedouble > 30 ||
+            x->valuedouble != (int)x->valuedouble) {
+            fail(l, "'args' must hold argument indexes (0 to 30)%s", "");
+            return;
+        }
+        bits |= 1L << (int)x->valuedouble;
+    }
+    if (!l->failed)
+        strmap_put(l->cat->writes, l->entry, bits);
+}
+
 struct section_def {
     const char *name;                                   /* JSON key */
     void (*load)(struct loader *l, const cJSON *entry); /* per entry */
@@ -584,6 +611,7 @@ static const struct section_def sections[] = {
     {"pools", load_pool},
     {"endpoints", load_endpoint},
     {"cheap", load_cheap},
+    {"writes", load_writes},
 };
 
 int catalog_load(struct catalog *cat, const char *json, const char *origin,
@@ -772,6 +800,12 @@ int catalog_is_cheap(const struct catalog *c, const char *name)
     return name && strmap_get(c->cheap, name) >= 0;
 }
 
+int catalog_writes_arg(const struct catalog *c, const char *name, int arg)
+{
+    long bits = name ? strmap_get(c->writes, name) : -1;
+    return bits > 0 && arg >= 0 && arg <= 30 && (bits >> arg) & 1;
+}
+
 size_t catalog_endpoint_count(const struct catalog *c)
 {
     return c->endpoints.n;
@@ -809,5 +843,7 @@ size_t catalog_count(const struct catalog *c, const char *section)
         return c->endpoints.n;
     if (strcmp(section, "cheap") == 0)
         return strmap_count(c->cheap);
+    if (strcmp(section, "writes") == 0)
+        return strmap_count(c->writes);
     return 0;
 }
