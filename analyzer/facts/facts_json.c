@@ -426,8 +426,7 @@ static void read_call(struct reader *r, const cJSON *o, struct fact_call *c,
     args = get_array(r, o, "args", &n);
     c->nargs = n;
     c->args = n ? xcalloc(n, sizeof(*c->args)) : NULL;
-    cJSON_ArrayForEach(a, args)
-    read_arg(r, a, &c->args[i++], nloops, 1);
+    cJSON_ArrayForEach(a, args) read_arg(r, a, &c->args[i++], nloops, 1);
 }
 
 static void read_func(struct reader *r, const cJSON *o, struct fact_func *f)

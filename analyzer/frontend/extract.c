@@ -626,8 +626,7 @@ static int is_integral(CXType t)
 static int is_array_type(CXType t)
 {
     t = clang_getCanonicalType(t);
-    return t.kind == CXType_ConstantArray ||
-           t.kind == CXType_IncompleteArray ||
+    return t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray ||
            t.kind == CXType_VariableArray ||
            t.kind == CXType_DependentSizedArray;
 }
@@ -1306,8 +1305,7 @@ static void visit(struct walker *w, const struct frame *fr)
         if (n == 2 && binop_is_assign(w, c, kids[0], kids[1])) {
             const char *target;
             roles[0] = ROLE_WRITE;
-            if (clang_getCursorKind(unwrap(w, kids[0])) ==
-                CXCursor_DeclRefExpr)
+            if (clang_getCursorKind(unwrap(w, kids[0])) == CXCursor_DeclRefExpr)
                 note_copy(w, clang_getCursorReferenced(unwrap(w, kids[0])),
                           kids[1]);
             target = lvalue_target(w, kids[0]);

@@ -100,8 +100,8 @@ static void on_call(void *data, int call, const struct lock_held *held,
         struct sw_diag *d;
         if (!var || !params_call_writes(p, s->sums, s->func, call, (int)i))
             continue;
-        d = report(s, var, s->owned[strmap_get(s->statics, var)]->name,
-                   c->line, c->col);
+        d = report(s, var, s->owned[strmap_get(s->statics, var)]->name, c->line,
+                   c->col);
         if (!d)
             continue;
         g = pf->calls[call].kind == PCALL_DIRECT
@@ -109,8 +109,7 @@ static void on_call(void *data, int call, const struct lock_held *held,
                 : NULL;
         if (g)
             diag_note(d, g->file, g->line, g->col,
-                      "'%s' writes through its parameter %zu", g->name,
-                      i + 1);
+                      "'%s' writes through its parameter %zu", g->name, i + 1);
         else
             diag_note(d, pf->f->file, c->line, c->col,
                       "'%s' writes into its argument %zu ('%s')", c->name,
