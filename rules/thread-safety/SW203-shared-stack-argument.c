@@ -253,6 +253,16 @@ void rule_SW203(struct rule_ctx *ctx)
         if (o != a)
             diag_note(d, sf->file, c->line, c->col, "'%s' holds '%s'", a->text,
                       o->text);
+        if (cat && p->funcs[root->site_func].calls[root->site_call].kind ==
+                       PCALL_DIRECT) {
+            int wf =
+                p->funcs[root->site_func].calls[root->site_call].targets[0];
+            const struct fact_func *w = p->funcs[wf].f;
+            diag_note(d, w->file, w->line, w->col, "'%s' hands it on to '%s'%s",
+                      w->name, cat->name,
+                      handle_arg >= 0 ? " and leaves the waiting to its caller"
+                                      : "");
+        }
         diag_set(&d->context, "%s", prog_ctx_name(root->ctx));
         diag_note(d, p->funcs[root->func].f->file, p->funcs[root->func].f->line,
                   p->funcs[root->func].f->col,
