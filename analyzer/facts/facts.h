@@ -92,6 +92,7 @@ struct fact_branch {
 
 struct fact_loop {
     const char *counter; /* USR of a for loop's counter (its init), or NULL */
+    int once;            /* do { ... } while (0): runs its body once */
     int parent;          /* enclosing loop index, -1 for none */
     int line, col;       /* location of the loop statement */
 };

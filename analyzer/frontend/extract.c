@@ -1369,6 +1369,16 @@ static void visit(struct walker *w, const struct frame *fr)
     default:
         break;
     }
+    if (k == CXCursor_DoStmt && n == 2) {
+        /* do { ... } while (0): a statement macro's wrapper, not a loop. */
+        CXEvalResult r = clang_Cursor_Evaluate(kids[1]);
+        if (r) {
+            w->loops.items[loop].once =
+                clang_EvalResult_getKind(r) == CXEval_Int &&
+                clang_EvalResult_getAsLongLong(r) == 0;
+            clang_EvalResult_dispose(r);
+        }
+    }
     if (k == CXCursor_ForStmt && n > 1 &&
         for_init(w, c, kids[0], kids[n - 1])) {
         /* The counter: "int i = 0" or "i = 0" in the init clause. */

@@ -470,13 +470,17 @@ static int handle_ref_eq(const struct fact_arg *a, const struct fact_arg *b)
  * A spawn immediately waited for: the next call of the spawner is a
  * matching wait on the same handle (SW101's pattern, and not concurrent).
  */
-/* 1 when a loop statement starts between calls a and b: work in between. */
+/*
+ * 1 when a loop statement starts between calls a and b: work in between.
+ * A do { ... } while (0) (an ASSERT macro) is no loop.
+ */
 static int loop_between(const struct fact_func *f, const struct fact_call *a,
                         const struct fact_call *b)
 {
     for (size_t l = 0; l < f->nloops; l++) {
         const struct fact_loop *lp = &f->loops[l];
-        if ((lp->line > a->line || (lp->line == a->line && lp->col > a->col)) &&
+        if (!lp->once &&
+            (lp->line > a->line || (lp->line == a->line && lp->col > a->col)) &&
             (lp->line < b->line || (lp->line == b->line && lp->col < b->col)))
             return 1;
     }

@@ -156,6 +156,7 @@ static const char *addr_src = "void use(void *p);\n"
                               "    use(*pp);\n"
                               "    use(&ctx);\n"
                               "    use(ctx);\n"
+                              "    do { use(0); } while (0);\n"
                               "}\n";
 
 /* Arrays, the loop a local is declared in, local pointer copies. */
@@ -197,6 +198,9 @@ START_TEST(argument_addresses)
     ck_assert_int_eq(a->base_param, 1);
     a = &must_call(f, "use", 11)->args[0]; /* ctx after &ctx escaped */
     ck_assert_ptr_null(a->origin);
+    ck_assert_uint_eq(f->nloops, 2);
+    ck_assert_int_eq(f->loops[0].once, 0);
+    ck_assert_int_eq(f->loops[1].once, 1); /* do { } while (0) */
     facts_tu_free(tu);
 }
 END_TEST

@@ -94,7 +94,8 @@ static struct fact_tu *sample_tu(void)
     f->nloops = 2;
     f->loops = xcalloc(2, sizeof(*f->loops));
     f->loops[0] = (struct fact_loop){.parent = -1, .line = 10, .col = 5};
-    f->loops[1] = (struct fact_loop){.parent = 0, .line = 12, .col = 9};
+    f->loops[1] =
+        (struct fact_loop){.parent = 0, .line = 12, .col = 9, .once = 1};
 
     f->nbranches = 1;
     f->branches = xcalloc(1, sizeof(*f->branches));
@@ -301,6 +302,8 @@ START_TEST(round_trip_keeps_values)
     ck_assert_int_eq(c->args[1].local, 1);
     ck_assert_int_eq(c->args[1].param, -1);
     ck_assert_int_eq(c->args[1].array, 1);
+    ck_assert_int_eq(f->loops[0].once, 0);
+    ck_assert_int_eq(f->loops[1].once, 1);
     ck_assert_int_eq(c->args[1].decl_loop, 1);
     ck_assert_ptr_null(c->args[1].origin);
     ck_assert_int_eq(c->args[2].kind, FACT_ARG_INT);
