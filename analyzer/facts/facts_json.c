@@ -354,8 +354,9 @@ static long long get_value(struct reader *r, const cJSON *a)
 }
 
 /*
- * One argument.  An origin is itself an address argument (addr, or var of
- * an array) with no origin of its own: one level, never deeper.
+ * One argument.  Only a var argument has an origin, itself an address
+ * argument (addr, or var of an array) with no origin of its own: one
+ * level, never deeper.
  */
 static void read_arg(struct reader *r, const cJSON *a, struct fact_arg *fa,
                      size_t nloops, int top)
@@ -388,7 +389,7 @@ static void read_arg(struct reader *r, const cJSON *a, struct fact_arg *fa,
     fa->base_param = get_index(r, a, "base_param", 4096);
     if (!o)
         return;
-    if (!top || !cJSON_IsObject(o)) {
+    if (!top || fa->kind != FACT_ARG_VAR || !cJSON_IsObject(o)) {
         if (!r->err)
             r->err = "bad argument origin";
         return;

@@ -577,6 +577,10 @@ START_TEST(rejects_bad_argument_origins)
                           "\"ref\":\"x\",\"origin\":{\"kind\":\"addr\","
                           "\"ref\":\"y\"}}}"),
                   "origin");
+    /* Only a variable holds an address. */
+    expect_reject(ARG_DOC("{\"kind\":\"addr\",\"ref\":\"p\",\"origin\":{"
+                          "\"kind\":\"addr\",\"ref\":\"x\"}}"),
+                  "origin");
     /* Not an address. */
     expect_reject(ARG_DOC("{\"kind\":\"var\",\"origin\":{\"kind\":\"int\","
                           "\"ref\":\"x\"}}"),
