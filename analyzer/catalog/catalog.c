@@ -44,6 +44,7 @@ struct catalog {
     SECTION(struct cat_descriptor) descriptors;
     /* signal handlers: registrar -> handler argument; "::field" -> 0 */
     struct strmap *signals;
+    struct strmap *writes; /* function -> arguments it writes through (bits) */ /* function -> arguments it writes through (bits) */
 };
 
 static const char *const category_names[] = {
@@ -112,6 +113,7 @@ struct catalog *catalog_new(void)
     c->cheap = strmap_new();
     c->descriptors.index = strmap_new();
     c->signals = strmap_new();
+    c->writes = strmap_new();
     return c;
 }
 
@@ -148,6 +150,7 @@ void catalog_free(struct catalog *c)
     free(c->descriptors.items);
     strmap_free(c->descriptors.index);
     strmap_free(c->signals);
+    strmap_free(c->writes);
     arena_release(&c->arena);
     free(c);
 }
@@ -679,6 +682,30 @@ static void load_signal(struct loader *l, const cJSON *e)
         strmap_put(l->cat->signals, l->entry, arg);
 }
 
+static void load_writes(struct loader *l, const cJSON *e)
+{
+    static const char *const keys[] = {"args", "note", NULL};
+    const cJSON *a = cJSON_GetObjectItemCaseSensitive(e, "args"), *x;
+    long bits = 0;
+    check_keys(l, e, keys);
+    (void)opt_str(l, e, "note", 0);
+    if (!cJSON_IsArray(a) || cJSON_GetArraySize(a) == 0) {
+        fail(l, "'args' must be a non-empty array of argument indexes%s", "");
+        return;
+    }
+    cJSON_ArrayForEach(x, a)
+    {
+        if (!cJSON_IsNumber(x) || x->valuedouble < 0 || x->valuedouble > 30 ||
+            x->valuedouble != (int)x->valuedouble) {
+            fail(l, "'args' must hold argument indexes (0 to 30)%s", "");
+            return;
+        }
+        bits |= 1L << (int)x->valuedouble;
+    }
+    if (!l->failed)
+        strmap_put(l->cat->writes, l->entry, bits);
+}
+
 struct section_def {
     const char *name;                                   /* JSON key */
     void (*load)(struct loader *l, const cJSON *entry); /* per entry */
@@ -700,6 +727,7 @@ static const struct section_def sections[] = {
     {"cheap", load_cheap},
     {"descriptors", load_descriptor},
     {"signals", load_signal},
+    {"writes", load_writes},
 };
 
 int catalog_load(struct catalog *cat, const char *json, const char *origin,
@@ -917,6 +945,12 @@ int catalog_is_cheap(const struct catalog *c, const char *name)
     return name && strmap_get(c->cheap, name) >= 0;
 }
 
+int catalog_writes_arg(const struct catalog *c, const char *name, int arg)
+{
+    long bits = name ? strmap_get(c->writes, name) : -1;
+    return bits > 0 && arg >= 0 && arg <= 30 && (bits >> arg) & 1;
+}
+
 size_t catalog_endpoint_count(const struct catalog *c)
 {
     return c->endpoints.n;
@@ -960,5 +994,7 @@ size_t catalog_count(const struct catalog *c, const char *section)
         return c->descriptors.n;
     if (strcmp(section, "signals") == 0)
         return strmap_count(c->signals);
+    if (strcmp(section, "writes") == 0)
+        return strmap_count(c->writes);
     return 0;
 }

@@ -292,6 +292,13 @@ const struct cat_descriptor *catalog_descriptor(const struct catalog *c,
 int catalog_signal_arg(const struct catalog *c, const char *name);
 int catalog_signal_field(const struct catalog *c, const char *field);
 
+/*
+ * 1 when the library function writes through pointer argument arg (the
+ * buffer snprintf fills, the struct tm localtime_r fills): the object the
+ * argument points to is written (catalog section "writes").
+ */
+int catalog_writes_arg(const struct catalog *c, const char *name, int arg);
+
 /* Endpoints by index (0..count-1), for whole-program scans. */
 size_t catalog_endpoint_count(const struct catalog *c);
 const struct cat_endpoint *catalog_endpoint_at(const struct catalog *c,

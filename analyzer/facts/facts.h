@@ -49,6 +49,19 @@ struct fact_arg {
     long long ival;          /* value of an INT constant */
     int param;               /* caller's parameter index for PARAM, else -1 */
     int local;               /* 1 when ref is a local (automatic) variable */
+    int array;               /* VAR: the variable is an array, so the
+                                argument is its address */
+    int decl_loop;           /* local ref: innermost loop whose body declares
+                                it (the object ends with each iteration),
+                                else -1 */
+    int base_param;          /* t[i], p->f, *p through a pointer parameter:
+                                that parameter's index, else -1 */
+    /*
+     * VAR of a local pointer whose every assignment so far stores one
+     * address (ctx = &sess, p = buf): that address as an ADDR (or array
+     * VAR) argument with no origin of its own, else NULL.  In the arena.
+     */
+    const struct fact_arg *origin;
 };
 
 struct fact_call {
@@ -83,6 +96,7 @@ struct fact_branch {
 
 struct fact_loop {
     const char *counter; /* USR of a for loop's counter (its init), or NULL */
+    int once;            /* do { ... } while (0): runs its body once */
     int parent;          /* enclosing loop index, -1 for none */
     int line, col;       /* location of the loop statement */
 };

@@ -53,6 +53,14 @@ static cJSON *arg_to_json(const struct fact_arg *a)
         add_int(o, "param", a->param);
     if (a->local)
         cJSON_AddBoolToObject(o, "local", 1);
+    if (a->array)
+        cJSON_AddBoolToObject(o, "array", 1);
+    if (a->decl_loop >= 0)
+        add_int(o, "decl_loop", a->decl_loop);
+    if (a->base_param >= 0)
+        add_int(o, "base_param", a->base_param);
+    if (a->origin)
+        cJSON_AddItemToObject(o, "origin", arg_to_json(a->origin));
     return o;
 }
 
@@ -112,6 +120,8 @@ static cJSON *func_to_json(const struct fact_func *f)
         cJSON *l = cJSON_CreateObject();
         add_int(l, "parent", f->loops[i].parent);
         add_str(l, "counter", f->loops[i].counter);
+        if (f->loops[i].once)
+            cJSON_AddBoolToObject(l, "once", 1);
         add_int(l, "line", f->loops[i].line);
         add_int(l, "col", f->loops[i].col);
         cJSON_AddItemToArray(arr, l);
@@ -348,6 +358,61 @@ static long long get_value(struct reader *r, const cJSON *a)
     return v;
 }
 
+/*
+ * One argument.  Only a var argument has an origin, itself an address
+ * argument (addr, or var of an array) with no origin of its own: one
+ * level, never deeper.
+ */
+static void read_arg(struct reader *r, const cJSON *a, struct fact_arg *fa,
+                     size_t nloops, int top)
+{
+    const char *kind = NULL;
+    const cJSON *k = cJSON_GetObjectItemCaseSensitive(a, "kind");
+    const cJSON *o = cJSON_GetObjectItemCaseSensitive(a, "origin");
+    int kv;
+    if (!cJSON_IsObject(a)) {
+        if (!r->err)
+            r->err = "argument is not an object";
+        return;
+    }
+    if (cJSON_IsString(k))
+        kind = k->valuestring;
+    kv = kind ? fact_arg_kind_parse(kind) : -1;
+    if (kv < 0) {
+        if (!r->err)
+            r->err = "unknown argument kind";
+        kv = FACT_ARG_OTHER;
+    }
+    fa->kind = (enum fact_arg_kind)kv;
+    fa->ref = get_str(r, a, "ref", 0);
+    fa->text = get_str(r, a, "text", 0);
+    fa->ival = get_value(r, a);
+    fa->param = get_index(r, a, "param", 4096);
+    fa->local = get_bool(a, "local");
+    fa->array = get_bool(a, "array");
+    fa->decl_loop = get_index(r, a, "decl_loop", nloops);
+    fa->base_param = get_index(r, a, "base_param", 4096);
+    if (!o)
+        return;
+    if (!top || fa->kind != FACT_ARG_VAR || !cJSON_IsObject(o)) {
+        if (!r->err)
+            r->err = "bad argument origin";
+        return;
+    }
+    {
+        struct fact_arg *org = arena_alloc(&r->tu->arena, sizeof(*org));
+        read_arg(r, o, org, nloops, 0);
+        if ((org->kind != FACT_ARG_ADDR &&
+             !(org->kind == FACT_ARG_VAR && org->array)) ||
+            !org->ref) {
+            if (!r->err)
+                r->err = "bad argument origin";
+            return;
+        }
+        fa->origin = org;
+    }
+}
+
 static void read_call(struct reader *r, const cJSON *o, struct fact_call *c,
                       size_t nloops, size_t nbranches)
 {
@@ -371,27 +436,7 @@ static void read_call(struct reader *r, const cJSON *o, struct fact_call *c,
     args = get_array(r, o, "args", &n);
     c->nargs = n;
     c->args = n ? xcalloc(n, sizeof(*c->args)) : NULL;
-    cJSON_ArrayForEach(a, args)
-    {
-        struct fact_arg *fa = &c->args[i++];
-        const char *kind = NULL;
-        const cJSON *k = cJSON_GetObjectItemCaseSensitive(a, "kind");
-        int kv;
-        if (cJSON_IsString(k))
-            kind = k->valuestring;
-        kv = kind ? fact_arg_kind_parse(kind) : -1;
-        if (kv < 0) {
-            if (!r->err)
-                r->err = "unknown argument kind";
-            kv = FACT_ARG_OTHER;
-        }
-        fa->kind = (enum fact_arg_kind)kv;
-        fa->ref = get_str(r, a, "ref", 0);
-        fa->text = get_str(r, a, "text", 0);
-        fa->ival = get_value(r, a);
-        fa->param = get_index(r, a, "param", 4096);
-        fa->local = get_bool(a, "local");
-    }
+    cJSON_ArrayForEach(a, args) read_arg(r, a, &c->args[i++], nloops, 1);
 }
 
 static void read_func(struct reader *r, const cJSON *o, struct fact_func *f)
@@ -417,6 +462,7 @@ static void read_func(struct reader *r, const cJSON *o, struct fact_func *f)
         struct fact_loop *l = &f->loops[i];
         l->parent = get_index(r, e, "parent", i); /* parents come first */
         l->counter = get_str(r, e, "counter", 0);
+        l->once = get_bool(e, "once");
         l->line = get_pos(r, e, "line");
         l->col = get_pos(r, e, "col");
         i++;

@@ -143,6 +143,11 @@ struct decl_names {
     char *name;          /* likewise */
     signed char tracked; /* is_tracked_var(): -1 until asked, 0, 1 */
     signed char local_static; /* its is_local_static */
+    int loop1; /* a local: innermost loop around its declaration + 1 (0:
+                  none, or not seen yet) */
+    /* A local pointer: what its assignments so far store (see origin). */
+    signed char copy_state; /* 0 none seen, 1 one address, 2 anything else */
+    const struct fact_arg *copy; /* copy_state 1: the address stored */
 };
 
 /* ---- small libclang helpers ------------------------------------------- */
@@ -634,6 +639,72 @@ static int is_integral(CXType t)
            t.kind == CXType_Enum;
 }
 
+static int is_array_type(CXType t)
+{
+    t = clang_getCanonicalType(t);
+    return t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray ||
+           t.kind == CXType_VariableArray ||
+           t.kind == CXType_DependentSizedArray;
+}
+
+/* A local variable argument: its declaring loop, and the address it holds. */
+static void local_facts(struct walker *w, CXCursor d, struct fact_arg *a)
+{
+    struct decl_names *s;
+    if (!a->local || !(s = decl_slot(w, d)))
+        return;
+    a->decl_loop = s->loop1 - 1;
+    if (s->copy_state == 1 && !a->array)
+        a->origin = s->copy;
+}
+
+static void classify_arg(struct walker *w, CXCursor arg, struct fact_arg *a);
+
+/* 1 for "*p". */
+static int is_deref(struct walker *w, CXCursor u)
+{
+    CXCursor operand = first_child(w, u);
+    return !clang_Cursor_isNull(operand) && unop_kind(w, u, operand) == '*';
+}
+
+/*
+ * "p = value" (or an initialiser) for a local pointer variable d: keeps
+ * the one address all its assignments store, if there is one.
+ */
+static void note_copy(struct walker *w, CXCursor d, CXCursor value)
+{
+    struct decl_names *s;
+    struct fact_arg v;
+    const struct fact_arg *addr = NULL;
+    CXType t = clang_getCanonicalType(clang_getCursorType(d));
+    int ls;
+    if (clang_getCursorKind(d) != CXCursor_VarDecl ||
+        t.kind != CXType_Pointer || is_tracked_var(w, d, &ls) ||
+        clang_getCursorKind(clang_getCursorSemanticParent(d)) ==
+            CXCursor_TranslationUnit ||
+        !(s = decl_slot(w, d)) || s->copy_state == 2)
+        return;
+    memset(&v, 0, sizeof(v));
+    classify_arg(w, value, &v);
+    if ((v.kind == FACT_ARG_ADDR || (v.kind == FACT_ARG_VAR && v.array)) &&
+        v.ref) {
+        struct fact_arg *c = arena_alloc(&w->tu->arena, sizeof(*c));
+        *c = v;
+        c->origin = NULL;
+        addr = c;
+    } else if (v.kind == FACT_ARG_VAR && v.origin) {
+        addr = v.origin; /* q = p, where p holds an address */
+    }
+    if (addr && (s->copy_state == 0 ||
+                 (s->copy && strcmp(s->copy->ref, addr->ref) == 0))) {
+        s->copy_state = 1;
+        s->copy = addr;
+    } else {
+        s->copy_state = 2;
+        s->copy = NULL;
+    }
+}
+
 static void classify_arg(struct walker *w, CXCursor arg, struct fact_arg *a)
 {
     CXCursor u = unwrap(w, arg);
@@ -642,6 +713,8 @@ static void classify_arg(struct walker *w, CXCursor arg, struct fact_arg *a)
 
     a->kind = FACT_ARG_OTHER;
     a->param = -1;
+    a->decl_loop = -1;
+    a->base_param = -1;
     a->text = cursor_text(w, arg);
 
     if (k == CXCursor_StringLiteral) {
@@ -680,6 +753,8 @@ static void classify_arg(struct walker *w, CXCursor arg, struct fact_arg *a)
             a->local = !is_tracked_var(w, d, &ls) &&
                        clang_getCursorKind(clang_getCursorSemanticParent(d)) !=
                            CXCursor_TranslationUnit;
+            a->array = is_array_type(clang_getCursorType(d));
+            local_facts(w, d, a);
             return;
         }
         if (dk == CXCursor_EnumConstantDecl) {
@@ -711,20 +786,33 @@ static void classify_arg(struct walker *w, CXCursor arg, struct fact_arg *a)
                     !deref && !is_tracked_var(w, d, &ls) &&
                     clang_getCursorKind(clang_getCursorSemanticParent(d)) !=
                         CXCursor_TranslationUnit;
+                if (a->local) {
+                    struct decl_names *s = decl_slot(w, d);
+                    if (s) {
+                        a->decl_loop = s->loop1 - 1;
+                        s->copy_state = 2; /* &ptr: a callee may set it */
+                    }
+                } else if (deref && dk == CXCursor_ParmDecl) {
+                    a->base_param = param_index(w, d);
+                }
                 return;
             }
             return;
         }
     }
-    if (k == CXCursor_ArraySubscriptExpr || k == CXCursor_MemberRefExpr) {
-        /* t[i], s.h, p->h: keep the root variable, so that a handle such
-         * as pthread_join(t[i]) matches pthread_create(&t[i]). */
+    if (k == CXCursor_ArraySubscriptExpr || k == CXCursor_MemberRefExpr ||
+        (k == CXCursor_UnaryOperator && is_deref(w, u))) {
+        /* t[i], s.h, p->h, *p: keep the root variable, so that a handle
+         * such as pthread_join(t[i]) matches pthread_create(&t[i]). */
         int deref;
         CXCursor d = root_decl(w, u, &deref);
         enum CXCursorKind dk = clang_getCursorKind(d);
         if (dk == CXCursor_VarDecl || dk == CXCursor_ParmDecl)
             a->ref = cursor_usr(w, d);
-        return;
+        if (deref && dk == CXCursor_ParmDecl)
+            a->base_param = param_index(w, d);
+        if (k != CXCursor_UnaryOperator)
+            return;
     }
     if (k == CXCursor_IntegerLiteral || k == CXCursor_BinaryOperator ||
         k == CXCursor_UnaryOperator || k == CXCursor_CharacterLiteral ||
@@ -1176,7 +1264,7 @@ static int leaves_loop(struct walker *w, CXCursor s)
 }
 
 /* Records a copy into a local (index >= 0) or a local's exit test. */
-static void note_copy(struct walker *w, const char *local, int index, int loop)
+static void note_test_copy(struct walker *w, const char *local, int index, int loop)
 {
     struct copy_ref r = {local, index, loop};
     if (w->copies_n == w->copies_cap) {
@@ -1244,10 +1332,10 @@ static void visit(struct walker *w, const struct frame *fr)
         if (is_tracked_var(w, d, &ls)) {
             add_access(w, c, d, fr->role, loop);
             if (fr->store && fr->role == ROLE_READ && loop >= 0)
-                note_copy(w, fr->store, (int)w->accesses.n - 1, loop);
+                note_test_copy(w, fr->store, (int)w->accesses.n - 1, loop);
         } else if (fr->test && fr->role == ROLE_READ &&
                    clang_getCursorKind(d) == CXCursor_VarDecl) {
-            note_copy(w, cursor_usr(w, d), -1, loop);
+            note_test_copy(w, cursor_usr(w, d), -1, loop);
         }
         return;
     }
@@ -1264,6 +1352,16 @@ static void visit(struct walker *w, const struct frame *fr)
             g->owner = w->fn ? w->fn->usr : NULL;
             g->is_static = 1;
             g->is_atomic = clang_getCursorType(c).kind == CXType_Atomic;
+        }
+        if (!is_tracked_var(w, c, &ls)) {
+            /* A local: the loop it belongs to, the address it holds. */
+            struct decl_names *d = decl_slot(w, c);
+            CXCursor init = last_child(w, c);
+            if (d)
+                d->loop1 = loop + 1;
+            if (!clang_Cursor_isNull(init) &&
+                clang_isExpression(clang_getCursorKind(init)))
+                note_copy(w, c, init);
         }
         {
             /* void (*cb)(int) = handler; */
@@ -1331,6 +1429,9 @@ static void visit(struct walker *w, const struct frame *fr)
             const char *target;
             CXCursor lhs = unwrap(w, kids[0]);
             roles[0] = ROLE_WRITE;
+            if (clang_getCursorKind(unwrap(w, kids[0])) == CXCursor_DeclRefExpr)
+                note_copy(w, clang_getCursorReferenced(unwrap(w, kids[0])),
+                          kids[1]);
             target = lvalue_target(w, kids[0]);
             if (target)
                 add_assign(w, target, kids[1], c, 0);
@@ -1422,6 +1523,16 @@ static void visit(struct walker *w, const struct frame *fr)
     }
     default:
         break;
+    }
+    if (k == CXCursor_DoStmt && n == 2) {
+        /* do { ... } while (0): a statement macro's wrapper, not a loop. */
+        CXEvalResult r = clang_Cursor_Evaluate(kids[1]);
+        if (r) {
+            w->loops.items[loop].once =
+                clang_EvalResult_getKind(r) == CXEval_Int &&
+                clang_EvalResult_getAsLongLong(r) == 0;
+            clang_EvalResult_dispose(r);
+        }
     }
     if (k == CXCursor_ForStmt && n > 1 &&
         for_init(w, c, kids[0], kids[n - 1])) {

@@ -149,7 +149,7 @@ static void cond_wait_others(const struct lock_held *held, size_t nheld,
 
 static void walk_events(const struct program *p, const struct lock_summaries *s,
                         int func, locks_walk_fn walk, locks_access_fn access,
-                        void *data)
+                        int all_calls, void *data)
 {
     const struct prog_func *pf = &p->funcs[func];
     struct lock_held held[LOCKS_MAX_HELD];
@@ -191,7 +191,7 @@ static void walk_events(const struct program *p, const struct lock_summaries *s,
                 continue;
             }
         }
-        if (nheld && walk)
+        if ((nheld || all_calls) && walk)
             walk(data, (int)j, held, nheld);
     }
 }
@@ -199,14 +199,21 @@ static void walk_events(const struct program *p, const struct lock_summaries *s,
 void locks_walk(const struct program *p, const struct lock_summaries *s,
                 int func, locks_walk_fn walk, void *data)
 {
-    walk_events(p, s, func, walk, NULL, data);
+    walk_events(p, s, func, walk, NULL, 0, data);
 }
 
 void locks_walk_accesses(const struct program *p,
                          const struct lock_summaries *s, int func,
                          locks_access_fn access, void *data)
 {
-    walk_events(p, s, func, NULL, access, data);
+    walk_events(p, s, func, NULL, access, 0, data);
+}
+
+void locks_walk_events(const struct program *p, const struct lock_summaries *s,
+                       int func, locks_walk_fn walk, locks_access_fn access,
+                       void *data)
+{
+    walk_events(p, s, func, walk, access, 1, data);
 }
 
 struct site_marks {

@@ -61,6 +61,14 @@ void locks_walk_accesses(const struct program *p,
                          locks_access_fn access, void *data);
 
 /*
+ * Both at once, in source order: every call of func (lock operations
+ * excluded; nheld may be 0) and every access, with the locks held.
+ */
+void locks_walk_events(const struct program *p, const struct lock_summaries *s,
+                       int func, locks_walk_fn walk, locks_access_fn access,
+                       void *data);
+
+/*
  * For each function, 1 when every call to it is made with a lock held
  * (directly, or in a caller that is itself always entered locked), so the
  * function runs under its callers' lock.  Roots (entry points, start

@@ -473,6 +473,23 @@ static int handle_ref_eq(const struct fact_arg *a, const struct fact_arg *b)
  * A spawn immediately waited for: the next call of the spawner is a
  * matching wait on the same handle (SW101's pattern, and not concurrent).
  */
+/*
+ * 1 when a loop statement starts between calls a and b: work in between.
+ * A do { ... } while (0) (an ASSERT macro) is no loop.
+ */
+static int loop_between(const struct fact_func *f, const struct fact_call *a,
+                        const struct fact_call *b)
+{
+    for (size_t l = 0; l < f->nloops; l++) {
+        const struct fact_loop *lp = &f->loops[l];
+        if (!lp->once &&
+            (lp->line > a->line || (lp->line == a->line && lp->col > a->col)) &&
+            (lp->line < b->line || (lp->line == b->line && lp->col < b->col)))
+            return 1;
+    }
+    return 0;
+}
+
 static int immediately_waited(struct program *p, int func, int call,
                               const struct spawn_view *v)
 {
@@ -494,8 +511,8 @@ static int immediately_waited(struct program *p, int func, int call,
             n = &pf->f->calls[j];
         break;
     }
-    if (!n)
-        return 0;
+    if (!n || loop_between(pf->f, c, n))
+        return 0; /* a loop in between: the spawner works meanwhile */
     for (size_t k = 0; k < v->cat->nwaits; k++) {
         const struct cat_wait *w;
         if (!n->name || strcmp(n->name, v->cat->waits[k]) != 0)
@@ -2326,6 +2343,8 @@ int program_spawn_waited(const struct program *p, int func, int call, int *wait)
     n = &pf->f->calls[next];
     if (!n->name || (n->loop != c->loop && !retry_loop(pf->f, next, c->loop)))
         return 0; /* joined in a later loop: they did overlap */
+    if (loop_between(pf->f, c, n))
+        return 0; /* the spawner loops in between (calls, if any, guarded) */
     for (size_t k = 0; s && k < s->nwaits && !matched; k++) {
         const struct cat_wait *cw;
         if (strcmp(n->name, s->waits[k]) != 0)

@@ -59,8 +59,8 @@ static void expect_one_error(const char *doc, ...)
 START_TEST(builtin_loads_without_errors)
 {
     static const char *const sections[] = {
-        "blocking",    "spawn",           "waits",     "callbacks",
-        "event_waits", "field_callbacks", "mt_unsafe", "locks"};
+        "blocking",        "spawn",     "waits", "callbacks", "event_waits",
+        "field_callbacks", "mt_unsafe", "locks", "writes"};
     struct catalog *c = builtin();
     for (size_t i = 0; i < sizeof(sections) / sizeof(sections[0]); i++)
         ck_assert_msg(catalog_count(c, sections[i]) > 0, "section %s empty",
@@ -72,6 +72,45 @@ START_TEST(builtin_loads_without_errors)
     ck_assert_uint_eq(catalog_count(c, "no-such-section"), 0);
     catalog_free(c);
     catalog_free(NULL);
+}
+END_TEST
+
+/* load(), then frees the messages; returns its result. */
+static int load_free(struct catalog *c, const char *doc)
+{
+    char **errs;
+    size_t nerrs;
+    int rc = load(c, doc, &errs, &nerrs);
+    for (size_t i = 0; i < nerrs; i++)
+        free(errs[i]);
+    free(errs);
+    return rc;
+}
+
+START_TEST(writes_through_arguments)
+{
+    struct catalog *c = builtin();
+    ck_assert_int_eq(catalog_writes_arg(c, "snprintf", 0), 1);
+    ck_assert_int_eq(catalog_writes_arg(c, "snprintf", 1), 0);
+    ck_assert_int_eq(catalog_writes_arg(c, "memcpy", 1), 0); /* the source */
+    ck_assert_int_eq(catalog_writes_arg(c, "localtime_r", 1), 1);
+    ck_assert_int_eq(catalog_writes_arg(c, "strlen", 0), 0);
+    ck_assert_int_eq(catalog_writes_arg(c, "snprintf", -1), 0);
+    ck_assert_int_eq(catalog_writes_arg(c, "snprintf", 99), 0);
+    ck_assert_int_eq(catalog_writes_arg(c, NULL, 0), 0);
+    /* A user's own function; bad entries name the problem. */
+    ck_assert_int_eq(
+        load_free(c, "{\"writes\": {\"fill_buf\": {\"args\": [1, 2]}}}"), 0);
+    ck_assert_int_eq(catalog_writes_arg(c, "fill_buf", 2), 1);
+    ck_assert_int_eq(catalog_writes_arg(c, "fill_buf", 0), 0);
+    ck_assert_int_eq(load_free(c, "{\"writes\": {\"f\": {\"args\": []}}}"), -1);
+    ck_assert_int_eq(load_free(c, "{\"writes\": {\"g\": {\"args\": [31]}}}"),
+                     -1);
+    ck_assert_int_eq(load_free(c, "{\"writes\": {\"h\": {\"args\": [\"0\"]}}}"),
+                     -1);
+    ck_assert_int_eq(load_free(c, "{\"writes\": {\"k\": {\"arg\": [0]}}}"), -1);
+    ck_assert_int_eq(catalog_writes_arg(c, "g", 0), 0);
+    catalog_free(c);
 }
 END_TEST
 
@@ -486,6 +525,7 @@ static Suite *catalog_suite(void)
     tcase_set_timeout(tc, 20);
     tcase_add_test(tc, builtin_loads_without_errors);
     tcase_add_test(tc, lookup_pthread_create);
+    tcase_add_test(tc, writes_through_arguments);
     tcase_add_test(tc, lookup_uv_read_start);
     tcase_add_test(tc, lookup_strtok_and_locks);
     tcase_add_test(tc, lookup_event_waits);

@@ -130,6 +130,81 @@ static const char args_src[] =
     "    reg(\"\", &handler, &origin.y, 2 + 3, counter, (int *)buf);\n"
     "}\n";
 
+static const char *addr_src = "void use(void *p);\n"
+                              "struct job { int id; };\n"
+                              "void g(struct job *jobs, int **pp)\n"
+                              "{\n"
+                              "    char buf[16];\n"
+                              "    struct job keep;\n"
+                              "    struct job *ctx = &keep;\n"
+                              "    struct job *other;\n"
+                              "    char *p = buf;\n"
+                              "    for (int i = 0; i < 3; i++) {\n"
+                              "        struct job one;\n"
+                              "        use(&one);\n"
+                              "        use(&i);\n"
+                              "    }\n"
+                              "    other = &keep;\n"
+                              "    use(other);\n"
+                              "    other = jobs;\n"
+                              "    use(ctx);\n"
+                              "    use(other);\n"
+                              "    use(p);\n"
+                              "    use(buf);\n"
+                              "    use(jobs[1].id ? &jobs[1] : 0);\n"
+                              "    use(jobs[2].id);\n"
+                              "    use(*pp);\n"
+                              "    use(&ctx);\n"
+                              "    use(ctx);\n"
+                              "    do { use(0); } while (0);\n"
+                              "}\n";
+
+/* Arrays, the loop a local is declared in, local pointer copies. */
+START_TEST(argument_addresses)
+{
+    struct fact_tu *tu = extract(addr_src);
+    const struct fact_func *f = must_func(tu, "g");
+    const struct fact_arg *a;
+
+    a = &must_call(f, "use", 0)->args[0]; /* &one, declared in the loop */
+    ck_assert_int_eq(a->kind, FACT_ARG_ADDR);
+    ck_assert_int_eq(a->local, 1);
+    ck_assert_int_eq(a->decl_loop, 0);
+    a = &must_call(f, "use", 1)->args[0]; /* &i: the header is outside */
+    ck_assert_int_eq(a->decl_loop, -1);
+    a = &must_call(f, "use", 2)->args[0]; /* other = &keep */
+    ck_assert_ptr_nonnull(a->origin);
+    ck_assert_pstr_eq(a->origin->text, "&keep");
+    ck_assert_int_eq(a->origin->local, 1);
+    a = &must_call(f, "use", 3)->args[0]; /* ctx = &keep */
+    ck_assert_int_eq(a->kind, FACT_ARG_VAR);
+    ck_assert_ptr_nonnull(a->origin);
+    ck_assert_int_eq(a->origin->kind, FACT_ARG_ADDR);
+    ck_assert_ptr_nonnull(strstr(a->origin->ref, "keep"));
+    a = &must_call(f, "use", 4)->args[0]; /* other: &keep, then jobs */
+    ck_assert_ptr_null(a->origin);
+    a = &must_call(f, "use", 5)->args[0]; /* p = buf */
+    ck_assert_ptr_nonnull(a->origin);
+    ck_assert_int_eq(a->origin->kind, FACT_ARG_VAR);
+    ck_assert_int_eq(a->origin->array, 1);
+    a = &must_call(f, "use", 6)->args[0]; /* buf */
+    ck_assert_int_eq(a->kind, FACT_ARG_VAR);
+    ck_assert_int_eq(a->array, 1);
+    ck_assert_int_eq(a->local, 1);
+    ck_assert_ptr_null(a->origin);
+    a = &must_call(f, "use", 8)->args[0]; /* jobs[2].id */
+    ck_assert_int_eq(a->base_param, 0);
+    a = &must_call(f, "use", 9)->args[0]; /* *pp */
+    ck_assert_int_eq(a->base_param, 1);
+    a = &must_call(f, "use", 11)->args[0]; /* ctx after &ctx escaped */
+    ck_assert_ptr_null(a->origin);
+    ck_assert_uint_eq(f->nloops, 2);
+    ck_assert_int_eq(f->loops[0].once, 0);
+    ck_assert_int_eq(f->loops[1].once, 1); /* do { } while (0) */
+    facts_tu_free(tu);
+}
+END_TEST
+
 START_TEST(argument_kinds)
 {
     struct fact_tu *tu = extract(args_src);
@@ -926,6 +1001,7 @@ static Suite *extract_suite(void)
     tcase_add_test(tc, deep_but_parsed_nesting);
     tcase_add_test(tc, long_argument_text_is_capped);
     tcase_add_test(tc, call_result_variable);
+    tcase_add_test(tc, argument_addresses);
     suite_add_tcase(s, tc);
     return s;
 }

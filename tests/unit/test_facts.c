@@ -29,6 +29,8 @@ static struct fact_arg arg(struct fact_tu *tu, enum fact_arg_kind kind,
     a.ival = ival;
     a.param = param;
     a.local = local;
+    a.decl_loop = -1;
+    a.base_param = -1;
     return a;
 }
 
@@ -92,7 +94,8 @@ static struct fact_tu *sample_tu(void)
     f->nloops = 2;
     f->loops = xcalloc(2, sizeof(*f->loops));
     f->loops[0] = (struct fact_loop){.parent = -1, .line = 10, .col = 5};
-    f->loops[1] = (struct fact_loop){.parent = 0, .line = 12, .col = 9};
+    f->loops[1] =
+        (struct fact_loop){.parent = 0, .line = 12, .col = 9, .once = 1};
 
     f->nbranches = 1;
     f->branches = xcalloc(1, sizeof(*f->branches));
@@ -119,6 +122,8 @@ static struct fact_tu *sample_tu(void)
         arg(tu, FACT_ARG_PARAM, "c:net.c@30@F@serve@fd", "fd", 0, 0, 0);
     c->args[1] =
         arg(tu, FACT_ARG_VAR, "c:net.c@50@F@serve@buf", "buf", 0, -1, 1);
+    c->args[1].array = 1;
+    c->args[1].decl_loop = 1;
     c->args[2] = arg(tu, FACT_ARG_INT, NULL, "MSG_DONTWAIT", 64, -1, 0);
     c->args[3] = arg(tu, FACT_ARG_NULL, NULL, "NULL", 0, -1, 0);
 
@@ -131,14 +136,25 @@ static struct fact_tu *sample_tu(void)
     c->loop = -1;
     c->seq = 2;
     c->branch = -1;
-    c->nargs = 5;
-    c->args = xcalloc(5, sizeof(*c->args));
+    c->nargs = 6;
+    c->args = xcalloc(6, sizeof(*c->args));
     c->args[0] =
         arg(tu, FACT_ARG_STRING, NULL, "hello \"quoted\" \\ world", 0, -1, 0);
     c->args[1] = arg(tu, FACT_ARG_FUNC, "c:@F@on_run", "on_run", 0, -1, 0);
     c->args[2] = arg(tu, FACT_ARG_ADDR, "c:@counter", "&counter", 0, -1, 0);
-    c->args[3] = arg(tu, FACT_ARG_OTHER, NULL, "x + 1", 0, -1, 0);
+    c->args[3] =
+        arg(tu, FACT_ARG_OTHER, "c:net.c@30@F@serve@fd", "fd[1]", 0, -1, 0);
+    c->args[3].base_param = 0;
     c->args[4] = arg(tu, FACT_ARG_INT, NULL, "-5", -5, -1, 0);
+    c->args[5] =
+        arg(tu, FACT_ARG_VAR, "c:net.c@60@F@serve@ctx", "ctx", 0, -1, 1);
+    {
+        struct fact_arg *o = arena_alloc(&tu->arena, sizeof(*o));
+        *o = arg(tu, FACT_ARG_ADDR, "c:net.c@55@F@serve@sess", "&sess", 0, -1,
+                 1);
+        o->decl_loop = 0;
+        c->args[5].origin = o;
+    }
 
     c = &f->calls[2];
     c->name = S(tu, "cb");
@@ -150,7 +166,6 @@ static struct fact_tu *sample_tu(void)
     c->seq = 3;
     c->branch = 0; /* inside "if (fork() == 0)" */
     c->noreturn = 1;
-
     f->naccesses = 3;
     f->accesses = xcalloc(3, sizeof(*f->accesses));
     f->accesses[0] =
@@ -288,6 +303,11 @@ START_TEST(round_trip_keeps_values)
     ck_assert_int_eq(c->args[1].kind, FACT_ARG_VAR);
     ck_assert_int_eq(c->args[1].local, 1);
     ck_assert_int_eq(c->args[1].param, -1);
+    ck_assert_int_eq(c->args[1].array, 1);
+    ck_assert_int_eq(f->loops[0].once, 0);
+    ck_assert_int_eq(f->loops[1].once, 1);
+    ck_assert_int_eq(c->args[1].decl_loop, 1);
+    ck_assert_ptr_null(c->args[1].origin);
     ck_assert_int_eq(c->args[2].kind, FACT_ARG_INT);
     ck_assert_int_eq(c->args[2].ival, 64);
     ck_assert_str_eq(c->args[2].text, "MSG_DONTWAIT");
@@ -302,6 +322,15 @@ START_TEST(round_trip_keeps_values)
     ck_assert_int_eq(c->args[4].ival, -5);
     ck_assert_int_eq(c->branch, -1);
     ck_assert_int_eq(c->noreturn, 0);
+    ck_assert_int_eq(c->args[3].base_param, 0);
+    ck_assert_int_eq(c->args[2].base_param, -1);
+    ck_assert_int_eq(c->args[2].decl_loop, -1);
+    ck_assert_ptr_nonnull(c->args[5].origin);
+    ck_assert_int_eq(c->args[5].origin->kind, FACT_ARG_ADDR);
+    ck_assert_str_eq(c->args[5].origin->text, "&sess");
+    ck_assert_int_eq(c->args[5].origin->decl_loop, 0);
+    ck_assert_int_eq(c->args[5].origin->local, 1);
+    ck_assert_ptr_null(c->args[5].origin->origin);
     c = &f->calls[2];
     ck_assert_int_eq(c->branch, 0);
     ck_assert_int_eq(c->noreturn, 1);
@@ -533,6 +562,47 @@ START_TEST(rejects_out_of_range_loop_index)
 }
 END_TEST
 
+START_TEST(rejects_bad_argument_origins)
+{
+#define ARG_DOC(a)                                                             \
+    DOC_HEAD "\"file\":\"/a.c\",\"functions\":[{\"usr\":\"u\","                \
+             "\"name\":\"f\",\"file\":\"/a.c\",\"loops\":[{\"parent\":-1}],"   \
+             "\"calls\":[{\"name\":\"g\",\"args\":[" a "]}]}]}"
+    const char *err = NULL;
+    struct fact_tu *tu = facts_from_json(
+        ARG_DOC("{\"kind\":\"var\",\"ref\":\"p\",\"origin\":{\"kind\":"
+                "\"addr\",\"ref\":\"x\",\"decl_loop\":0}}"),
+        &err);
+    ck_assert_msg(tu != NULL, "%s", err ? err : "?");
+    facts_tu_free(tu);
+    /* An origin of an origin: one level only. */
+    expect_reject(ARG_DOC("{\"kind\":\"var\",\"origin\":{\"kind\":\"addr\","
+                          "\"ref\":\"x\",\"origin\":{\"kind\":\"addr\","
+                          "\"ref\":\"y\"}}}"),
+                  "origin");
+    /* Only a variable holds an address. */
+    expect_reject(ARG_DOC("{\"kind\":\"addr\",\"ref\":\"p\",\"origin\":{"
+                          "\"kind\":\"addr\",\"ref\":\"x\"}}"),
+                  "origin");
+    /* Not an address. */
+    expect_reject(ARG_DOC("{\"kind\":\"var\",\"origin\":{\"kind\":\"int\","
+                          "\"ref\":\"x\"}}"),
+                  "origin");
+    expect_reject(ARG_DOC("{\"kind\":\"var\",\"origin\":{\"kind\":\"addr\"}}"),
+                  "origin");
+    expect_reject(ARG_DOC("{\"kind\":\"var\",\"origin\":[]}"), "origin");
+    expect_reject(ARG_DOC("{\"kind\":\"var\",\"origin\":\"x\"}"), "origin");
+    /* Indexes out of range: a loop that does not exist, a parameter. */
+    expect_reject(ARG_DOC("{\"kind\":\"addr\",\"decl_loop\":1}"),
+                  "index out of range");
+    expect_reject(ARG_DOC("{\"kind\":\"other\",\"base_param\":-3}"),
+                  "index out of range");
+    expect_reject(ARG_DOC("{\"kind\":\"var\",\"array\":1}"), "boolean");
+    expect_reject(ARG_DOC("7"), "argument");
+#undef ARG_DOC
+}
+END_TEST
+
 START_TEST(rejects_out_of_range_parent_index)
 {
     /* A loop that is its own parent. */
@@ -655,6 +725,7 @@ static Suite *facts_suite(void)
     tcase_add_test(tc, rejects_wrong_bool_types);
     tcase_add_test(tc, rejects_out_of_range_loop_index);
     tcase_add_test(tc, rejects_out_of_range_parent_index);
+    tcase_add_test(tc, rejects_bad_argument_origins);
     tcase_add_test(tc, rejects_bad_positions);
     tcase_add_test(tc, rejects_missing_required_strings);
     tcase_add_test(tc, rejects_absurd_counts);
