@@ -19,7 +19,7 @@
 #include <stddef.h>
 
 /* Bumped whenever the meaning or layout of serialised facts changes. */
-#define SW_FACTS_VERSION 1
+#define SW_FACTS_VERSION 2
 
 /* What a call argument is, as far as the front end can tell. */
 #define FACT_ARG_KINDS(X)                                                      \
@@ -49,6 +49,7 @@ struct fact_arg {
     long long ival;          /* value of an INT constant */
     int param;               /* caller's parameter index for PARAM, else -1 */
     int local;               /* 1 when ref is a local (automatic) variable */
+    int fresh; /* local VAR assigned anew in the call's loop, before it */
 };
 
 struct fact_call {
@@ -90,12 +91,13 @@ struct fact_loop {
 #define FACT_ACC_ATOMIC 8u /* the variable is _Atomic */
 
 struct fact_access {
-    const char *var;  /* USR of the global or static, or "param:N" */
-    const char *name; /* its name */
-    unsigned flags;   /* FACT_ACC_* */
-    int line, col;    /* location of the reference */
-    int loop;         /* innermost enclosing loop, -1 for none */
-    int seq;          /* order within the function */
+    const char *var;   /* USR of the global or static, or "param:N" */
+    const char *name;  /* its name */
+    const char *field; /* first member accessed (g.f, p->f), or NULL */
+    unsigned flags;    /* FACT_ACC_* */
+    int line, col;     /* location of the reference */
+    int loop;          /* innermost enclosing loop, -1 for none */
+    int seq;           /* order within the function */
 };
 
 /*

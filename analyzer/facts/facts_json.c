@@ -53,6 +53,8 @@ static cJSON *arg_to_json(const struct fact_arg *a)
         add_int(o, "param", a->param);
     if (a->local)
         cJSON_AddBoolToObject(o, "local", 1);
+    if (a->fresh)
+        cJSON_AddBoolToObject(o, "fresh", 1);
     return o;
 }
 
@@ -131,6 +133,7 @@ static cJSON *func_to_json(const struct fact_func *f)
         cJSON *j = cJSON_CreateObject();
         add_str(j, "var", a->var);
         add_str(j, "name", a->name);
+        add_str(j, "field", a->field);
         cJSON_AddBoolToObject(j, "read", (a->flags & FACT_ACC_READ) != 0);
         cJSON_AddBoolToObject(j, "write", (a->flags & FACT_ACC_WRITE) != 0);
         cJSON_AddBoolToObject(j, "addr", (a->flags & FACT_ACC_ADDR) != 0);
@@ -384,6 +387,7 @@ static void read_call(struct reader *r, const cJSON *o, struct fact_call *c,
         fa->ival = get_value(r, a);
         fa->param = get_index(r, a, "param", 4096);
         fa->local = get_bool(a, "local");
+        fa->fresh = get_bool(a, "fresh");
     }
 }
 
@@ -443,6 +447,7 @@ static void read_func(struct reader *r, const cJSON *o, struct fact_func *f)
         struct fact_access *a = &f->accesses[i++];
         a->var = get_str(r, e, "var", 1);
         a->name = get_str(r, e, "name", 1);
+        a->field = get_str(r, e, "field", 0);
         a->flags = (get_bool(e, "read") ? FACT_ACC_READ : 0) |
                    (get_bool(e, "write") ? FACT_ACC_WRITE : 0) |
                    (get_bool(e, "addr") ? FACT_ACC_ADDR : 0) |

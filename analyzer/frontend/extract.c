@@ -127,6 +127,8 @@ struct decl_names {
     char *name;          /* likewise */
     signed char tracked; /* is_tracked_var(): -1 until asked, 0, 1 */
     signed char local_static; /* its is_local_static */
+    int alias;    /* a local copy of parameter alias-1 (p = arg), 0: none */
+    int set_loop; /* a local's last assignment: its loop + 2, 1: outside */
 };
 
 /* ---- small libclang helpers ------------------------------------------- */
@@ -618,7 +620,19 @@ static int is_integral(CXType t)
            t.kind == CXType_Enum;
 }
 
-static void classify_arg(struct walker *w, CXCursor arg, struct fact_arg *a)
+/* 1 when loop l is `outer` or nested inside it (in the function walked). */
+static int loop_inside(const struct walker *w, int l, int outer)
+{
+    for (int guard = 0; l >= 0 && outer >= 0 && guard < 100000; guard++) {
+        if (l == outer)
+            return 1;
+        l = w->loops.items[l].parent;
+    }
+    return 0;
+}
+
+static void classify_arg(struct walker *w, CXCursor arg, struct fact_arg *a,
+                         int loop)
 {
     CXCursor u = unwrap(w, arg);
     enum CXCursorKind k = clang_getCursorKind(u);
@@ -664,6 +678,11 @@ static void classify_arg(struct walker *w, CXCursor arg, struct fact_arg *a)
             a->local = !is_tracked_var(w, d, &ls) &&
                        clang_getCursorKind(clang_getCursorSemanticParent(d)) !=
                            CXCursor_TranslationUnit;
+            if (a->local) {
+                struct decl_names *dn = decl_slot(w, d);
+                a->fresh = dn && dn->set_loop >= 2 &&
+                           loop_inside(w, dn->set_loop - 2, loop);
+            }
             return;
         }
         if (dk == CXCursor_EnumConstantDecl) {
@@ -801,7 +820,7 @@ static void add_call(struct walker *w, CXCursor call, int loop, int branch,
         struct fact_arg *args = xcalloc((size_t)nargs, sizeof(*args));
         for (int i = 0; i < nargs; i++) {
             classify_arg(w, clang_Cursor_getArgument(call, (unsigned)i),
-                         &args[i]);
+                         &args[i], loop);
         }
         /* classify_arg may have grown w->calls: re-find c. */
         c = &w->calls.items[w->calls.n - 1];
@@ -811,12 +830,13 @@ static void add_call(struct walker *w, CXCursor call, int loop, int branch,
 }
 
 static void add_access(struct walker *w, CXCursor ref, CXCursor decl,
-                       enum role role, int loop)
+                       enum role role, int loop, const char *field)
 {
     struct fact_access *a = VEC_ADD(w->accesses);
     CXType t = clang_getCursorType(decl);
     a->var = cursor_usr(w, decl);
     a->name = cursor_name(w, decl);
+    a->field = field;
     switch (role) {
     case ROLE_READ:
         a->flags = FACT_ACC_READ;
@@ -844,21 +864,27 @@ static void add_access(struct walker *w, CXCursor ref, CXCursor decl,
  * such as a thread's context argument.
  */
 static void add_pointee_access(struct walker *w, CXCursor expr, CXCursor base,
-                               enum role role, int loop)
+                               enum role role, int loop, const char *field)
 {
     CXCursor u = unwrap(w, base), d;
     struct fact_access *a;
+    struct decl_names *dn;
     int pi;
     char idx[24];
     if (clang_getCursorKind(u) != CXCursor_DeclRefExpr)
         return;
     d = clang_getCursorReferenced(u);
-    if (clang_getCursorKind(d) != CXCursor_ParmDecl)
+    if (clang_getCursorKind(d) == CXCursor_ParmDecl)
+        pi = param_index(w, d);
+    else if (clang_getCursorKind(d) == CXCursor_VarDecl &&
+             (dn = decl_slot(w, d)) && dn->alias > 0)
+        pi = dn->alias - 1; /* struct ctx *c = arg; c->n++ */
+    else
         return;
-    pi = param_index(w, d);
     if (pi < 0)
         return;
     a = VEC_ADD(w->accesses);
+    a->field = field;
     snprintf(idx, sizeof(idx), "param:%d", pi);
     a->var = arena_strdup(&w->tu->arena, idx);
     a->name = cursor_text(w, expr);
@@ -871,6 +897,40 @@ static void add_pointee_access(struct walker *w, CXCursor expr, CXCursor base,
     cursor_pos(expr, NULL, &a->line, &a->col);
     a->loop = loop;
     a->seq = w->seq++;
+}
+
+/* A local variable is assigned in loop `loop` (-1: outside loops). */
+static void note_local_set(struct walker *w, CXCursor decl, int loop)
+{
+    struct decl_names *dn = decl_slot(w, decl);
+    if (dn)
+        dn->set_loop = loop + 2;
+}
+
+/*
+ * A local's declaration: where an initialiser assigns it, and whether it
+ * copies a pointer parameter ("struct ctx *c = arg;", through casts), so
+ * that accesses through it count as accesses through the parameter.
+ */
+static void note_local_decl(struct walker *w, CXCursor decl, int loop)
+{
+    CXCursor init = last_child(w, decl), u, d;
+    struct decl_names *dn;
+    if (clang_Cursor_isNull(init) ||
+        !clang_isExpression(clang_getCursorKind(init)))
+        return;
+    dn = decl_slot(w, decl);
+    if (!dn)
+        return;
+    dn->set_loop = loop + 2;
+    u = unwrap(w, init);
+    if (clang_getCursorKind(u) != CXCursor_DeclRefExpr ||
+        clang_getCanonicalType(clang_getCursorType(decl)).kind !=
+            CXType_Pointer)
+        return;
+    d = clang_getCursorReferenced(u);
+    if (clang_getCursorKind(d) == CXCursor_ParmDecl && param_index(w, d) >= 0)
+        dn->alias = param_index(w, d) + 1;
 }
 
 /* Records "target = function" when rhs names a function or a parameter. */
@@ -1136,11 +1196,16 @@ static void visit(struct walker *w, const struct frame *fr)
         CXCursor d = clang_getCursorReferenced(c);
         int ls;
         if (is_tracked_var(w, d, &ls))
-            add_access(w, c, d, fr->role, loop);
+            add_access(w, c, d, fr->role, loop, NULL);
+        else if (clang_getCursorKind(d) == CXCursor_VarDecl &&
+                 (fr->role == ROLE_WRITE || fr->role == ROLE_RW))
+            note_local_set(w, d, loop);
         return;
     }
     case CXCursor_VarDecl: {
         int ls;
+        if (!is_tracked_var(w, c, &ls) && w->fn)
+            note_local_decl(w, c, loop);
         if (is_tracked_var(w, c, &ls) && ls) {
             /* A function-static local: a global with an owner. */
             struct fact_global *g = VEC_ADD(w->globals);
@@ -1236,7 +1301,7 @@ static void visit(struct walker *w, const struct frame *fr)
                        : op == '+' || op == '-' ? ROLE_RW
                                                 : ROLE_READ;
             if (op == '*')
-                add_pointee_access(w, c, kids[0], fr->role, loop);
+                add_pointee_access(w, c, kids[0], fr->role, loop, NULL);
         }
         break;
     case CXCursor_ParenExpr:
@@ -1249,10 +1314,23 @@ static void visit(struct walker *w, const struct frame *fr)
     case CXCursor_MemberRefExpr: {
         /* a.f = x writes a; p->f = x only reads p (and writes *p). */
         CXType bt = clang_getCanonicalType(clang_getCursorType(kids[0]));
-        if (bt.kind != CXType_Pointer)
+        CXCursor fd = clang_getCursorReferenced(c);
+        const char *field = clang_getCursorKind(fd) == CXCursor_FieldDecl
+                                ? cursor_name(w, fd)
+                                : NULL;
+        if (bt.kind != CXType_Pointer) {
+            CXCursor u = unwrap(w, kids[0]), d;
+            int ls;
             roles[0] = fr->role;
-        else
-            add_pointee_access(w, c, kids[0], fr->role, loop);
+            if (clang_getCursorKind(u) == CXCursor_DeclRefExpr &&
+                is_tracked_var(w, d = clang_getCursorReferenced(u), &ls)) {
+                /* g.f: an access to field f of g. */
+                add_access(w, u, d, fr->role, loop, field);
+                return;
+            }
+        } else {
+            add_pointee_access(w, c, kids[0], fr->role, loop, field);
+        }
         break;
     }
     case CXCursor_ArraySubscriptExpr: {
@@ -1262,7 +1340,7 @@ static void visit(struct walker *w, const struct frame *fr)
             bt.kind == CXType_IncompleteArray)
             roles[0] = fr->role;
         else
-            add_pointee_access(w, c, kids[0], fr->role, loop);
+            add_pointee_access(w, c, kids[0], fr->role, loop, NULL);
         break;
     }
     default:

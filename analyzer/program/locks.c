@@ -118,7 +118,7 @@ static void release(struct lock_held *held, size_t *nheld, const char *key,
 }
 
 static void acquire(struct lock_held *held, size_t *nheld, const char *name,
-                    const char *key, int call, int cond)
+                    const char *key, int call, int cond, int shared)
 {
     if (*nheld >= LOCKS_MAX_HELD)
         return;
@@ -127,6 +127,7 @@ static void acquire(struct lock_held *held, size_t *nheld, const char *name,
              name ? name : "a lock");
     held[*nheld].call = call;
     held[*nheld].cond = cond;
+    held[*nheld].shared = shared;
     (*nheld)++;
 }
 
@@ -155,7 +156,7 @@ static void walk_events(const struct program *p, const struct lock_summaries *s,
             const char *n = locks_arg_name(c, l->lock, buf, sizeof(buf));
             const char *key = lock_key(c, l->lock);
             if (l->op == SW_LOCK_ACQUIRE || l->op == SW_LOCK_TRY)
-                acquire(held, &nheld, n, key, (int)j, c->cond);
+                acquire(held, &nheld, n, key, (int)j, c->cond, l->shared);
             else if (l->op == SW_LOCK_RELEASE)
                 release(held, &nheld, key, c->cond);
             continue; /* condition waits release while they wait */
@@ -164,7 +165,7 @@ static void walk_events(const struct program *p, const struct lock_summaries *s,
             int g = pf->calls[j].targets[0];
             if (s->acquires[g]) {
                 acquire(held, &nheld, s->acquires[g], s->acquire_keys[g],
-                        (int)j, c->cond);
+                        (int)j, c->cond, 0);
                 continue;
             }
             if (s->releases[g]) {

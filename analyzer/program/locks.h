@@ -22,6 +22,7 @@ struct lock_held {
     const char *key;           /* identity: the lock variable's USR */
     int call;                  /* call index of the acquisition */
     int cond;                  /* conditional depth of the acquisition */
+    int shared;                /* a reader's hold (rwlock rdlock) */
 };
 
 /* Per function: the lock it returns holding or releases, or NULL. */

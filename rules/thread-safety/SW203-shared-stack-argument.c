@@ -14,28 +14,6 @@
 
 #include <string.h>
 
-/* The spawn a root was started by: context argument and waits. */
-static int spawn_shape(const struct program *p, const struct prog_root *r,
-                       int *ctx_arg, const struct cat_spawn **cat)
-{
-    const struct prog_func *sf = &p->funcs[r->site_func];
-    const struct fact_call *c = &sf->f->calls[r->site_call];
-    const struct prog_call *pc = &sf->calls[r->site_call];
-    *cat = NULL;
-    if (pc->kind == PCALL_API) {
-        *cat = catalog_spawn(p->cat, c->name);
-        if (!*cat)
-            return 0;
-        *ctx_arg = (*cat)->context;
-        return *ctx_arg >= 0;
-    }
-    if (pc->kind == PCALL_DIRECT) {
-        *ctx_arg = p->funcs[pc->targets[0]].spawn_ctx_param;
-        return *ctx_arg >= 0;
-    }
-    return 0;
-}
-
 /*
  * 1 when the spawner later waits for what it started: a matching join on
  * the same handle, or a wait on the very object it passed (a semaphore or
@@ -106,11 +84,9 @@ void rule_SW203(struct rule_ctx *ctx)
             dup = p->roots[q].kind == PROG_ROOT_SPAWN &&
                   p->roots[q].site_func == root->site_func &&
                   p->roots[q].site_call == root->site_call;
-        if (dup || !spawn_shape(p, root, &ctx_arg, &cat))
+        if (dup || (ctx_arg = program_spawn_context_arg(p, (int)r, &cat)) < 0)
             continue;
         c = &p->funcs[root->site_func].f->calls[root->site_call];
-        if (ctx_arg >= (int)c->nargs)
-            continue;
         a = &c->args[ctx_arg];
         if (a->kind != FACT_ARG_ADDR || !a->local || !a->text)
             continue;

@@ -361,7 +361,10 @@ END_TEST
  * A valid document with one function; the rejection tests each break one
  * thing by substituting a placeholder.
  */
-#define DOC_HEAD "{\"format\":\"syncwise-facts\",\"version\":1,"
+#define STR2(x) #x
+#define STR(x) STR2(x)
+#define DOC_HEAD                                                               \
+    "{\"format\":\"syncwise-facts\",\"version\":" STR(SW_FACTS_VERSION) ","
 #define GOOD_FUNC                                                              \
     "{\"usr\":\"c:@F@f\",\"name\":\"f\",\"file\":\"/a.c\",\"line\":1,"         \
     "\"col\":6,\"end_line\":3,\"static\":false,\"nparams\":1,"                 \
@@ -419,7 +422,7 @@ END_TEST
 START_TEST(rejects_other_versions)
 {
     expect_reject(
-        "{\"format\":\"syncwise-facts\",\"version\":2,\"file\":\"a\"}",
+        "{\"format\":\"syncwise-facts\",\"version\":99,\"file\":\"a\"}",
         "version");
     expect_reject(
         "{\"format\":\"syncwise-facts\",\"version\":0,\"file\":\"a\"}",

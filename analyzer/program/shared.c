@@ -1,0 +1,656 @@
+#include "program/shared.h"
+
+#include "common/strmap.h"
+#include "common/xalloc.h"
+#include "program/locks.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct shared_model {
+    const struct program *p;
+    struct {
+        struct shared_inst *items;
+        size_t n, cap;
+    } inst;
+    struct strmap *objs; /* object key -> index into names */
+    struct {
+        const char **items; /* display names (interned in strs) */
+        size_t n, cap;
+    } names;
+    struct strmap *strs;         /* interned strings */
+    struct strmap *skip;         /* USR -> 1: a global that never races */
+    size_t *lock_base;           /* per function: first index into locks */
+    struct shared_locks *locks;  /* per function and access */
+    int (*ctxs)[SHARED_MAX_CTX]; /* per function: concurrent roots */
+    int *nctx;                   /* per function: how many */
+    unsigned char *in_main;      /* per function: runs on the main thread */
+    unsigned char *is_main;      /* per function: it is main() */
+    int *first_spawn;            /* per function: first spawning call, -1 */
+    unsigned char **ordm;        /* per root: main-thread ordering, lazily */
+    signed char **waits;         /* per function: wait loop of each access */
+};
+
+/* ---- small helpers ------------------------------------------------------ */
+
+/* Loop l is `outer` or nested inside it. */
+static int loop_in(const struct fact_func *f, int l, int outer)
+{
+    for (int guard = 0; l >= 0 && outer >= 0 && guard < 100000; guard++) {
+        if (l == outer)
+            return 1;
+        l = f->loops[l].parent;
+    }
+    return 0;
+}
+
+static int obj_id(struct shared_model *m, const char *key, const char *name)
+{
+    long id = strmap_get(m->objs, key);
+    if (id >= 0)
+        return (int)id;
+    VEC_PUSH(m->names, strmap_intern(m->strs, name ? name : key));
+    strmap_put(m->objs, key, (long)m->names.n - 1);
+    return (int)m->names.n - 1;
+}
+
+static void add_inst(struct shared_model *m, int func, int access, int ctx,
+                     int obj, const char *field, unsigned flags)
+{
+    struct shared_inst *s = VEC_ADD(m->inst);
+    s->func = func;
+    s->access = access;
+    s->ctx = ctx;
+    s->obj = obj;
+    s->field = field ? strmap_intern(m->strs, field) : NULL;
+    s->flags = flags & (FACT_ACC_READ | FACT_ACC_WRITE);
+}
+
+/* ---- ordering ------------------------------------------------------------ */
+
+/* Functions that start threads or pool work, themselves or through calls. */
+static void compute_first_spawn(struct shared_model *m)
+{
+    const struct program *p = m->p;
+    unsigned char *spawns = xcalloc(p->nfuncs + 1, 1);
+    unsigned char **site = xcalloc(p->nfuncs + 1, sizeof(*site));
+    int changed = 1;
+    for (size_t r = 0; r < p->nroots; r++) {
+        const struct prog_root *root = &p->roots[r];
+        if (root->kind != PROG_ROOT_SPAWN || root->site_func < 0)
+            continue;
+        if (!site[root->site_func])
+            site[root->site_func] =
+                xcalloc(p->funcs[root->site_func].f->ncalls + 1, 1);
+        site[root->site_func][root->site_call] = 1;
+        spawns[root->site_func] = 1;
+    }
+    for (int round = 0; changed && round < 64; round++) {
+        changed = 0;
+        for (size_t i = 0; i < p->nfuncs; i++) {
+            const struct prog_func *pf = &p->funcs[i];
+            for (size_t j = 0; j < pf->f->ncalls && !spawns[i]; j++)
+                if (pf->calls[j].kind == PCALL_DIRECT &&
+                    spawns[pf->calls[j].targets[0]])
+                    spawns[i] = changed = 1;
+        }
+    }
+    for (size_t i = 0; i < p->nfuncs; i++) {
+        const struct prog_func *pf = &p->funcs[i];
+        m->first_spawn[i] = -1;
+        for (size_t j = 0; j < pf->f->ncalls && spawns[i]; j++)
+            if ((site[i] && site[i][j]) || (pf->calls[j].kind == PCALL_DIRECT &&
+                                            spawns[pf->calls[j].targets[0]])) {
+                m->first_spawn[i] = (int)j;
+                break;
+            }
+        free(site[i]);
+    }
+    free(site);
+    free(spawns);
+}
+
+/* A position (seq, loop) of func comes before its first spawn. */
+static int pre_spawn(const struct shared_model *m, int func, int seq, int loop)
+{
+    const struct fact_func *f = m->p->funcs[func].f;
+    const struct fact_call *c;
+    if (m->first_spawn[func] < 0)
+        return 0;
+    c = &f->calls[m->first_spawn[func]];
+    /* In a loop around the spawn, the next round runs beside the thread. */
+    return seq < c->seq && !(loop >= 0 && loop_in(f, c->loop, loop));
+}
+
+/* A position of root r's spawner comes after the matching join or wait. */
+static int post_join(const struct shared_model *m, int func, int seq, int loop,
+                     int ri)
+{
+    const struct program *p = m->p;
+    const struct prog_root *r = &p->roots[ri];
+    const struct cat_spawn *cat;
+    const struct fact_func *f;
+    const struct fact_call *c;
+    const char *handle = NULL;
+    if (r->site_func != func)
+        return 0;
+    (void)program_spawn_context_arg(p, ri, &cat);
+    if (!cat)
+        return 0;
+    f = p->funcs[func].f;
+    c = &f->calls[r->site_call];
+    if (cat->handle >= 0 && cat->handle < (int)c->nargs)
+        handle = c->args[cat->handle].ref;
+    for (size_t k = (size_t)r->site_call + 1; k < f->ncalls; k++) {
+        const struct fact_call *w = &f->calls[k];
+        const struct cat_wait *cw;
+        int match = 0;
+        for (size_t i = 0; i < cat->nwaits && !match; i++)
+            match = w->name && strcmp(w->name, cat->waits[i]) == 0;
+        /* Not on an error path, not inside the spawning loop. */
+        if (!match || w->cond > c->cond ||
+            (w->loop >= 0 && loop_in(f, c->loop, w->loop)))
+            continue;
+        cw = catalog_wait(p->cat, w->name);
+        if (handle && cw && cw->handle >= 0 && cw->handle < (int)w->nargs &&
+            w->args[cw->handle].ref &&
+            strcmp(w->args[cw->handle].ref, handle) != 0)
+            continue;
+        return seq > w->seq && !(loop >= 0 && loop_in(f, w->loop, loop));
+    }
+    return 0;
+}
+
+/* A position of func, run by context ctx, is ordered with root ri. */
+static int position_ordered(const struct shared_model *m, int func, int seq,
+                            int loop, int ctx, int ri)
+{
+    const struct prog_root *r = &m->p->roots[ri];
+    if ((func == r->site_func || (m->is_main[func] && ctx < 0)) &&
+        pre_spawn(m, func, seq, loop))
+        return 1;
+    return post_join(m, func, seq, loop, ri);
+}
+
+/*
+ * Per root: functions whose every main-thread call comes from an ordered
+ * position (or from a function that is itself ordered): greatest fixpoint.
+ */
+static const unsigned char *main_ordered(struct shared_model *m, int ri)
+{
+    const struct program *p = m->p;
+    unsigned char *in;
+    int changed = 1;
+    if (m->ordm[ri])
+        return m->ordm[ri];
+    in = xcalloc(p->nfuncs + 1, 1);
+    for (size_t i = 0; i < p->nfuncs; i++)
+        in[i] = m->in_main[i] && p->funcs[i].ncallers > 0;
+    for (size_t r = 0; r < p->nroots; r++)
+        in[p->roots[r].func] = 0;
+    for (int round = 0; changed && round < 64; round++) {
+        changed = 0;
+        for (size_t h = 0; h < p->nfuncs; h++) {
+            const struct prog_func *pf = &p->funcs[h];
+            if (!m->in_main[h])
+                continue;
+            for (size_t j = 0; j < pf->f->ncalls; j++) {
+                const struct prog_call *pc = &pf->calls[j];
+                const struct fact_call *c = &pf->f->calls[j];
+                int ok = pc->kind != PCALL_INDIRECT &&
+                         (in[h] ||
+                          position_ordered(m, (int)h, c->seq, c->loop, -1, ri));
+                for (int k = 0; k < pc->ntargets && !ok; k++)
+                    if (in[pc->targets[k]]) {
+                        in[pc->targets[k]] = 0;
+                        changed = 1;
+                    }
+            }
+        }
+    }
+    m->ordm[ri] = in;
+    return in;
+}
+
+/* The thread a root's code runs on: a loop callback runs on its loop's. */
+static int thread_of(const struct program *p, int ri)
+{
+    for (int guard = 0; guard < 16; guard++) {
+        const struct prog_root *r = &p->roots[ri];
+        int up;
+        if (r->ctx != PROG_CTX_LOOP || r->site_func < 0)
+            break;
+        up = p->funcs[r->site_func].conc.root;
+        if (up < 0 || up == ri)
+            break;
+        ri = up;
+    }
+    return ri;
+}
+
+/* Instance a (in its context) is ordered with every run of root ri. */
+static int ordered(struct shared_model *m, const struct shared_inst *a, int ri)
+{
+    const struct fact_access *fa = &m->p->funcs[a->func].f->accesses[a->access];
+    const struct prog_root *r = &m->p->roots[ri];
+    if (r->kind != PROG_ROOT_SPAWN || r->site_func < 0)
+        return 0;
+    if (position_ordered(m, a->func, fa->seq, fa->loop, a->ctx, ri))
+        return 1;
+    return a->ctx < 0 && main_ordered(m, ri)[a->func];
+}
+
+/* ---- objects reached through a context argument ------------------------ */
+
+/* The member named first in an argument's text ("&g.sub" -> "sub"). */
+static const char *text_field(char *buf, size_t size, const char *text)
+{
+    const char *s = text ? strpbrk(text, ".-") : NULL;
+    size_t n = 0;
+    if (!s)
+        return NULL;
+    s += *s == '-' ? (s[1] == '>' ? 2 : 0) : 1;
+    if (*s == '-' || !*s)
+        return NULL;
+    while (*s == ' ')
+        s++;
+    while ((s[n] == '_' || (s[n] >= 'a' && s[n] <= 'z') ||
+            (s[n] >= 'A' && s[n] <= 'Z') || (s[n] >= '0' && s[n] <= '9')) &&
+           n + 1 < size) {
+        buf[n] = s[n];
+        n++;
+    }
+    buf[n] = '\0';
+    return n ? buf : NULL;
+}
+
+/* &g or &g.sub handed on: global g (member sub), unless g never races. */
+static int global_obj(struct shared_model *m, const struct fact_arg *a,
+                      const char **field, char *fbuf, size_t fsize)
+{
+    if (strmap_get(m->skip, a->ref) >= 0)
+        return -1;
+    if (text_field(fbuf, fsize, a->text))
+        *field = fbuf; /* the thread's "c->n" is a part of g.sub */
+    return obj_id(m, a->ref, a->text[0] == '&' ? a->text + 1 : a->text);
+}
+
+/*
+ * The object "param:N" of func denotes when it runs in root ri: followed
+ * up ri's call path to the spawn.  Returns -1 when unknown or when each
+ * instance of the thread gets its own object (&items[i], a pointer
+ * assigned anew in the spawning loop).  *field may be narrowed to the
+ * member the argument names (&g.sub).
+ */
+static int resolve_param(struct shared_model *m, int ri, int func, int n,
+                         const char **field, char *fbuf, size_t fsize)
+{
+    const struct program *p = m->p;
+    const struct prog_root *r = &p->roots[ri];
+    char key[512];
+    for (int guard = 0; guard < 64; guard++) {
+        const struct fact_arg *a;
+        const struct fact_call *c;
+        int call, up, arg;
+        const struct cat_spawn *cat;
+        if (func == r->func && r->kind == PROG_ROOT_SPAWN) {
+            /* The start routine receives the context as its only
+             * parameter (a two-parameter pool task gets it elsewhere). */
+            if (n != 0 || p->funcs[func].f->nparams != 1)
+                return -1;
+            arg = program_spawn_context_arg(p, (int)(r - p->roots), &cat);
+            if (arg < 0)
+                return -1;
+            c = &p->funcs[r->site_func].f->calls[r->site_call];
+            a = &c->args[arg];
+            if (a->kind == FACT_ARG_ADDR && a->ref && a->text &&
+                !strchr(a->text, '[')) {
+                if (!a->local)
+                    return global_obj(m, a, field, fbuf, fsize);
+                snprintf(key, sizeof(key), "local:%s", a->ref);
+                return obj_id(m, key, a->text);
+            }
+            if (a->kind == FACT_ARG_VAR && a->ref && !a->fresh) {
+                snprintf(key, sizeof(key), "ptr:%s", a->ref);
+                return obj_id(m, key, a->text);
+            }
+            return -1;
+        }
+        up = program_conc_parent(p, (int)(r - p->roots), func, &call);
+        if (up < 0 || call < 0 ||
+            p->funcs[up].calls[call].kind == PCALL_INDIRECT)
+            return -1;
+        c = &p->funcs[up].f->calls[call];
+        if (n >= (int)c->nargs)
+            return -1;
+        a = &c->args[n];
+        if (a->kind == FACT_ARG_PARAM && a->param >= 0) {
+            func = up;
+            n = a->param;
+            continue;
+        }
+        if (a->kind == FACT_ARG_ADDR && a->ref && !a->local && a->text &&
+            !strchr(a->text, '['))
+            return global_obj(m, a, field, fbuf, fsize);
+        if (a->kind == FACT_ARG_VAR && a->ref && !a->local) {
+            snprintf(key, sizeof(key), "ptr:%s", a->ref);
+            return obj_id(m, key, a->text);
+        }
+        return -1;
+    }
+    return -1;
+}
+
+/* ---- locks ----------------------------------------------------------------
+ */
+
+/* One lock, told apart by its variable; a member lock by its member. */
+static const char *lock_id(struct shared_model *m, const struct lock_held *h)
+{
+    const char *dot = strrchr(h->name, '.'), *arrow = strstr(h->name, "->");
+    const char *last = dot;
+    char buf[LOCKS_NAME_MAX + 2];
+    for (const char *s = arrow; s; s = strstr(s + 2, "->"))
+        if (!last || s > last)
+            last = s + 1;
+    if (last) {
+        snprintf(buf, sizeof(buf), ".%s", last + 1);
+        return strmap_intern(m->strs, buf);
+    }
+    return strmap_intern(m->strs, h->key ? h->key : h->name);
+}
+
+struct lock_pass {
+    struct shared_model *m;
+    int func;
+    int entered;
+};
+
+static void on_access(void *data, int access, const struct lock_held *held,
+                      size_t nheld)
+{
+    struct lock_pass *lp = data;
+    struct shared_model *m = lp->m;
+    struct shared_locks *l = &m->locks[m->lock_base[lp->func] + access];
+    l->entered = lp->entered;
+    for (size_t k = 0; k < nheld && l->n < SHARED_MAX_LOCKS; k++) {
+        l->ids[l->n] = lock_id(m, &held[k]);
+        l->rd[l->n] = held[k].shared != 0;
+        if (!l->n)
+            snprintf(l->name, sizeof(l->name), "%s", held[k].name);
+        l->n++;
+    }
+}
+
+/* ---- wait loops (SW205) -------------------------------------------------- */
+
+/* Calls a waiting loop may make besides sleeps: giving up the processor. */
+static const char *const yields[] = {"sched_yield", "thrd_yield",
+                                     "pthread_yield", "g_thread_yield",
+                                     "uv_thread_yield"};
+
+static int wait_call(const struct program *p, int func, int call)
+{
+    const struct fact_call *c = &p->funcs[func].f->calls[call];
+    const struct cat_blocking *b = program_blocking_api(p, func, call);
+    if (b && b->category == SW_CAT_SLEEP)
+        return 1;
+    for (size_t i = 0; i < sizeof(yields) / sizeof(yields[0]); i++)
+        if (c->name && strcmp(c->name, yields[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static void compute_waits(struct shared_model *m, int func)
+{
+    const struct program *p = m->p;
+    const struct fact_func *f = p->funcs[func].f;
+    signed char *w = xmalloc(f->naccesses + 1);
+    memset(w, -1, f->naccesses + 1);
+    for (size_t l = 0; l < f->nloops && l < 127; l++) {
+        int waiting = !f->loops[l].counter;
+        for (size_t j = 0; j < f->ncalls && waiting; j++)
+            if (loop_in(f, f->calls[j].loop, (int)l) &&
+                !wait_call(p, func, (int)j))
+                waiting = 0;
+        for (size_t k = 0; k < f->naccesses && waiting; k++) {
+            const struct fact_access *a = &f->accesses[k];
+            int own_write = 0;
+            if (w[k] >= 0 || !loop_in(f, a->loop, (int)l) ||
+                !(a->flags & FACT_ACC_READ) || (a->flags & FACT_ACC_ATOMIC))
+                continue;
+            for (size_t q = 0; q < f->naccesses && !own_write; q++)
+                own_write = loop_in(f, f->accesses[q].loop, (int)l) &&
+                            (f->accesses[q].flags & FACT_ACC_WRITE) &&
+                            strcmp(f->accesses[q].var, a->var) == 0 &&
+                            (!f->accesses[q].field || !a->field ||
+                             strcmp(f->accesses[q].field, a->field) == 0);
+            if (!own_write)
+                w[k] = (signed char)l;
+        }
+    }
+    m->waits[func] = w;
+}
+
+/* ---- building ------------------------------------------------------------ */
+
+static int cmp_inst(const void *x, const void *y)
+{
+    const struct shared_inst *a = x, *b = y;
+    int c;
+    if (a->obj != b->obj)
+        return a->obj < b->obj ? -1 : 1;
+    if (!a->field || !b->field)
+        c = (a->field != NULL) - (b->field != NULL);
+    else
+        c = strcmp(a->field, b->field);
+    if (c)
+        return c;
+    if (a->func != b->func)
+        return a->func < b->func ? -1 : 1;
+    if (a->access != b->access)
+        return a->access < b->access ? -1 : 1;
+    return a->ctx < b->ctx ? -1 : a->ctx > b->ctx;
+}
+
+struct shared_model *shared_build(const struct program *p)
+{
+    struct shared_model *m = xcalloc(1, sizeof(*m));
+    struct strmap *skip = m->skip = strmap_new();
+    struct lock_summaries sums;
+    unsigned char *entered;
+    size_t nacc = 0, nf = p->nfuncs + 1;
+
+    m->p = p;
+    m->objs = strmap_new();
+    m->strs = strmap_new();
+    m->lock_base = xcalloc(nf, sizeof(*m->lock_base));
+    m->ctxs = xcalloc(nf, sizeof(*m->ctxs));
+    m->nctx = xcalloc(nf, sizeof(*m->nctx));
+    m->in_main = xcalloc(nf, 1);
+    m->is_main = xcalloc(nf, 1);
+    m->first_spawn = xcalloc(nf, sizeof(int));
+    m->ordm = xcalloc(p->nroots + 1, sizeof(*m->ordm));
+    m->waits = xcalloc(nf, sizeof(*m->waits));
+
+    for (size_t t = 0; t < p->ntus; t++)
+        for (size_t g = 0; g < p->tus[t]->nglobals; g++) {
+            const struct fact_global *gl = &p->tus[t]->globals[g];
+            if (gl->owner || gl->is_const || gl->is_atomic || gl->is_tls)
+                strmap_put(skip, gl->usr, 1);
+        }
+    for (size_t i = 0; i < p->nfuncs; i++) {
+        const struct prog_func *pf = &p->funcs[i];
+        m->lock_base[i] = nacc;
+        nacc += pf->f->naccesses;
+        for (int k = 0; k < PROG_CTX_COUNT; k++)
+            if (pf->reach[k].root >= 0 &&
+                !p->roots[pf->reach[k].root].concurrent)
+                m->in_main[i] = 1;
+        m->is_main[i] = strcmp(pf->f->name, "main") == 0;
+    }
+    m->lock_base[p->nfuncs] = nacc;
+    m->locks = xcalloc(nacc + 1, sizeof(*m->locks));
+    compute_first_spawn(m);
+
+    /* Concurrent contexts, one root at a time (its search tree is hot). */
+    for (size_t r = 0; r < p->nroots; r++) {
+        if (!p->roots[r].concurrent)
+            continue;
+        for (size_t i = 0; i < p->nfuncs; i++) {
+            const struct fact_func *f = p->funcs[i].f;
+            if (program_conc_parent(p, (int)r, (int)i, NULL) == -2 ||
+                m->nctx[i] >= SHARED_MAX_CTX)
+                continue;
+            m->ctxs[i][m->nctx[i]++] = (int)r;
+            for (size_t k = 0; k < f->naccesses; k++) {
+                const struct fact_access *a = &f->accesses[k];
+                const char *field = a->field;
+                char fbuf[128];
+                int obj;
+                if (!(a->flags & (FACT_ACC_READ | FACT_ACC_WRITE)) ||
+                    (a->flags & FACT_ACC_ATOMIC))
+                    continue;
+                if (strncmp(a->var, "param:", 6) == 0) {
+                    obj = resolve_param(m, (int)r, (int)i, atoi(a->var + 6),
+                                        &field, fbuf, sizeof(fbuf));
+                    if (obj < 0)
+                        continue;
+                } else if (strmap_get(skip, a->var) >= 0) {
+                    continue;
+                } else {
+                    obj = obj_id(m, a->var, a->name);
+                }
+                add_inst(m, (int)i, (int)k, (int)r, obj, field, a->flags);
+            }
+        }
+    }
+    /* The main thread: globals only (its objects behind pointers are not
+     * followed). */
+    for (size_t i = 0; i < p->nfuncs; i++) {
+        const struct fact_func *f = p->funcs[i].f;
+        if (!m->in_main[i])
+            continue;
+        for (size_t k = 0; k < f->naccesses; k++) {
+            const struct fact_access *a = &f->accesses[k];
+            if (!(a->flags & (FACT_ACC_READ | FACT_ACC_WRITE)) ||
+                (a->flags & FACT_ACC_ATOMIC) ||
+                strncmp(a->var, "param:", 6) == 0 ||
+                strmap_get(skip, a->var) >= 0)
+                continue;
+            add_inst(m, (int)i, (int)k, -1, obj_id(m, a->var, a->name),
+                     a->field, a->flags);
+        }
+    }
+    if (m->inst.n)
+        qsort(m->inst.items, m->inst.n, sizeof(*m->inst.items), cmp_inst);
+
+    /* Locks at every access of a function that runs somewhere. */
+    locks_summaries_init(&sums, p);
+    entered = locks_entered_locked(p, &sums);
+    for (size_t i = 0; i < p->nfuncs; i++) {
+        struct lock_pass lp = {m, (int)i, entered[i]};
+        if (!m->nctx[i] && !m->in_main[i])
+            continue;
+        locks_walk_accesses(p, &sums, (int)i, on_access, &lp);
+        compute_waits(m, (int)i);
+    }
+    free(entered);
+    locks_summaries_release(&sums);
+    return m;
+}
+
+void shared_free(struct shared_model *m)
+{
+    if (!m)
+        return;
+    for (size_t r = 0; r < m->p->nroots; r++)
+        free(m->ordm[r]);
+    for (size_t i = 0; i < m->p->nfuncs; i++)
+        free(m->waits[i]);
+    free(m->waits);
+    free(m->ordm);
+    free(m->first_spawn);
+    free(m->is_main);
+    free(m->in_main);
+    free(m->nctx);
+    free(m->ctxs);
+    free(m->locks);
+    free(m->lock_base);
+    free(m->inst.items);
+    free(m->names.items);
+    strmap_free(m->objs);
+    strmap_free(m->strs);
+    strmap_free(m->skip);
+    free(m);
+}
+
+size_t shared_count(const struct shared_model *m)
+{
+    return m->inst.n;
+}
+
+const struct shared_inst *shared_at(const struct shared_model *m, size_t i)
+{
+    return &m->inst.items[i];
+}
+
+const char *shared_obj_name(const struct shared_model *m, int obj)
+{
+    return obj >= 0 && (size_t)obj < m->names.n ? m->names.items[obj] : "?";
+}
+
+const struct shared_locks *shared_locks_at(const struct shared_model *m,
+                                           const struct shared_inst *a)
+{
+    return &m->locks[m->lock_base[a->func] + (size_t)a->access];
+}
+
+int shared_wait_loop(const struct shared_model *m, int func, int access)
+{
+    if (func < 0 || (size_t)func >= m->p->nfuncs || !m->waits[func] ||
+        access < 0 || (size_t)access >= m->p->funcs[func].f->naccesses)
+        return -1;
+    return m->waits[func][access];
+}
+
+int shared_func_has_ctx(const struct shared_model *m, int func)
+{
+    return m->nctx[func] > 0 || m->in_main[func];
+}
+
+static int common_lock(const struct shared_locks *a,
+                       const struct shared_locks *b)
+{
+    if ((a->entered && (b->n || b->entered)) || (b->entered && a->n))
+        return 1; /* a caller's lock: assume it is the other side's */
+    for (int i = 0; i < a->n; i++)
+        for (int j = 0; j < b->n; j++)
+            if (a->ids[i] == b->ids[j] && !(a->rd[i] && b->rd[j]))
+                return 1;
+    return 0;
+}
+
+int shared_race(const struct shared_model *m, const struct shared_inst *a,
+                const struct shared_inst *b)
+{
+    const struct program *p = m->p;
+    struct shared_model *mm = (struct shared_model *)m; /* lazy caches */
+    if (a->obj != b->obj || !((a->flags | b->flags) & FACT_ACC_WRITE))
+        return 0;
+    if (a->field && b->field && a->field != b->field)
+        return 0; /* interned: different members */
+    if (a->ctx < 0 && b->ctx < 0)
+        return 0; /* both on the main thread */
+    if (a->ctx >= 0 && b->ctx >= 0) {
+        int ta = thread_of(p, a->ctx), tb = thread_of(p, b->ctx);
+        if (ta == tb && !p->roots[ta].multi)
+            return 0;
+    }
+    if (b->ctx >= 0 && ordered(mm, a, thread_of(p, b->ctx)))
+        return 0;
+    if (a->ctx >= 0 && ordered(mm, b, thread_of(p, a->ctx)))
+        return 0;
+    return !common_lock(shared_locks_at(m, a), shared_locks_at(m, b));
+}
