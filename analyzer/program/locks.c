@@ -169,6 +169,10 @@ static void walk_events(const struct program *p, const struct lock_summaries *s,
                 continue;
             }
             if (s->releases[g]) {
+                /* Entered with the lock held: it runs under it until it
+                 * lets go. */
+                if (nheld && walk)
+                    walk(data, (int)j, held, nheld);
                 release(held, &nheld, s->release_keys[g], c->cond);
                 continue;
             }
@@ -208,6 +212,13 @@ static void mark_site(void *data, int call, const struct lock_held *held,
 unsigned char *locks_entered_locked(const struct program *p,
                                     const struct lock_summaries *s)
 {
+    return locks_entered_locked_ignoring(p, s, NULL, NULL);
+}
+
+unsigned char *locks_entered_locked_ignoring(const struct program *p,
+                                             const struct lock_summaries *s,
+                                             locks_ignore_fn ignore, void *data)
+{
     unsigned char *in = xmalloc(p->nfuncs ? p->nfuncs : 1);
     struct site_marks m;
     int changed = 1;
@@ -229,6 +240,9 @@ unsigned char *locks_entered_locked(const struct program *p,
             for (size_t j = 0; j < pf->f->ncalls; j++) {
                 const struct prog_call *pc = &pf->calls[j];
                 int locked = m.held[i][j] || in[i];
+                if (!locked && ignore && pc->kind != PCALL_INDIRECT &&
+                    pc->ntargets && ignore(data, (int)i, (int)j))
+                    locked = 1; /* does not count */
                 for (int k = 0; k < pc->ntargets; k++) {
                     int g = pc->targets[k];
                     if (in[g] && (!locked || pc->kind == PCALL_INDIRECT)) {

@@ -67,6 +67,16 @@ void locks_walk_accesses(const struct program *p,
 unsigned char *locks_entered_locked(const struct program *p,
                                     const struct lock_summaries *s);
 
+/*
+ * The same, where calls for which ignore(data, func, call) returns 1 do
+ * not count (code that runs before any thread exists, say).
+ */
+typedef int (*locks_ignore_fn)(void *data, int func, int call);
+unsigned char *locks_entered_locked_ignoring(const struct program *p,
+                                             const struct lock_summaries *s,
+                                             locks_ignore_fn ignore,
+                                             void *data);
+
 /* The name of a lock call's lock argument, into buf; NULL when unknown. */
 const char *locks_arg_name(const struct fact_call *c, int arg, char *buf,
                            size_t size);

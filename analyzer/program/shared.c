@@ -26,9 +26,7 @@ struct shared_model {
     int (*ctxs)[SHARED_MAX_CTX]; /* per function: concurrent roots */
     int *nctx;                   /* per function: how many */
     unsigned char *in_main;      /* per function: runs on the main thread */
-    unsigned char *is_main;      /* per function: it is main() */
-    int *first_spawn;            /* per function: first spawning call, -1 */
-    unsigned char **ordm;        /* per root: main-thread ordering, lazily */
+    struct root_order **order;   /* per root: its ordering, lazily */
     signed char **waits;         /* per function: wait loop of each access */
 };
 
@@ -69,126 +67,78 @@ static void add_inst(struct shared_model *m, int func, int access, int ctx,
 
 /* ---- ordering ------------------------------------------------------------ */
 
-/* Functions that start threads or pool work, themselves or through calls. */
-static void compute_first_spawn(struct shared_model *m)
+/*
+ * Per root: which functions lead to its start (call, through calls and
+ * other spawns, the function that spawns it) and at which call first;
+ * which main-thread functions are entered before it starts.
+ */
+struct root_order {
+    int *lead;             /* per function: first call leading there, -1 */
+    unsigned char *before; /* per function: entered before the start */
+    int join;              /* the spawner's call that waits for it, or -1 */
+    int closed;            /* the spawner joins it before returning */
+    unsigned char *during; /* closed: functions run between spawn and join */
+};
+
+/* A position (seq, loop) of func comes before its call `call`, also in
+ * the next rounds of a loop around both. */
+static int before_call(const struct fact_func *f, int seq, int loop, int call)
+{
+    const struct fact_call *c = &f->calls[call];
+    return seq < c->seq && !(loop >= 0 && loop_in(f, c->loop, loop));
+}
+
+static int join_call(const struct shared_model *m, int ri);
+static void compute_during(struct shared_model *m, int ri,
+                           struct root_order *o);
+
+static void set_lead(int *lead, int f, int call, int *changed)
+{
+    if (lead[f] < 0 || call < lead[f]) {
+        lead[f] = call;
+        *changed = 1;
+    }
+}
+
+static const struct root_order *root_order(struct shared_model *m, int ri)
 {
     const struct program *p = m->p;
-    unsigned char *spawns = xcalloc(p->nfuncs + 1, 1);
-    unsigned char **site = xcalloc(p->nfuncs + 1, sizeof(*site));
+    const struct prog_root *r = &p->roots[ri];
+    struct root_order *o;
     int changed = 1;
-    for (size_t r = 0; r < p->nroots; r++) {
-        const struct prog_root *root = &p->roots[r];
-        if (root->kind != PROG_ROOT_SPAWN || root->site_func < 0)
-            continue;
-        if (!site[root->site_func])
-            site[root->site_func] =
-                xcalloc(p->funcs[root->site_func].f->ncalls + 1, 1);
-        site[root->site_func][root->site_call] = 1;
-        spawns[root->site_func] = 1;
-    }
+    if (m->order[ri])
+        return m->order[ri];
+    o = m->order[ri] = xcalloc(1, sizeof(*o));
+    o->lead = xmalloc((p->nfuncs + 1) * sizeof(int));
+    o->before = xcalloc(p->nfuncs + 1, 1);
+    for (size_t i = 0; i < p->nfuncs; i++)
+        o->lead[i] = -1;
+    if (r->site_func >= 0)
+        o->lead[r->site_func] = r->site_call;
     for (int round = 0; changed && round < 64; round++) {
         changed = 0;
         for (size_t i = 0; i < p->nfuncs; i++) {
             const struct prog_func *pf = &p->funcs[i];
-            for (size_t j = 0; j < pf->f->ncalls && !spawns[i]; j++)
+            for (size_t j = 0; j < pf->f->ncalls; j++)
                 if (pf->calls[j].kind == PCALL_DIRECT &&
-                    spawns[pf->calls[j].targets[0]])
-                    spawns[i] = changed = 1;
+                    o->lead[pf->calls[j].targets[0]] >= 0)
+                    set_lead(o->lead, (int)i, (int)j, &changed);
         }
+        for (size_t k = 0; k < p->nroots; k++) /* started by a thread */
+            if (p->roots[k].kind == PROG_ROOT_SPAWN &&
+                p->roots[k].site_func >= 0 && o->lead[p->roots[k].func] >= 0)
+                set_lead(o->lead, p->roots[k].site_func, p->roots[k].site_call,
+                         &changed);
     }
-    for (size_t i = 0; i < p->nfuncs; i++) {
-        const struct prog_func *pf = &p->funcs[i];
-        m->first_spawn[i] = -1;
-        for (size_t j = 0; j < pf->f->ncalls && spawns[i]; j++)
-            if ((site[i] && site[i][j]) || (pf->calls[j].kind == PCALL_DIRECT &&
-                                            spawns[pf->calls[j].targets[0]])) {
-                m->first_spawn[i] = (int)j;
-                break;
-            }
-        free(site[i]);
-    }
-    free(site);
-    free(spawns);
-}
-
-/* A position (seq, loop) of func comes before its first spawn. */
-static int pre_spawn(const struct shared_model *m, int func, int seq, int loop)
-{
-    const struct fact_func *f = m->p->funcs[func].f;
-    const struct fact_call *c;
-    if (m->first_spawn[func] < 0)
-        return 0;
-    c = &f->calls[m->first_spawn[func]];
-    /* In a loop around the spawn, the next round runs beside the thread. */
-    return seq < c->seq && !(loop >= 0 && loop_in(f, c->loop, loop));
-}
-
-/* A position of root r's spawner comes after the matching join or wait. */
-static int post_join(const struct shared_model *m, int func, int seq, int loop,
-                     int ri)
-{
-    const struct program *p = m->p;
-    const struct prog_root *r = &p->roots[ri];
-    const struct cat_spawn *cat;
-    const struct fact_func *f;
-    const struct fact_call *c;
-    const char *handle = NULL;
-    if (r->site_func != func)
-        return 0;
-    (void)program_spawn_context_arg(p, ri, &cat);
-    if (!cat)
-        return 0;
-    f = p->funcs[func].f;
-    c = &f->calls[r->site_call];
-    if (cat->handle >= 0 && cat->handle < (int)c->nargs)
-        handle = c->args[cat->handle].ref;
-    for (size_t k = (size_t)r->site_call + 1; k < f->ncalls; k++) {
-        const struct fact_call *w = &f->calls[k];
-        const struct cat_wait *cw;
-        int match = 0;
-        for (size_t i = 0; i < cat->nwaits && !match; i++)
-            match = w->name && strcmp(w->name, cat->waits[i]) == 0;
-        /* Not on an error path, not inside the spawning loop. */
-        if (!match || w->cond > c->cond ||
-            (w->loop >= 0 && loop_in(f, c->loop, w->loop)))
-            continue;
-        cw = catalog_wait(p->cat, w->name);
-        if (handle && cw && cw->handle >= 0 && cw->handle < (int)w->nargs &&
-            w->args[cw->handle].ref &&
-            strcmp(w->args[cw->handle].ref, handle) != 0)
-            continue;
-        return seq > w->seq && !(loop >= 0 && loop_in(f, w->loop, loop));
-    }
-    return 0;
-}
-
-/* A position of func, run by context ctx, is ordered with root ri. */
-static int position_ordered(const struct shared_model *m, int func, int seq,
-                            int loop, int ctx, int ri)
-{
-    const struct prog_root *r = &m->p->roots[ri];
-    if ((func == r->site_func || (m->is_main[func] && ctx < 0)) &&
-        pre_spawn(m, func, seq, loop))
-        return 1;
-    return post_join(m, func, seq, loop, ri);
-}
-
-/*
- * Per root: functions whose every main-thread call comes from an ordered
- * position (or from a function that is itself ordered): greatest fixpoint.
- */
-static const unsigned char *main_ordered(struct shared_model *m, int ri)
-{
-    const struct program *p = m->p;
-    unsigned char *in;
-    int changed = 1;
-    if (m->ordm[ri])
-        return m->ordm[ri];
-    in = xcalloc(p->nfuncs + 1, 1);
+    /* Entered before the start: main, and functions whose every
+     * main-thread call comes before that caller's leading call. */
     for (size_t i = 0; i < p->nfuncs; i++)
-        in[i] = m->in_main[i] && p->funcs[i].ncallers > 0;
-    for (size_t r = 0; r < p->nroots; r++)
-        in[p->roots[r].func] = 0;
+        o->before[i] = m->in_main[i] && p->funcs[i].ncallers > 0;
+    for (size_t k = 0; k < p->nroots; k++)
+        o->before[p->roots[k].func] =
+            p->roots[k].kind == PROG_ROOT_ENTRY &&
+            strcmp(p->funcs[p->roots[k].func].f->name, "main") == 0;
+    changed = 1;
     for (int round = 0; changed && round < 64; round++) {
         changed = 0;
         for (size_t h = 0; h < p->nfuncs; h++) {
@@ -198,19 +148,134 @@ static const unsigned char *main_ordered(struct shared_model *m, int ri)
             for (size_t j = 0; j < pf->f->ncalls; j++) {
                 const struct prog_call *pc = &pf->calls[j];
                 const struct fact_call *c = &pf->f->calls[j];
-                int ok = pc->kind != PCALL_INDIRECT &&
-                         (in[h] ||
-                          position_ordered(m, (int)h, c->seq, c->loop, -1, ri));
+                int lj = o->lead[h];
+                int ok = pc->kind != PCALL_INDIRECT && o->before[h] &&
+                         (lj < 0 || before_call(pf->f, c->seq, c->loop, lj) ||
+                          ((int)j == lj && c->loop < 0));
                 for (int k = 0; k < pc->ntargets && !ok; k++)
-                    if (in[pc->targets[k]]) {
-                        in[pc->targets[k]] = 0;
+                    if (o->before[pc->targets[k]]) {
+                        o->before[pc->targets[k]] = 0;
                         changed = 1;
                     }
             }
         }
     }
-    m->ordm[ri] = in;
-    return in;
+    o->join = join_call(m, ri);
+    compute_during(m, ri, o);
+    return o;
+}
+
+/*
+ * The call of root ri's spawner that waits for it (a matching join or pool
+ * wait after the spawn, on the same handle when both show one; not on an
+ * error path, not inside the spawning loop), or -1.
+ */
+static int join_call(const struct shared_model *m, int ri)
+{
+    const struct program *p = m->p;
+    const struct prog_root *r = &p->roots[ri];
+    const struct cat_spawn *cat;
+    const struct fact_func *f;
+    const struct fact_call *c;
+    const char *handle = NULL;
+    if (r->kind != PROG_ROOT_SPAWN || r->site_func < 0)
+        return -1;
+    (void)program_spawn_context_arg(p, ri, &cat);
+    if (!cat)
+        return -1;
+    f = p->funcs[r->site_func].f;
+    c = &f->calls[r->site_call];
+    if (cat->handle >= 0 && cat->handle < (int)c->nargs)
+        handle = c->args[cat->handle].ref;
+    for (size_t k = (size_t)r->site_call + 1; k < f->ncalls; k++) {
+        const struct fact_call *w = &f->calls[k];
+        const struct cat_wait *cw;
+        int match = 0;
+        for (size_t i = 0; i < cat->nwaits && !match; i++)
+            match = w->name && strcmp(w->name, cat->waits[i]) == 0;
+        if (!match || w->cond > c->cond ||
+            (w->loop >= 0 && loop_in(f, c->loop, w->loop)))
+            continue;
+        cw = catalog_wait(p->cat, w->name);
+        if (handle && cw && cw->handle >= 0 && cw->handle < (int)w->nargs &&
+            w->args[cw->handle].ref &&
+            strcmp(w->args[cw->handle].ref, handle) != 0)
+            continue;
+        return (int)k;
+    }
+    return -1;
+}
+
+/* A position of root r's spawner comes after the matching join or wait. */
+static int post_join(const struct shared_model *m, int func, int seq, int loop,
+                     int ri)
+{
+    const struct fact_func *f = m->p->funcs[func].f;
+    int w = m->p->roots[ri].site_func == func ? m->order[ri]->join : -1;
+    return w >= 0 && seq > f->calls[w].seq &&
+           !(loop >= 0 && loop_in(f, f->calls[w].loop, loop));
+}
+
+/*
+ * A root its spawner waits for lives only while the spawner runs between
+ * the spawn and the join: the main thread's other code is ordered with it.
+ * during[] gets the functions called in that stretch (through calls).
+ */
+static void compute_during(struct shared_model *m, int ri, struct root_order *o)
+{
+    const struct program *p = m->p;
+    const struct prog_root *r = &p->roots[ri];
+    int w = o->join, *stack;
+    size_t n = 0;
+    const struct prog_func *sf;
+    if (w < 0)
+        return;
+    o->closed = 1;
+    o->during = xcalloc(p->nfuncs + 1, 1);
+    stack = xmalloc((p->nfuncs + 1) * sizeof(int));
+    sf = &p->funcs[r->site_func];
+    for (size_t k = 0; k < sf->f->ncalls; k++) {
+        const struct fact_call *c = &sf->f->calls[k];
+        int in_loop = c->loop >= 0 &&
+                      loop_in(sf->f, sf->f->calls[r->site_call].loop, c->loop);
+        if (!(((int)k > r->site_call && (int)k < w) || in_loop))
+            continue;
+        for (int t = 0; t < sf->calls[k].ntargets; t++)
+            if (!o->during[sf->calls[k].targets[t]]) {
+                o->during[sf->calls[k].targets[t]] = 1;
+                stack[n++] = sf->calls[k].targets[t];
+            }
+    }
+    while (n) {
+        const struct prog_func *pf = &p->funcs[stack[--n]];
+        for (size_t k = 0; k < pf->f->ncalls; k++)
+            for (int t = 0; t < pf->calls[k].ntargets; t++)
+                if (!o->during[pf->calls[k].targets[t]]) {
+                    o->during[pf->calls[k].targets[t]] = 1;
+                    stack[n++] = pf->calls[k].targets[t];
+                }
+    }
+    free(stack);
+}
+
+/* A position of func, run by context ctx, is ordered with root ri. */
+static int position_ordered(struct shared_model *m, int func, int seq, int loop,
+                            int ctx, int ri)
+{
+    const struct prog_root *r = &m->p->roots[ri];
+    const struct fact_func *f = m->p->funcs[func].f;
+    if (func == r->site_func && before_call(f, seq, loop, r->site_call))
+        return 1;
+    if (ctx < 0) {
+        const struct root_order *o = root_order(m, ri);
+        if (o->before[func] &&
+            (o->lead[func] < 0 || before_call(f, seq, loop, o->lead[func])))
+            return 1;
+        if (o->closed && func != r->site_func && !o->during[func])
+            return 1;
+    }
+    (void)root_order(m, ri);
+    return post_join(m, func, seq, loop, ri);
 }
 
 /* The thread a root's code runs on: a loop callback runs on its loop's. */
@@ -236,9 +301,7 @@ static int ordered(struct shared_model *m, const struct shared_inst *a, int ri)
     const struct prog_root *r = &m->p->roots[ri];
     if (r->kind != PROG_ROOT_SPAWN || r->site_func < 0)
         return 0;
-    if (position_ordered(m, a->func, fa->seq, fa->loop, a->ctx, ri))
-        return 1;
-    return a->ctx < 0 && main_ordered(m, ri)[a->func];
+    return position_ordered(m, a->func, fa->seq, fa->loop, a->ctx, ri);
 }
 
 /* ---- objects reached through a context argument ------------------------ */
@@ -345,20 +408,26 @@ static int resolve_param(struct shared_model *m, int ri, int func, int n,
 /* ---- locks ----------------------------------------------------------------
  */
 
-/* One lock, told apart by its variable; a member lock by its member. */
+/*
+ * One lock, told apart by its variable; a member lock by its member
+ * ("&c->mu": ".mu").  An element of an array of locks is the array.
+ */
 static const char *lock_id(struct shared_model *m, const struct lock_held *h)
 {
-    const char *dot = strrchr(h->name, '.'), *arrow = strstr(h->name, "->");
-    const char *last = dot;
-    char buf[LOCKS_NAME_MAX + 2];
-    for (const char *s = arrow; s; s = strstr(s + 2, "->"))
-        if (!last || s > last)
-            last = s + 1;
+    char base[LOCKS_NAME_MAX + 2];
+    const char *last = NULL;
+    size_t n = strcspn(h->name, "[");
+    memcpy(base, h->name, n);
+    base[n] = '\0';
+    for (char *s = base; *s; s++)
+        if (*s == '.' || (s[0] == '-' && s[1] == '>'))
+            last = s;
     if (last) {
-        snprintf(buf, sizeof(buf), ".%s", last + 1);
+        char buf[LOCKS_NAME_MAX + 2];
+        snprintf(buf, sizeof(buf), ".%s", last + (*last == '.' ? 1 : 2));
         return strmap_intern(m->strs, buf);
     }
-    return strmap_intern(m->strs, h->key ? h->key : h->name);
+    return strmap_intern(m->strs, h->key ? h->key : base);
 }
 
 struct lock_pass {
@@ -381,6 +450,29 @@ static void on_access(void *data, int access, const struct lock_held *held,
             snprintf(l->name, sizeof(l->name), "%s", held[k].name);
         l->n++;
     }
+}
+
+/*
+ * A main-thread call ordered with every concurrent thread (made before any
+ * starts, or after all are joined): how it locks does not matter.
+ */
+static int call_unthreaded(void *data, int func, int call)
+{
+    struct shared_model *m = data;
+    const struct program *p = m->p;
+    const struct fact_call *c = &p->funcs[func].f->calls[call];
+    if (m->nctx[func] || !m->in_main[func])
+        return 0;
+    for (size_t r = 0; r < p->nroots; r++) {
+        int t;
+        if (!p->roots[r].concurrent)
+            continue;
+        t = thread_of(p, (int)r);
+        if (p->roots[t].kind != PROG_ROOT_SPAWN ||
+            !position_ordered(m, func, c->seq, c->loop, -1, t))
+            return 0;
+    }
+    return 1;
 }
 
 /* ---- wait loops (SW205) -------------------------------------------------- */
@@ -469,9 +561,7 @@ struct shared_model *shared_build(const struct program *p)
     m->ctxs = xcalloc(nf, sizeof(*m->ctxs));
     m->nctx = xcalloc(nf, sizeof(*m->nctx));
     m->in_main = xcalloc(nf, 1);
-    m->is_main = xcalloc(nf, 1);
-    m->first_spawn = xcalloc(nf, sizeof(int));
-    m->ordm = xcalloc(p->nroots + 1, sizeof(*m->ordm));
+    m->order = xcalloc(p->nroots + 1, sizeof(*m->order));
     m->waits = xcalloc(nf, sizeof(*m->waits));
 
     for (size_t t = 0; t < p->ntus; t++)
@@ -488,12 +578,9 @@ struct shared_model *shared_build(const struct program *p)
             if (pf->reach[k].root >= 0 &&
                 !p->roots[pf->reach[k].root].concurrent)
                 m->in_main[i] = 1;
-        m->is_main[i] = strcmp(pf->f->name, "main") == 0;
     }
     m->lock_base[p->nfuncs] = nacc;
     m->locks = xcalloc(nacc + 1, sizeof(*m->locks));
-    compute_first_spawn(m);
-
     /* Concurrent contexts, one root at a time (its search tree is hot). */
     for (size_t r = 0; r < p->nroots; r++) {
         if (!p->roots[r].concurrent)
@@ -548,7 +635,7 @@ struct shared_model *shared_build(const struct program *p)
 
     /* Locks at every access of a function that runs somewhere. */
     locks_summaries_init(&sums, p);
-    entered = locks_entered_locked(p, &sums);
+    entered = locks_entered_locked_ignoring(p, &sums, call_unthreaded, m);
     for (size_t i = 0; i < p->nfuncs; i++) {
         struct lock_pass lp = {m, (int)i, entered[i]};
         if (!m->nctx[i] && !m->in_main[i])
@@ -566,13 +653,16 @@ void shared_free(struct shared_model *m)
     if (!m)
         return;
     for (size_t r = 0; r < m->p->nroots; r++)
-        free(m->ordm[r]);
+        if (m->order[r]) {
+            free(m->order[r]->lead);
+            free(m->order[r]->before);
+            free(m->order[r]->during);
+            free(m->order[r]);
+        }
     for (size_t i = 0; i < m->p->nfuncs; i++)
         free(m->waits[i]);
     free(m->waits);
-    free(m->ordm);
-    free(m->first_spawn);
-    free(m->is_main);
+    free(m->order);
     free(m->in_main);
     free(m->nctx);
     free(m->ctxs);
