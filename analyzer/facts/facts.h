@@ -81,6 +81,7 @@ struct fact_branch {
 struct fact_loop {
     const char *counter; /* USR of a for loop's counter (its init), or NULL */
     int parent;          /* enclosing loop index, -1 for none */
+    int once;            /* "do { ... } while (0)": runs once, not a loop */
     int line, col;       /* location of the loop statement */
 };
 

@@ -111,6 +111,8 @@ static cJSON *func_to_json(const struct fact_func *f)
         cJSON *l = cJSON_CreateObject();
         add_int(l, "parent", f->loops[i].parent);
         add_str(l, "counter", f->loops[i].counter);
+        if (f->loops[i].once)
+            cJSON_AddBoolToObject(l, "once", 1);
         add_int(l, "line", f->loops[i].line);
         add_int(l, "col", f->loops[i].col);
         cJSON_AddItemToArray(arr, l);
@@ -414,6 +416,7 @@ static void read_func(struct reader *r, const cJSON *o, struct fact_func *f)
         struct fact_loop *l = &f->loops[i];
         l->parent = get_index(r, e, "parent", i); /* parents come first */
         l->counter = get_str(r, e, "counter", 0);
+        l->once = get_bool(e, "once");
         l->line = get_pos(r, e, "line");
         l->col = get_pos(r, e, "col");
         i++;

@@ -899,6 +899,22 @@ static void add_pointee_access(struct walker *w, CXCursor expr, CXCursor base,
     a->seq = w->seq++;
 }
 
+/* 1 when an expression is the integer constant 0 ("while (0)"). */
+static int is_zero_expr(CXCursor e)
+{
+    CXEvalResult r;
+    int zero;
+    if (clang_Cursor_isNull(e) || !clang_isExpression(clang_getCursorKind(e)))
+        return 0;
+    r = clang_Cursor_Evaluate(e);
+    if (!r)
+        return 0;
+    zero = clang_EvalResult_getKind(r) == CXEval_Int &&
+           clang_EvalResult_getAsLongLong(r) == 0;
+    clang_EvalResult_dispose(r);
+    return zero;
+}
+
 /* A local variable is assigned in loop `loop` (-1: outside loops). */
 static void note_local_set(struct walker *w, CXCursor decl, int loop)
 {
@@ -1085,7 +1101,6 @@ static void push_kids(struct walker *w, const CXCursor *kids, size_t n,
 static CXCursor zero_guard(struct walker *w, CXCursor cond)
 {
     CXCursor u = unwrap(w, cond), lhs, rhs, call;
-    CXEvalResult r;
     int zero = 0;
     if (clang_getCursorKind(u) != CXCursor_BinaryOperator)
         return clang_getNullCursor();
@@ -1102,12 +1117,7 @@ static CXCursor zero_guard(struct walker *w, CXCursor cond)
         if (strcmp(op, "==") != 0)
             return clang_getNullCursor();
     }
-    r = clang_Cursor_Evaluate(rhs);
-    if (r) {
-        zero = clang_EvalResult_getKind(r) == CXEval_Int &&
-               clang_EvalResult_getAsLongLong(r) == 0;
-        clang_EvalResult_dispose(r);
-    }
+    zero = is_zero_expr(rhs);
     if (!zero)
         return clang_getNullCursor();
     call = unwrap(w, lhs);
@@ -1184,6 +1194,8 @@ static void visit(struct walker *w, const struct frame *fr)
     case CXCursor_DoStmt: {
         struct fact_loop *l = VEC_ADD(w->loops);
         l->parent = loop;
+        if (k == CXCursor_DoStmt)
+            l->once = is_zero_expr(last_child(w, c));
         cursor_pos(c, NULL, &l->line, &l->col);
         outer_loop = loop;
         loop = (int)w->loops.n - 1;

@@ -133,7 +133,7 @@ static void acquire(struct lock_held *held, size_t *nheld, const char *name,
 
 static void walk_events(const struct program *p, const struct lock_summaries *s,
                         int func, locks_walk_fn walk, locks_access_fn access,
-                        void *data)
+                        void *data, int releases_count)
 {
     const struct prog_func *pf = &p->funcs[func];
     struct lock_held held[LOCKS_MAX_HELD];
@@ -170,8 +170,8 @@ static void walk_events(const struct program *p, const struct lock_summaries *s,
             }
             if (s->releases[g]) {
                 /* Entered with the lock held: it runs under it until it
-                 * lets go. */
-                if (nheld && walk)
+                 * lets go (for entry locksets, not as a call under it). */
+                if (nheld && walk && releases_count)
                     walk(data, (int)j, held, nheld);
                 release(held, &nheld, s->release_keys[g], c->cond);
                 continue;
@@ -185,14 +185,14 @@ static void walk_events(const struct program *p, const struct lock_summaries *s,
 void locks_walk(const struct program *p, const struct lock_summaries *s,
                 int func, locks_walk_fn walk, void *data)
 {
-    walk_events(p, s, func, walk, NULL, data);
+    walk_events(p, s, func, walk, NULL, data, 0);
 }
 
 void locks_walk_accesses(const struct program *p,
                          const struct lock_summaries *s, int func,
                          locks_access_fn access, void *data)
 {
-    walk_events(p, s, func, NULL, access, data);
+    walk_events(p, s, func, NULL, access, data, 0);
 }
 
 struct site_marks {
@@ -227,7 +227,7 @@ unsigned char *locks_entered_locked_ignoring(const struct program *p,
     for (size_t i = 0; i < p->nfuncs; i++) {
         m.held[i] = xcalloc(p->funcs[i].f->ncalls + 1, 1);
         m.func = (int)i;
-        locks_walk(p, s, (int)i, mark_site, &m);
+        walk_events(p, s, (int)i, mark_site, NULL, &m, 1);
         in[i] = p->funcs[i].ncallers > 0; /* optimistic start */
     }
     for (size_t r = 0; r < p->nroots; r++)

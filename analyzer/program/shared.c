@@ -30,6 +30,15 @@ struct shared_model {
     signed char **waits;         /* per function: wait loop of each access */
 };
 
+/*
+ * A root that runs beside other code: concurrent, and not waited for at
+ * once (a thread created and joined in each round of a loop runs alone).
+ */
+static int conc_root(const struct program *p, int ri)
+{
+    return p->roots[ri].concurrent && !p->roots[ri].waited;
+}
+
 /* ---- small helpers ------------------------------------------------------ */
 
 /* Loop l is `outer` or nested inside it. */
@@ -206,12 +215,46 @@ static int join_call(const struct shared_model *m, int ri)
     return -1;
 }
 
+/*
+ * A wait in func for root ri's handle when that handle is a global (the
+ * threads array a cleanup function joins), or -1.
+ */
+static int global_join(const struct shared_model *m, int func, int ri)
+{
+    const struct program *p = m->p;
+    const struct prog_root *r = &p->roots[ri];
+    const struct cat_spawn *cat;
+    const struct fact_func *f = p->funcs[func].f;
+    const struct fact_arg *h;
+    (void)program_spawn_context_arg(p, ri, &cat);
+    if (!cat || cat->handle < 0 ||
+        cat->handle >= (int)p->funcs[r->site_func].f->calls[r->site_call].nargs)
+        return -1;
+    h = &p->funcs[r->site_func].f->calls[r->site_call].args[cat->handle];
+    if (!h->ref || h->local)
+        return -1;
+    for (size_t k = 0; k < f->ncalls; k++) {
+        const struct fact_call *w = &f->calls[k];
+        const struct cat_wait *cw;
+        int match = 0;
+        for (size_t i = 0; i < cat->nwaits && !match; i++)
+            match = w->name && strcmp(w->name, cat->waits[i]) == 0;
+        cw = match ? catalog_wait(p->cat, w->name) : NULL;
+        if (cw && cw->handle >= 0 && cw->handle < (int)w->nargs &&
+            w->args[cw->handle].ref &&
+            strcmp(w->args[cw->handle].ref, h->ref) == 0 && !w->cond)
+            return (int)k;
+    }
+    return -1;
+}
+
 /* A position of root r's spawner comes after the matching join or wait. */
 static int post_join(const struct shared_model *m, int func, int seq, int loop,
                      int ri)
 {
     const struct fact_func *f = m->p->funcs[func].f;
-    int w = m->p->roots[ri].site_func == func ? m->order[ri]->join : -1;
+    int w = m->p->roots[ri].site_func == func ? m->order[ri]->join
+                                              : global_join(m, func, ri);
     return w >= 0 && seq > f->calls[w].seq &&
            !(loop >= 0 && loop_in(f, f->calls[w].loop, loop));
 }
@@ -465,7 +508,7 @@ static int call_unthreaded(void *data, int func, int call)
         return 0;
     for (size_t r = 0; r < p->nroots; r++) {
         int t;
-        if (!p->roots[r].concurrent)
+        if (!conc_root(p, (int)r))
             continue;
         t = thread_of(p, (int)r);
         if (p->roots[t].kind != PROG_ROOT_SPAWN ||
@@ -501,7 +544,7 @@ static void compute_waits(struct shared_model *m, int func)
     signed char *w = xmalloc(f->naccesses + 1);
     memset(w, -1, f->naccesses + 1);
     for (size_t l = 0; l < f->nloops && l < 127; l++) {
-        int waiting = !f->loops[l].counter;
+        int waiting = !f->loops[l].counter && !f->loops[l].once;
         for (size_t j = 0; j < f->ncalls && waiting; j++)
             if (loop_in(f, f->calls[j].loop, (int)l) &&
                 !wait_call(p, func, (int)j))
@@ -523,6 +566,33 @@ static void compute_waits(struct shared_model *m, int func)
         }
     }
     m->waits[func] = w;
+}
+
+/*
+ * 1 when root ri reaches func through another context's event-loop code
+ * without running that loop itself: an I/O thread that calls the main
+ * loop's read handler.  That code runs in the thread under modes the
+ * analysis cannot see (a flag that stops it before the command runs), so
+ * it is left to the loop's own context.
+ */
+static int borrowed(const struct shared_model *m, int ri, int func)
+{
+    const struct program *p = m->p;
+    int path[256], n = 0;
+    for (int f = func; f >= 0 && n < 256;
+         f = program_conc_parent(p, ri, f, NULL))
+        path[n++] = f; /* func first, the root's function last */
+    for (int k = 0; k < n - 1; k++) {
+        int l = p->funcs[path[k]].reach[PROG_CTX_LOOP].root, lf, run = 0;
+        if (l < 0 || thread_of(p, l) == ri)
+            continue;
+        lf = p->roots[l].func;
+        for (int q = k + 1; q < n && !run; q++)
+            run = path[q] == lf; /* the thread runs that loop itself */
+        if (!run)
+            return 1;
+    }
+    return 0;
 }
 
 /* ---- building ------------------------------------------------------------ */
@@ -575,20 +645,19 @@ struct shared_model *shared_build(const struct program *p)
         m->lock_base[i] = nacc;
         nacc += pf->f->naccesses;
         for (int k = 0; k < PROG_CTX_COUNT; k++)
-            if (pf->reach[k].root >= 0 &&
-                !p->roots[pf->reach[k].root].concurrent)
+            if (pf->reach[k].root >= 0 && !conc_root(p, pf->reach[k].root))
                 m->in_main[i] = 1;
     }
     m->lock_base[p->nfuncs] = nacc;
     m->locks = xcalloc(nacc + 1, sizeof(*m->locks));
     /* Concurrent contexts, one root at a time (its search tree is hot). */
     for (size_t r = 0; r < p->nroots; r++) {
-        if (!p->roots[r].concurrent)
+        if (!conc_root(p, (int)r))
             continue;
         for (size_t i = 0; i < p->nfuncs; i++) {
             const struct fact_func *f = p->funcs[i].f;
             if (program_conc_parent(p, (int)r, (int)i, NULL) == -2 ||
-                m->nctx[i] >= SHARED_MAX_CTX)
+                m->nctx[i] >= SHARED_MAX_CTX || borrowed(m, (int)r, (int)i))
                 continue;
             m->ctxs[i][m->nctx[i]++] = (int)r;
             for (size_t k = 0; k < f->naccesses; k++) {
@@ -736,6 +805,18 @@ int shared_race(const struct shared_model *m, const struct shared_inst *a,
     if (a->ctx >= 0 && b->ctx >= 0) {
         int ta = thread_of(p, a->ctx), tb = thread_of(p, b->ctx);
         if (ta == tb && !p->roots[ta].multi)
+            return 0;
+    }
+    /*
+     * Main against a thread: the thread's side must be code of its own, or
+     * the very function main runs.  Code both run through shared call
+     * chains (a loop handler an I/O thread also calls) is usually kept
+     * apart by a mode the analysis cannot see.
+     */
+    if ((a->ctx < 0) != (b->ctx < 0)) {
+        const struct shared_inst *t = a->ctx < 0 ? b : a;
+        const struct shared_inst *u = a->ctx < 0 ? a : b;
+        if (m->in_main[t->func] && t->func != u->func)
             return 0;
     }
     if (b->ctx >= 0 && ordered(mm, a, thread_of(p, b->ctx)))
