@@ -21,6 +21,7 @@ struct shared_model {
     } names;
     struct strmap *strs;         /* interned strings */
     struct strmap *skip;         /* USR -> 1: a global that never races */
+    struct strmap *globals;      /* USR -> 1: every global and static */
     size_t *lock_base;           /* per function: first index into locks */
     struct shared_locks *locks;  /* per function and access */
     int (*ctxs)[SHARED_MAX_CTX]; /* per function: concurrent roots */
@@ -375,8 +376,8 @@ static const char *text_field(char *buf, size_t size, const char *text)
 static int global_obj(struct shared_model *m, const struct fact_arg *a,
                       const char **field, char *fbuf, size_t fsize)
 {
-    if (strmap_get(m->skip, a->ref) >= 0)
-        return -1;
+    if (strmap_get(m->skip, a->ref) >= 0 || strmap_get(m->globals, a->ref) < 0)
+        return -1; /* &p->f of a local pointer is not a global */
     if (text_field(fbuf, fsize, a->text))
         *field = fbuf; /* the thread's "c->n" is a part of g.sub */
     return obj_id(m, a->ref, a->text[0] == '&' ? a->text + 1 : a->text);
@@ -439,7 +440,8 @@ static int resolve_param(struct shared_model *m, int ri, int func, int n,
         if (a->kind == FACT_ARG_ADDR && a->ref && !a->local && a->text &&
             !strchr(a->text, '['))
             return global_obj(m, a, field, fbuf, fsize);
-        if (a->kind == FACT_ARG_VAR && a->ref && !a->local) {
+        if (a->kind == FACT_ARG_VAR && a->ref && !a->local &&
+            strmap_get(m->globals, a->ref) >= 0) {
             snprintf(key, sizeof(key), "ptr:%s", a->ref);
             return obj_id(m, key, a->text);
         }
@@ -620,6 +622,7 @@ struct shared_model *shared_build(const struct program *p)
 {
     struct shared_model *m = xcalloc(1, sizeof(*m));
     struct strmap *skip = m->skip = strmap_new();
+    m->globals = strmap_new();
     struct lock_summaries sums;
     unsigned char *entered;
     size_t nacc = 0, nf = p->nfuncs + 1;
@@ -637,6 +640,7 @@ struct shared_model *shared_build(const struct program *p)
     for (size_t t = 0; t < p->ntus; t++)
         for (size_t g = 0; g < p->tus[t]->nglobals; g++) {
             const struct fact_global *gl = &p->tus[t]->globals[g];
+            strmap_put(m->globals, gl->usr, 1);
             if (gl->owner || gl->is_const || gl->is_atomic || gl->is_tls)
                 strmap_put(skip, gl->usr, 1);
         }
@@ -742,6 +746,7 @@ void shared_free(struct shared_model *m)
     strmap_free(m->objs);
     strmap_free(m->strs);
     strmap_free(m->skip);
+    strmap_free(m->globals);
     free(m);
 }
 
