@@ -338,6 +338,39 @@ static int thread_of(const struct program *p, int ri)
     return ri;
 }
 
+/*
+ * A root its main-thread spawner starts once (not in a loop) and joins
+ * before returning: one instance at a time, whatever other sites start
+ * the same function.
+ */
+static int closed_on_main(struct shared_model *m, int ri)
+{
+    const struct prog_root *r = &m->p->roots[ri];
+    if (r->kind != PROG_ROOT_SPAWN || r->site_func < 0 ||
+        m->nctx[r->site_func] || !m->in_main[r->site_func])
+        return 0;
+    return root_order(m, ri)->closed;
+}
+
+static int lone(struct shared_model *m, int ri)
+{
+    const struct prog_root *r = &m->p->roots[ri];
+    return closed_on_main(m, ri) &&
+           m->p->funcs[r->site_func].f->calls[r->site_call].loop < 0;
+}
+
+/* Two such roots whose spawners do not run inside each other's stretch. */
+static int apart(struct shared_model *m, int ra, int rb)
+{
+    int sa, sb;
+    if (!closed_on_main(m, ra) || !closed_on_main(m, rb))
+        return 0;
+    sa = m->p->roots[ra].site_func;
+    sb = m->p->roots[rb].site_func;
+    return sa != sb && !root_order(m, ra)->during[sb] &&
+           !root_order(m, rb)->during[sa];
+}
+
 /* Instance a (in its context) is ordered with every run of root ri. */
 static int ordered(struct shared_model *m, const struct shared_inst *a, int ri)
 {
@@ -809,7 +842,9 @@ int shared_race(const struct shared_model *m, const struct shared_inst *a,
         return 0; /* both on the main thread */
     if (a->ctx >= 0 && b->ctx >= 0) {
         int ta = thread_of(p, a->ctx), tb = thread_of(p, b->ctx);
-        if (ta == tb && !p->roots[ta].multi)
+        if (ta == tb && (!p->roots[ta].multi || lone(mm, ta)))
+            return 0;
+        if (ta != tb && apart(mm, ta, tb))
             return 0;
     }
     /*
