@@ -466,8 +466,6 @@ static int handle_ref_eq(const struct fact_arg *a, const struct fact_arg *b)
     return a->ref && b->ref && strcmp(a->ref, b->ref) == 0;
 }
 
-static int loop_within(const struct fact_func *f, int inner, int outer);
-
 /*
  * A spawn immediately waited for: the next call of the spawner is a
  * matching wait on the same handle (SW101's pattern, and not concurrent).
@@ -495,12 +493,13 @@ static int immediately_waited(struct program *p, int func, int call,
     }
     if (!n)
         return 0;
-    /* A loop on shared state in between ("while (!done) ;") runs alongside
-     * the thread (the spawn's own arguments are in the spawn's loop). */
+    /* Work on shared state in between ("g = 2;", "while (!done) ;") runs
+     * alongside the thread; the spawn's own arguments (on its line) do not
+     * count. */
     for (size_t k = 0; k < pf->f->naccesses; k++) {
         const struct fact_access *a = &pf->f->accesses[k];
-        if (a->seq > c->seq && a->seq < n->seq && a->loop >= 0 &&
-            !loop_within(pf->f, c->loop, a->loop))
+        if (a->seq > c->seq && a->seq < n->seq && a->line != c->line &&
+            (a->flags & (FACT_ACC_READ | FACT_ACC_WRITE)))
             return 0;
     }
     for (size_t k = 0; k < v->cat->nwaits; k++) {
@@ -623,6 +622,8 @@ static const struct cat_event_wait *call_event_wait(const struct program *p,
         return NULL; /* a readiness check that does not wait */
     return w;
 }
+
+static int loop_within(const struct fact_func *f, int inner, int outer);
 
 /*
  * 1 when call j waits inside a loop of its function that does other work:
