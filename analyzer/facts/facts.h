@@ -82,6 +82,7 @@ struct fact_loop {
     const char *counter; /* USR of a for loop's counter (its init), or NULL */
     int parent;          /* enclosing loop index, -1 for none */
     int once;            /* "do { ... } while (0)": runs once, not a loop */
+    int local_writes;    /* assigns a local variable (in it or nested) */
     int line, col;       /* location of the loop statement */
 };
 

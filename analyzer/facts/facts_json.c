@@ -113,6 +113,8 @@ static cJSON *func_to_json(const struct fact_func *f)
         add_str(l, "counter", f->loops[i].counter);
         if (f->loops[i].once)
             cJSON_AddBoolToObject(l, "once", 1);
+        if (f->loops[i].local_writes)
+            cJSON_AddBoolToObject(l, "local_writes", 1);
         add_int(l, "line", f->loops[i].line);
         add_int(l, "col", f->loops[i].col);
         cJSON_AddItemToArray(arr, l);
@@ -417,6 +419,7 @@ static void read_func(struct reader *r, const cJSON *o, struct fact_func *f)
         l->parent = get_index(r, e, "parent", i); /* parents come first */
         l->counter = get_str(r, e, "counter", 0);
         l->once = get_bool(e, "once");
+        l->local_writes = get_bool(e, "local_writes");
         l->line = get_pos(r, e, "line");
         l->col = get_pos(r, e, "col");
         i++;

@@ -921,6 +921,10 @@ static void note_local_set(struct walker *w, CXCursor decl, int loop)
     struct decl_names *dn = decl_slot(w, decl);
     if (dn)
         dn->set_loop = loop + 2;
+    for (int l = loop, guard = 0; l >= 0 && guard < 100000; guard++) {
+        w->loops.items[l].local_writes = 1;
+        l = w->loops.items[l].parent;
+    }
 }
 
 /*
@@ -935,10 +939,10 @@ static void note_local_decl(struct walker *w, CXCursor decl, int loop)
     if (clang_Cursor_isNull(init) ||
         !clang_isExpression(clang_getCursorKind(init)))
         return;
+    note_local_set(w, decl, loop);
     dn = decl_slot(w, decl);
     if (!dn)
         return;
-    dn->set_loop = loop + 2;
     u = unwrap(w, init);
     if (clang_getCursorKind(u) != CXCursor_DeclRefExpr ||
         clang_getCanonicalType(clang_getCursorType(decl)).kind !=

@@ -579,7 +579,8 @@ static void compute_waits(struct shared_model *m, int func)
     signed char *w = xmalloc(f->naccesses + 1);
     memset(w, -1, f->naccesses + 1);
     for (size_t l = 0; l < f->nloops && l < 127; l++) {
-        int waiting = !f->loops[l].counter && !f->loops[l].once;
+        int waiting = !f->loops[l].counter && !f->loops[l].once &&
+                      !f->loops[l].local_writes;
         for (size_t j = 0; j < f->ncalls && waiting; j++)
             if (loop_in(f, f->calls[j].loop, (int)l) &&
                 !wait_call(p, func, (int)j))

@@ -262,20 +262,23 @@ static int wait_of(struct run *r, const char *name)
 START_TEST(waiting_loops)
 {
     struct run r;
-    run_init(&r, "#include \"sys.h\"\n"
-                 "int done, n;\n"
-                 "void spin(void) { while (!done) ; }\n"
-                 "void nap(void) { while (!done) usleep(10); }\n"
-                 "void once(void) { do { n = done; } while (0); }\n"
-                 "void count(void) { for (int i = 0; i < done; i++) ; }\n"
-                 "void own(void) { while (!done) done = n; }\n"
-                 "void work(void) { while (!done) n = (int)malloc(1); }\n");
+    run_init(&r,
+             "#include \"sys.h\"\n"
+             "int done, n;\n"
+             "void spin(void) { while (!done) ; }\n"
+             "void nap(void) { while (!done) usleep(10); }\n"
+             "void once(void) { do { n = done; } while (0); }\n"
+             "void count(void) { for (int i = 0; i < done; i++) ; }\n"
+             "void own(void) { while (!done) done = n; }\n"
+             "void work(void) { while (!done) n = (int)malloc(1); }\n"
+             "int scan(void) { int i = 0; while (!done) i++; return i; }\n");
     ck_assert_int_eq(wait_of(&r, "spin"), 0);
     ck_assert_int_eq(wait_of(&r, "nap"), 0);
     ck_assert_int_eq(wait_of(&r, "once"), -1);  /* do { } while (0) */
     ck_assert_int_eq(wait_of(&r, "count"), -1); /* a counted loop */
     ck_assert_int_eq(wait_of(&r, "own"), -1);   /* it sets the flag itself */
     ck_assert_int_eq(wait_of(&r, "work"), -1);  /* it does work */
+    ck_assert_int_eq(wait_of(&r, "scan"), -1);  /* so does a local write */
     run_free(&r);
 }
 END_TEST
