@@ -17,12 +17,18 @@
  * callback runs on the thread that registered it) or one thread with
  * several instances.
  *
- * Ordering: an access of the spawner before its first spawn (not in a loop
- * around the spawn), or after the matching join or pool wait, is ordered
- * with that thread; so is the main thread's code before main's first
- * spawn, and functions the main thread calls only from such places.
- * pthread_once initialisers are never reached by a context (their only
- * caller is the library), so they never race.
+ * Ordering: an access of the spawner before its spawn (not in a loop
+ * around it), or after the matching join or pool wait (or a join of the
+ * same global handle elsewhere), is ordered with that thread; so is
+ * main-thread code before the call that leads to the thread's start, and
+ * main-thread code outside the spawn-join stretch of a spawner that joins
+ * before returning.  pthread_once initialisers are never reached by a
+ * context (their only caller is the library), so they never race.
+ *
+ * Shared code: a thread's access races with main only in code of the
+ * thread's own or in the very function main runs, and a thread that
+ * reaches another context's event-loop handlers without running that loop
+ * does not count as running them (see SW201's doc).
  */
 #ifndef SW_SHARED_H
 #define SW_SHARED_H
