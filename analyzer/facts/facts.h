@@ -19,7 +19,7 @@
 #include <stddef.h>
 
 /* Bumped whenever the meaning or layout of serialised facts changes. */
-#define SW_FACTS_VERSION 2
+#define SW_FACTS_VERSION 3
 
 /* What a call argument is, as far as the front end can tell. */
 #define FACT_ARG_KINDS(X)                                                      \
@@ -62,6 +62,8 @@ struct fact_arg {
      * VAR) argument with no origin of its own, else NULL.  In the arena.
      */
     const struct fact_arg *origin;
+    int fresh;               /* local VAR assigned anew in the call's loop,
+                                before it */
 };
 
 struct fact_call {
@@ -96,8 +98,9 @@ struct fact_branch {
 
 struct fact_loop {
     const char *counter; /* USR of a for loop's counter (its init), or NULL */
-    int once;            /* do { ... } while (0): runs its body once */
     int parent;          /* enclosing loop index, -1 for none */
+    int once;            /* "do { ... } while (0)": runs once, not a loop */
+    int local_writes;    /* assigns a local variable (in it or nested) */
     int line, col;       /* location of the loop statement */
 };
 
@@ -108,13 +111,14 @@ struct fact_loop {
 #define FACT_ACC_ATOMIC 8u /* the variable is _Atomic */
 
 struct fact_access {
-    const char *var;  /* USR of the global or static, or "param:N" */
-    const char *name; /* its name */
-    unsigned flags;   /* FACT_ACC_* */
-    int line, col;    /* location of the reference */
-    int loop;         /* innermost enclosing loop, -1 for none */
-    int test;         /* 1: in an exit test of that loop (fact_call.test) */
-    int seq;          /* order within the function */
+    const char *var;   /* USR of the global or static, or "param:N" */
+    const char *name;  /* its name */
+    const char *field; /* first member accessed (g.f, p->f), or NULL */
+    unsigned flags;    /* FACT_ACC_* */
+    int line, col;     /* location of the reference */
+    int loop;          /* innermost enclosing loop, -1 for none */
+    int test;          /* 1: in an exit test of that loop (fact_call.test) */
+    int seq;           /* order within the function */
 };
 
 /*

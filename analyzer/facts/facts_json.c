@@ -61,6 +61,8 @@ static cJSON *arg_to_json(const struct fact_arg *a)
         add_int(o, "base_param", a->base_param);
     if (a->origin)
         cJSON_AddItemToObject(o, "origin", arg_to_json(a->origin));
+    if (a->fresh)
+        cJSON_AddBoolToObject(o, "fresh", 1);
     return o;
 }
 
@@ -122,6 +124,8 @@ static cJSON *func_to_json(const struct fact_func *f)
         add_str(l, "counter", f->loops[i].counter);
         if (f->loops[i].once)
             cJSON_AddBoolToObject(l, "once", 1);
+        if (f->loops[i].local_writes)
+            cJSON_AddBoolToObject(l, "local_writes", 1);
         add_int(l, "line", f->loops[i].line);
         add_int(l, "col", f->loops[i].col);
         cJSON_AddItemToArray(arr, l);
@@ -144,6 +148,7 @@ static cJSON *func_to_json(const struct fact_func *f)
         cJSON *j = cJSON_CreateObject();
         add_str(j, "var", a->var);
         add_str(j, "name", a->name);
+        add_str(j, "field", a->field);
         cJSON_AddBoolToObject(j, "read", (a->flags & FACT_ACC_READ) != 0);
         cJSON_AddBoolToObject(j, "write", (a->flags & FACT_ACC_WRITE) != 0);
         cJSON_AddBoolToObject(j, "addr", (a->flags & FACT_ACC_ADDR) != 0);
@@ -389,6 +394,7 @@ static void read_arg(struct reader *r, const cJSON *a, struct fact_arg *fa,
     fa->ival = get_value(r, a);
     fa->param = get_index(r, a, "param", 4096);
     fa->local = get_bool(a, "local");
+    fa->fresh = get_bool(a, "fresh");
     fa->array = get_bool(a, "array");
     fa->decl_loop = get_index(r, a, "decl_loop", nloops);
     fa->base_param = get_index(r, a, "base_param", 4096);
@@ -463,6 +469,7 @@ static void read_func(struct reader *r, const cJSON *o, struct fact_func *f)
         l->parent = get_index(r, e, "parent", i); /* parents come first */
         l->counter = get_str(r, e, "counter", 0);
         l->once = get_bool(e, "once");
+        l->local_writes = get_bool(e, "local_writes");
         l->line = get_pos(r, e, "line");
         l->col = get_pos(r, e, "col");
         i++;
@@ -496,6 +503,7 @@ static void read_func(struct reader *r, const cJSON *o, struct fact_func *f)
         struct fact_access *a = &f->accesses[i++];
         a->var = get_str(r, e, "var", 1);
         a->name = get_str(r, e, "name", 1);
+        a->field = get_str(r, e, "field", 0);
         a->flags = (get_bool(e, "read") ? FACT_ACC_READ : 0) |
                    (get_bool(e, "write") ? FACT_ACC_WRITE : 0) |
                    (get_bool(e, "addr") ? FACT_ACC_ADDR : 0) |

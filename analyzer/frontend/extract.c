@@ -148,6 +148,8 @@ struct decl_names {
     /* A local pointer: what its assignments so far store (see origin). */
     signed char copy_state; /* 0 none seen, 1 one address, 2 anything else */
     const struct fact_arg *copy; /* copy_state 1: the address stored */
+    int alias;    /* a local copy of parameter alias-1 (p = arg), 0: none */
+    int set_loop; /* a local's last assignment: its loop + 2, 1: outside */
 };
 
 /* ---- small libclang helpers ------------------------------------------- */
@@ -658,7 +660,8 @@ static void local_facts(struct walker *w, CXCursor d, struct fact_arg *a)
         a->origin = s->copy;
 }
 
-static void classify_arg(struct walker *w, CXCursor arg, struct fact_arg *a);
+static void classify_arg(struct walker *w, CXCursor arg, struct fact_arg *a,
+                         int loop);
 
 /* 1 for "*p". */
 static int is_deref(struct walker *w, CXCursor u)
@@ -685,7 +688,7 @@ static void note_copy(struct walker *w, CXCursor d, CXCursor value)
         !(s = decl_slot(w, d)) || s->copy_state == 2)
         return;
     memset(&v, 0, sizeof(v));
-    classify_arg(w, value, &v);
+    classify_arg(w, value, &v, -1);
     if ((v.kind == FACT_ARG_ADDR || (v.kind == FACT_ARG_VAR && v.array)) &&
         v.ref) {
         struct fact_arg *c = arena_alloc(&w->tu->arena, sizeof(*c));
@@ -705,7 +708,19 @@ static void note_copy(struct walker *w, CXCursor d, CXCursor value)
     }
 }
 
-static void classify_arg(struct walker *w, CXCursor arg, struct fact_arg *a)
+/* 1 when loop l is `outer` or nested inside it (in the function walked). */
+static int loop_inside(const struct walker *w, int l, int outer)
+{
+    for (int guard = 0; l >= 0 && outer >= 0 && guard < 100000; guard++) {
+        if (l == outer)
+            return 1;
+        l = w->loops.items[l].parent;
+    }
+    return 0;
+}
+
+static void classify_arg(struct walker *w, CXCursor arg, struct fact_arg *a,
+                         int loop)
 {
     CXCursor u = unwrap(w, arg);
     enum CXCursorKind k = clang_getCursorKind(u);
@@ -755,6 +770,11 @@ static void classify_arg(struct walker *w, CXCursor arg, struct fact_arg *a)
                            CXCursor_TranslationUnit;
             a->array = is_array_type(clang_getCursorType(d));
             local_facts(w, d, a);
+            if (a->local) {
+                struct decl_names *dn = decl_slot(w, d);
+                a->fresh = dn && dn->set_loop >= 2 &&
+                           loop_inside(w, dn->set_loop - 2, loop);
+            }
             return;
         }
         if (dk == CXCursor_EnumConstantDecl) {
@@ -907,7 +927,7 @@ static void add_call(struct walker *w, CXCursor call, int loop, int branch,
         struct fact_arg *args = xcalloc((size_t)nargs, sizeof(*args));
         for (int i = 0; i < nargs; i++) {
             classify_arg(w, clang_Cursor_getArgument(call, (unsigned)i),
-                         &args[i]);
+                         &args[i], loop);
         }
         /* classify_arg may have grown w->calls: re-find c. */
         c = &w->calls.items[w->calls.n - 1];
@@ -917,12 +937,13 @@ static void add_call(struct walker *w, CXCursor call, int loop, int branch,
 }
 
 static void add_access(struct walker *w, CXCursor ref, CXCursor decl,
-                       enum role role, int loop)
+                       enum role role, int loop, const char *field)
 {
     struct fact_access *a = VEC_ADD(w->accesses);
     CXType t = clang_getCursorType(decl);
     a->var = cursor_usr(w, decl);
     a->name = cursor_name(w, decl);
+    a->field = field;
     switch (role) {
     case ROLE_READ:
         a->flags = FACT_ACC_READ;
@@ -951,21 +972,27 @@ static void add_access(struct walker *w, CXCursor ref, CXCursor decl,
  * such as a thread's context argument.
  */
 static void add_pointee_access(struct walker *w, CXCursor expr, CXCursor base,
-                               enum role role, int loop)
+                               enum role role, int loop, const char *field)
 {
     CXCursor u = unwrap(w, base), d;
     struct fact_access *a;
+    struct decl_names *dn;
     int pi;
     char idx[24];
     if (clang_getCursorKind(u) != CXCursor_DeclRefExpr)
         return;
     d = clang_getCursorReferenced(u);
-    if (clang_getCursorKind(d) != CXCursor_ParmDecl)
+    if (clang_getCursorKind(d) == CXCursor_ParmDecl)
+        pi = param_index(w, d);
+    else if (clang_getCursorKind(d) == CXCursor_VarDecl &&
+             (dn = decl_slot(w, d)) && dn->alias > 0)
+        pi = dn->alias - 1; /* struct ctx *c = arg; c->n++ */
+    else
         return;
-    pi = param_index(w, d);
     if (pi < 0)
         return;
     a = VEC_ADD(w->accesses);
+    a->field = field;
     snprintf(idx, sizeof(idx), "param:%d", pi);
     a->var = arena_strdup(&w->tu->arena, idx);
     a->name = cursor_text(w, expr);
@@ -979,6 +1006,60 @@ static void add_pointee_access(struct walker *w, CXCursor expr, CXCursor base,
     a->loop = loop;
     a->test = w->cur_test;
     a->seq = w->seq++;
+}
+
+/* 1 when an expression is the integer constant 0 ("while (0)"). */
+static int is_zero_expr(CXCursor e)
+{
+    CXEvalResult r;
+    int zero;
+    if (clang_Cursor_isNull(e) || !clang_isExpression(clang_getCursorKind(e)))
+        return 0;
+    r = clang_Cursor_Evaluate(e);
+    if (!r)
+        return 0;
+    zero = clang_EvalResult_getKind(r) == CXEval_Int &&
+           clang_EvalResult_getAsLongLong(r) == 0;
+    clang_EvalResult_dispose(r);
+    return zero;
+}
+
+/* A local variable is assigned in loop `loop` (-1: outside loops). */
+static void note_local_set(struct walker *w, CXCursor decl, int loop)
+{
+    struct decl_names *dn = decl_slot(w, decl);
+    if (dn)
+        dn->set_loop = loop + 2;
+    for (int l = loop, guard = 0; l >= 0 && guard < 100000; guard++) {
+        w->loops.items[l].local_writes = 1;
+        l = w->loops.items[l].parent;
+    }
+}
+
+/*
+ * A local's declaration: where an initialiser assigns it, and whether it
+ * copies a pointer parameter ("struct ctx *c = arg;", through casts), so
+ * that accesses through it count as accesses through the parameter.
+ */
+static void note_local_decl(struct walker *w, CXCursor decl, int loop)
+{
+    CXCursor init = last_child(w, decl), u, d;
+    struct decl_names *dn;
+    if (clang_Cursor_isNull(init) ||
+        !clang_isExpression(clang_getCursorKind(init)))
+        return;
+    note_local_set(w, decl, loop);
+    dn = decl_slot(w, decl);
+    if (!dn)
+        return;
+    u = unwrap(w, init);
+    if (clang_getCursorKind(u) != CXCursor_DeclRefExpr ||
+        clang_getCanonicalType(clang_getCursorType(decl)).kind !=
+            CXType_Pointer)
+        return;
+    d = clang_getCursorReferenced(u);
+    if (clang_getCursorKind(d) == CXCursor_ParmDecl && param_index(w, d) >= 0)
+        dn->alias = param_index(w, d) + 1;
 }
 
 /* Records "target = function" when rhs names a function or a parameter. */
@@ -1135,7 +1216,6 @@ static void push_kids(struct walker *w, const CXCursor *kids, size_t n,
 static CXCursor zero_guard(struct walker *w, CXCursor cond)
 {
     CXCursor u = unwrap(w, cond), lhs, rhs, call;
-    CXEvalResult r;
     int zero = 0;
     if (clang_getCursorKind(u) != CXCursor_BinaryOperator)
         return clang_getNullCursor();
@@ -1152,12 +1232,7 @@ static CXCursor zero_guard(struct walker *w, CXCursor cond)
         if (strcmp(op, "==") != 0)
             return clang_getNullCursor();
     }
-    r = clang_Cursor_Evaluate(rhs);
-    if (r) {
-        zero = clang_EvalResult_getKind(r) == CXEval_Int &&
-               clang_EvalResult_getAsLongLong(r) == 0;
-        clang_EvalResult_dispose(r);
-    }
+    zero = is_zero_expr(rhs);
     if (!zero)
         return clang_getNullCursor();
     call = unwrap(w, lhs);
@@ -1318,6 +1393,8 @@ static void visit(struct walker *w, const struct frame *fr)
     case CXCursor_DoStmt: {
         struct fact_loop *l = VEC_ADD(w->loops);
         l->parent = loop;
+        if (k == CXCursor_DoStmt)
+            l->once = is_zero_expr(last_child(w, c));
         cursor_pos(c, NULL, &l->line, &l->col);
         outer_loop = loop;
         loop = (int)w->loops.n - 1;
@@ -1330,17 +1407,21 @@ static void visit(struct walker *w, const struct frame *fr)
         CXCursor d = clang_getCursorReferenced(c);
         int ls;
         if (is_tracked_var(w, d, &ls)) {
-            add_access(w, c, d, fr->role, loop);
+            add_access(w, c, d, fr->role, loop, NULL);
             if (fr->store && fr->role == ROLE_READ && loop >= 0)
                 note_test_copy(w, fr->store, (int)w->accesses.n - 1, loop);
-        } else if (fr->test && fr->role == ROLE_READ &&
-                   clang_getCursorKind(d) == CXCursor_VarDecl) {
-            note_test_copy(w, cursor_usr(w, d), -1, loop);
+        } else if (clang_getCursorKind(d) == CXCursor_VarDecl) {
+            if (fr->role == ROLE_WRITE || fr->role == ROLE_RW)
+                note_local_set(w, d, loop);
+            else if (fr->test && fr->role == ROLE_READ)
+                note_test_copy(w, cursor_usr(w, d), -1, loop);
         }
         return;
     }
     case CXCursor_VarDecl: {
         int ls;
+        if (!is_tracked_var(w, c, &ls) && w->fn)
+            note_local_decl(w, c, loop);
         if (is_tracked_var(w, c, &ls) && ls) {
             /* A function-static local: a global with an owner. */
             struct fact_global *g = VEC_ADD(w->globals);
@@ -1490,7 +1571,7 @@ static void visit(struct walker *w, const struct frame *fr)
                        : op == '+' || op == '-' ? ROLE_RW
                                                 : ROLE_READ;
             if (op == '*')
-                add_pointee_access(w, c, kids[0], fr->role, loop);
+                add_pointee_access(w, c, kids[0], fr->role, loop, NULL);
         }
         break;
     case CXCursor_ParenExpr:
@@ -1505,10 +1586,23 @@ static void visit(struct walker *w, const struct frame *fr)
     case CXCursor_MemberRefExpr: {
         /* a.f = x writes a; p->f = x only reads p (and writes *p). */
         CXType bt = clang_getCanonicalType(clang_getCursorType(kids[0]));
-        if (bt.kind != CXType_Pointer)
+        CXCursor fd = clang_getCursorReferenced(c);
+        const char *field = clang_getCursorKind(fd) == CXCursor_FieldDecl
+                                ? cursor_name(w, fd)
+                                : NULL;
+        if (bt.kind != CXType_Pointer) {
+            CXCursor u = unwrap(w, kids[0]), d;
+            int ls;
             roles[0] = fr->role;
-        else
-            add_pointee_access(w, c, kids[0], fr->role, loop);
+            if (clang_getCursorKind(u) == CXCursor_DeclRefExpr &&
+                is_tracked_var(w, d = clang_getCursorReferenced(u), &ls)) {
+                /* g.f: an access to field f of g. */
+                add_access(w, u, d, fr->role, loop, field);
+                return;
+            }
+        } else {
+            add_pointee_access(w, c, kids[0], fr->role, loop, field);
+        }
         break;
     }
     case CXCursor_ArraySubscriptExpr: {
@@ -1518,7 +1612,7 @@ static void visit(struct walker *w, const struct frame *fr)
             bt.kind == CXType_IncompleteArray)
             roles[0] = fr->role;
         else
-            add_pointee_access(w, c, kids[0], fr->role, loop);
+            add_pointee_access(w, c, kids[0], fr->role, loop, NULL);
         break;
     }
     default:

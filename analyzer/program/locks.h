@@ -24,6 +24,7 @@ struct lock_held {
     const char *key;           /* identity: the lock variable's USR */
     int call;                  /* call index of the acquisition */
     int cond;                  /* conditional depth of the acquisition */
+    int shared;                /* a reader's hold (rwlock rdlock) */
 };
 
 /* Per function: the lock it returns holding or releases, or NULL. */
@@ -77,6 +78,16 @@ void locks_walk_events(const struct program *p, const struct lock_summaries *s,
  */
 unsigned char *locks_entered_locked(const struct program *p,
                                     const struct lock_summaries *s);
+
+/*
+ * The same, where calls for which ignore(data, func, call) returns 1 do
+ * not count (code that runs before any thread exists, say).
+ */
+typedef int (*locks_ignore_fn)(void *data, int func, int call);
+unsigned char *locks_entered_locked_ignoring(const struct program *p,
+                                             const struct lock_summaries *s,
+                                             locks_ignore_fn ignore,
+                                             void *data);
 
 /* The name of a lock call's lock argument, into buf; NULL when unknown. */
 const char *locks_arg_name(const struct fact_call *c, int arg, char *buf,

@@ -513,6 +513,15 @@ static int immediately_waited(struct program *p, int func, int call,
     }
     if (!n || loop_between(pf->f, c, n))
         return 0; /* a loop in between: the spawner works meanwhile */
+    /* Work on shared state in between ("g = 2;", "while (!done) ;") runs
+     * alongside the thread; the spawn's own arguments (on its line) do not
+     * count. */
+    for (size_t k = 0; k < pf->f->naccesses; k++) {
+        const struct fact_access *a = &pf->f->accesses[k];
+        if (a->seq > c->seq && a->seq < n->seq && a->line != c->line &&
+            (a->flags & (FACT_ACC_READ | FACT_ACC_WRITE)))
+            return 0;
+    }
     for (size_t k = 0; k < v->cat->nwaits; k++) {
         const struct cat_wait *w;
         if (!n->name || strcmp(n->name, v->cat->waits[k]) != 0)
@@ -2665,4 +2674,38 @@ int program_conc_roots(const struct program *p, int func, int *roots, int max)
             roots[n++] = (int)ri;
     }
     return n;
+}
+
+int program_conc_parent(const struct program *p, int ri, int func, int *call)
+{
+    const struct conc_tree *t;
+    if (ri < 0 || (size_t)ri >= p->nroots || !p->roots[ri].concurrent)
+        return -2;
+    t = conc_tree_get(p, ri);
+    if (call)
+        *call = t->call[func];
+    return t->parent[func];
+}
+
+int program_spawn_context_arg(const struct program *p, int ri,
+                              const struct cat_spawn **cat)
+{
+    const struct prog_root *r = &p->roots[ri];
+    const struct prog_func *sf;
+    const struct fact_call *c;
+    const struct prog_call *pc;
+    int arg = -1;
+    *cat = NULL;
+    if (r->kind != PROG_ROOT_SPAWN || r->site_func < 0)
+        return -1;
+    sf = &p->funcs[r->site_func];
+    c = &sf->f->calls[r->site_call];
+    pc = &sf->calls[r->site_call];
+    if (pc->kind == PCALL_API) {
+        *cat = catalog_spawn(p->cat, c->name);
+        arg = *cat ? (*cat)->context : -1;
+    } else if (pc->kind == PCALL_DIRECT) {
+        arg = p->funcs[pc->targets[0]].spawn_ctx_param;
+    }
+    return arg >= 0 && arg < (int)c->nargs ? arg : -1;
 }

@@ -171,6 +171,21 @@ int program_conc_path(const struct program *p, int func,
  */
 int program_conc_roots(const struct program *p, int func, int *roots, int max);
 
+/*
+ * Concurrent root ri's search tree: func's caller on a real path from the
+ * root (-1 at the root itself, -2 when ri does not reach func), with the
+ * call index in *call.
+ */
+int program_conc_parent(const struct program *p, int ri, int func, int *call);
+
+/*
+ * The argument of a spawn root's site call that becomes the start
+ * routine's context (catalogued spawns and the project's own wrappers),
+ * or -1; *cat gets the spawn's catalog entry (NULL for a wrapper).
+ */
+int program_spawn_context_arg(const struct program *p, int ri,
+                              const struct cat_spawn **cat);
+
 /* Frees the search trees of program_conc_path() (program_free() does it). */
 void program_conc_cache_free(struct program *p);
 

@@ -72,29 +72,21 @@ static const struct cat_spawn *wrapper_spawn(const struct program *p, int g,
     return cat;
 }
 
-/* The spawn a root was started by: context argument and catalog entry. */
-static int spawn_shape(const struct program *p, const struct prog_root *r,
-                       int *ctx_arg, int *handle_arg,
-                       const struct cat_spawn **cat)
+/* The spawn root ri was started by: context and handle arguments, and the
+ * catalogued spawn it ends in (through the project's wrappers). */
+static int spawn_shape(const struct program *p, int ri, int *ctx_arg,
+                       int *handle_arg, const struct cat_spawn **cat)
 {
-    const struct prog_func *sf = &p->funcs[r->site_func];
-    const struct fact_call *c = &sf->f->calls[r->site_call];
-    const struct prog_call *pc = &sf->calls[r->site_call];
-    *cat = NULL;
-    if (pc->kind == PCALL_API) {
-        *cat = catalog_spawn(p->cat, c->name);
-        if (!*cat)
-            return 0;
-        *ctx_arg = (*cat)->context;
+    const struct prog_root *r = &p->roots[ri];
+    const struct prog_call *pc = &p->funcs[r->site_func].calls[r->site_call];
+    *ctx_arg = program_spawn_context_arg(p, ri, cat);
+    if (*ctx_arg < 0)
+        return 0;
+    if (pc->kind == PCALL_API)
         *handle_arg = (*cat)->handle;
-        return *ctx_arg >= 0;
-    }
-    if (pc->kind == PCALL_DIRECT) {
-        *ctx_arg = p->funcs[pc->targets[0]].spawn_ctx_param;
+    else
         *cat = wrapper_spawn(p, pc->targets[0], handle_arg);
-        return *ctx_arg >= 0;
-    }
-    return 0;
+    return 1;
 }
 
 /* 1 when loop l is loop outer or nested in it (outer -1: any). */
@@ -202,7 +194,7 @@ void rule_SW203(struct rule_ctx *ctx)
             dup = p->roots[q].kind == PROG_ROOT_SPAWN &&
                   p->roots[q].site_func == root->site_func &&
                   p->roots[q].site_call == root->site_call;
-        if (dup || !spawn_shape(p, root, &ctx_arg, &handle_arg, &cat))
+        if (dup || !spawn_shape(p, (int)r, &ctx_arg, &handle_arg, &cat))
             continue;
         sf = p->funcs[root->site_func].f;
         c = &sf->calls[root->site_call];

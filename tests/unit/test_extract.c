@@ -489,6 +489,43 @@ START_TEST(for_init_clause_is_outside_the_loop)
 }
 END_TEST
 
+/* ---- members, parameter copies, fresh pointers, do-while(0) ---------- */
+
+START_TEST(members_copies_and_fresh_pointers)
+{
+    static const char src[] = "struct s { int a, b; };\n"
+                              "struct s g;\n"
+                              "void *malloc(unsigned long n);\n"
+                              "void use(void *p);\n"
+                              "void f(void *arg) {\n"
+                              "    struct s *c = (struct s *)arg;\n"
+                              "    g.a = 1;\n"
+                              "    c->b++;\n"
+                              "    do { g.b = 2; } while (0);\n"
+                              "    void *same = malloc(1);\n"
+                              "    for (int i = 0; i < 2; i++) {\n"
+                              "        void *p = malloc(1);\n"
+                              "        use(p);\n"
+                              "        use(same);\n"
+                              "    }\n"
+                              "}\n";
+    struct fact_tu *tu = extract(src);
+    const struct fact_func *f = must_func(tu, "f");
+    ck_assert_uint_eq(f->naccesses, 3);
+    ck_assert_str_eq(f->accesses[0].name, "g");
+    ck_assert_str_eq(f->accesses[0].field, "a");
+    ck_assert_str_eq(f->accesses[1].var, "param:0"); /* through the copy */
+    ck_assert_str_eq(f->accesses[1].field, "b");
+    ck_assert_str_eq(f->accesses[2].field, "b");
+    ck_assert_uint_eq(f->nloops, 2);
+    ck_assert_int_eq(f->loops[0].once, 1);
+    ck_assert_int_eq(f->loops[1].once, 0);
+    ck_assert_int_eq(must_call(f, "use", 0)->args[0].fresh, 1);
+    ck_assert_int_eq(must_call(f, "use", 1)->args[0].fresh, 0);
+    facts_tu_free(tu);
+}
+END_TEST
+
 /* ---- accesses ----------------------------------------------------------- */
 
 static const char acc_src[] = "int g;\n"
@@ -1002,6 +1039,7 @@ static Suite *extract_suite(void)
     tcase_add_test(tc, long_argument_text_is_capped);
     tcase_add_test(tc, call_result_variable);
     tcase_add_test(tc, argument_addresses);
+    tcase_add_test(tc, members_copies_and_fresh_pointers);
     suite_add_tcase(s, tc);
     return s;
 }

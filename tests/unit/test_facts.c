@@ -393,7 +393,10 @@ END_TEST
  * A valid document with one function; the rejection tests each break one
  * thing by substituting a placeholder.
  */
-#define DOC_HEAD "{\"format\":\"syncwise-facts\",\"version\":2,"
+#define STR2(x) #x
+#define STR(x) STR2(x)
+#define DOC_HEAD                                                               \
+    "{\"format\":\"syncwise-facts\",\"version\":" STR(SW_FACTS_VERSION) ","
 #define GOOD_FUNC                                                              \
     "{\"usr\":\"c:@F@f\",\"name\":\"f\",\"file\":\"/a.c\",\"line\":1,"         \
     "\"col\":6,\"end_line\":3,\"static\":false,\"nparams\":1,"                 \
@@ -452,6 +455,12 @@ START_TEST(rejects_other_versions)
 {
     expect_reject(
         "{\"format\":\"syncwise-facts\",\"version\":1,\"file\":\"a\"}",
+        "version");
+    expect_reject(
+        "{\"format\":\"syncwise-facts\",\"version\":2,\"file\":\"a\"}",
+        "version");
+    expect_reject(
+        "{\"format\":\"syncwise-facts\",\"version\":99,\"file\":\"a\"}",
         "version");
     expect_reject(
         "{\"format\":\"syncwise-facts\",\"version\":0,\"file\":\"a\"}",
@@ -706,6 +715,42 @@ START_TEST(rejects_absurd_counts)
 }
 END_TEST
 
+START_TEST(new_fields_round_trip)
+{
+    /* Members of accesses, fresh pointer arguments and do-while(0) loops. */
+    const char *text = DOC_HEAD
+        "\"file\":\"/a.c\",\"functions\":[{\"usr\":\"u\","
+        "\"name\":\"f\",\"file\":\"/a.c\",\"loops\":[{\"parent\":-1,"
+        "\"once\":true}],\"calls\":[{\"name\":\"g\",\"loop\":0,"
+        "\"args\":[{\"kind\":\"var\",\"ref\":\"c:a.c@1@F@f@p\","
+        "\"local\":true,\"fresh\":true}]}],\"accesses\":[{\"var\":"
+        "\"c:@g\",\"name\":\"g\",\"field\":\"hits\",\"write\":true}]}]}";
+    const char *err = NULL;
+    struct fact_tu *tu = facts_from_json(text, &err);
+    char *again;
+    struct fact_tu *b;
+    ck_assert_msg(tu != NULL, "%s", err ? err : "");
+    ck_assert_int_eq(tu->funcs[0].loops[0].once, 1);
+    ck_assert_int_eq(tu->funcs[0].calls[0].args[0].fresh, 1);
+    ck_assert_str_eq(tu->funcs[0].accesses[0].field, "hits");
+    again = facts_to_json(tu, 0);
+    b = facts_from_json(again, &err);
+    ck_assert_ptr_nonnull(b);
+    ck_assert_int_eq(b->funcs[0].loops[0].once, 1);
+    ck_assert_int_eq(b->funcs[0].calls[0].args[0].fresh, 1);
+    ck_assert_str_eq(b->funcs[0].accesses[0].field, "hits");
+    free(again);
+    facts_tu_free(b);
+    facts_tu_free(tu);
+    /* Wrong types are rejected, not guessed. */
+    ck_assert_ptr_null(facts_from_json(
+        DOC_HEAD "\"file\":\"/a.c\",\"functions\":[{\"usr\":\"u\","
+                 "\"name\":\"f\",\"file\":\"/a.c\",\"accesses\":[{"
+                 "\"var\":\"v\",\"name\":\"v\",\"field\":5}]}]}",
+        &err));
+}
+END_TEST
+
 static Suite *facts_suite(void)
 {
     Suite *s = suite_create("facts");
@@ -713,6 +758,7 @@ static Suite *facts_suite(void)
     tcase_add_test(tc, arg_kind_names);
     tcase_add_test(tc, round_trip_is_identical);
     tcase_add_test(tc, round_trip_keeps_values);
+    tcase_add_test(tc, new_fields_round_trip);
     tcase_add_test(tc, empty_and_failed_tus_round_trip);
     suite_add_tcase(s, tc);
 
