@@ -14,7 +14,7 @@ static int reader(void *arg)
     for (int i = 0; i < 1000; i++)
         frames++;
     printf("read %d frames from %s\n", frames, path);
-    input_closed = true; // label: SW201
+    input_closed = true;
     return frames;
 }
 

@@ -14,7 +14,7 @@ static void *copier(void *arg)
 {
     (void)arg;
     for (long off = 0; off < FILE_SIZE; off += CHUNK)
-        bytes_done = off + CHUNK; // label: SW201
+        bytes_done = off + CHUNK;
     return NULL;
 }
 

@@ -32,7 +32,7 @@ int main(void)
     for (uintptr_t i = 0; i < NENCODERS; i++)
         pthread_create(&t[i], NULL, encoder, (void *)i);
     sleep(2);
-    running = 0; // label: SW201
+    running = 0;
     for (int i = 0; i < NENCODERS; i++)
         pthread_join(t[i], NULL);
     return 0;

@@ -12,7 +12,7 @@ static const char *format_bytes(unsigned long long n)
 {
     static char text[32];
     double mib = n / 1048576.0;
-    snprintf(text, sizeof text, "%.1f MiB", mib); // label: SW201 SW204
+    snprintf(text, sizeof text, "%.1f MiB", mib); // label: SW204
     return text;
 }
 

@@ -15,7 +15,7 @@ static void record_size(gsize size)
         size /= 8;
         cls++;
     }
-    histogram[cls]++; // label: SW201 SW204
+    histogram[cls]++; // label: SW204
 }
 
 static void stat_file(gpointer data, gpointer user_data)

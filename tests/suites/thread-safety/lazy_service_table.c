@@ -27,7 +27,7 @@ static int service_port(const char *name)
 {
     static struct service *table;
     if (!table)
-        table = load_services("/etc/services"); // label: SW201 SW204
+        table = load_services("/etc/services"); // label: SW204
     for (const struct service *s = table; s->name[0]; s++)
         if (strcmp(s->name, name) == 0)
             return s->port;

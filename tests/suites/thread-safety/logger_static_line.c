@@ -13,7 +13,7 @@ static pthread_mutex_t log_mu = PTHREAD_MUTEX_INITIALIZER;
 static const char *log_format(const char *level, const char *msg, int code)
 {
     static char line[256];
-    snprintf(line, sizeof line, FMT, level, msg, code); // label: SW201 SW204
+    snprintf(line, sizeof line, FMT, level, msg, code); // label: SW204
     return line;
 }
 

@@ -16,7 +16,7 @@ static void *player(void *arg)
         while (turn != me) // label: SW205
             ;
         __atomic_add_fetch(&volleys, 1, __ATOMIC_RELAXED);
-        turn = 1 - me; // label: SW201
+        turn = 1 - me;
     }
     return NULL;
 }

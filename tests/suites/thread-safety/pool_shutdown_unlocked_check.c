@@ -49,7 +49,7 @@ int main(void)
     }
     sleep(1);
     pthread_mutex_lock(&p->mu);
-    p->shutdown = true; // label: SW201
+    p->shutdown = true;
     pthread_mutex_unlock(&p->mu);
     for (int i = 0; i < NWORKERS; i++)
         pthread_join(t[i], NULL);

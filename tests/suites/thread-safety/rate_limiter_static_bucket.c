@@ -15,8 +15,8 @@ static bool allow_request(void)
     static int used_in_window;
     time_t now = time(NULL);
     int same = now == window_start;
-    used_in_window = same ? used_in_window + 1 : 1; // label: SW201 SW204
-    window_start = now;                             // label: SW201 SW204
+    used_in_window = same ? used_in_window + 1 : 1; // label: SW204
+    window_start = now;                             // label: SW204
     return used_in_window <= RATE_PER_S;
 }
 

@@ -9,7 +9,7 @@
 static unsigned long next_request_id(void)
 {
     static unsigned long last_id;
-    return ++last_id; // label: SW201 SW204
+    return ++last_id; // label: SW204
 }
 
 static void forward(unsigned long id, const char *upstream)

@@ -19,7 +19,7 @@ static void *rebuild_shard(void *arg)
 int main(void)
 {
     pthread_t t[NSHARDS];
-    for (int shard = 0; shard < NSHARDS; shard++)               // label: SW201
+    for (int shard = 0; shard < NSHARDS; shard++)
         pthread_create(&t[shard], NULL, rebuild_shard, &shard); // label: SW203
     for (int i = 0; i < NSHARDS; i++) {
         void *rows;

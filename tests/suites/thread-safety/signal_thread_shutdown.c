@@ -17,7 +17,7 @@ static void *signal_thread(void *arg)
     int sig = 0;
     sigwait(&handled, &sig);
     fprintf(stderr, "caught signal %d, draining\n", sig);
-    shutting_down = 1; // label: SW201
+    shutting_down = 1;
     return NULL;
 }
 

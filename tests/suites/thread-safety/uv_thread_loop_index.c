@@ -29,7 +29,7 @@ int main(void)
 {
     uv_thread_t threads[NTHREADS];
     int ids[NTHREADS];
-    for (int i = 0; i < NTHREADS; i++)                    // label: SW201
+    for (int i = 0; i < NTHREADS; i++)
         uv_thread_create(&threads[i], prefetch_part, &i); // label: SW203
     for (int i = 0; i < NTHREADS; i++)
         uv_thread_join(&threads[i]);

@@ -36,7 +36,7 @@ int main(void)
     load_config(&config);
     for (long i = 0; i < NWORKERS; i++)
         pthread_create(&t[i], NULL, worker, (void *)i);
-    config_ready = 1; // label: SW201
+    config_ready = 1;
     for (int i = 0; i < NWORKERS; i++)
         pthread_join(t[i], NULL);
     return 0;

@@ -13,7 +13,7 @@
 int main(void)
 {
     thrd_t probes[NPORTS];
-    for (int port = FIRST_PORT; port < LAST; port++)            // label: SW201
+    for (int port = FIRST_PORT; port < LAST; port++)
         thrd_create(&probes[port % NPORTS], probe_port, &port); // label: SW203
     for (int i = 0; i < NPORTS; i++) {
         int res = 0;

@@ -15,7 +15,7 @@ struct probe_cfg {
 static double smooth(double sample)
 {
     static double avg;
-    avg = avg * 0.9 + sample * 0.1; // label: SW201 SW204
+    avg = avg * 0.9 + sample * 0.1; // label: SW204
     return avg;
 }
 

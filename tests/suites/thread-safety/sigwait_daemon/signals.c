@@ -22,7 +22,7 @@ void *signal_waiter(void *arg)
     int sig;
     if (sigwait(set, &sig) == 0) {
         fprintf(stderr, "signal %d: terminating\n", sig);
-        terminate_requested = 1; // label: SW201
+        terminate_requested = 1;
     }
     return NULL;
 }

@@ -18,7 +18,7 @@ static const char *log_stamp(void)
     static char stamp[32];
     time_t now = time(NULL);
     struct tm *tm = localtime(&now);              // label: SW202
-    strftime(stamp, sizeof stamp, STAMP_FMT, tm); // label: SW201 SW204
+    strftime(stamp, sizeof stamp, STAMP_FMT, tm); // label: SW204
     return stamp;
 }
 
