@@ -19,7 +19,7 @@
 #include <stddef.h>
 
 /* Bumped whenever the meaning or layout of serialised facts changes. */
-#define SW_FACTS_VERSION 1
+#define SW_FACTS_VERSION 2
 
 /* What a call argument is, as far as the front end can tell. */
 #define FACT_ARG_KINDS(X)                                                      \
@@ -62,6 +62,7 @@ struct fact_call {
     int noreturn;       /* the callee never returns (abort, a panic) */
     int branch;         /* innermost guarded branch (index), -1 for none */
     int cond;           /* conditional nesting: if/switch/?: arms around it */
+    int arm;            /* innermost if/?: arm around it (index), -1: none */
     size_t nargs;       /* number of arguments */
     struct fact_arg *args; /* nargs arguments */
 };
@@ -113,6 +114,37 @@ struct fact_assign {
     int line, col;         /* location of the assignment */
 };
 
+/*
+ * An arm of an if statement or a ?: expression.  Two calls are in
+ * mutually exclusive arms when their arm chains meet at one statement in
+ * different arms.
+ */
+struct fact_arm {
+    int parent; /* enclosing arm, -1 for none */
+    int stmt;   /* the statement's first arm (index): same stmt, same if */
+};
+
+/*
+ * Def-use, to tell independent calls apart (SW301, SW302).  A data key
+ * names a variable by USR, at most one struct field deep ("USR.field" for
+ * s.field and p->field); a key without a field covers all of its fields.
+ * A flow carries a value from a key read, or from the output of a call
+ * (its result, or what it writes through &x or a non-const buffer), to a
+ * key written, an argument of a call, or the exit test of a loop (its
+ * condition, or an if that breaks out of it).  Exactly one source and one
+ * destination are set.
+ */
+struct fact_flow {
+    const char *from; /* data key read, or NULL */
+    int call;         /* or: the output of this call (index), else -1 */
+    const char *to;   /* data key written, or NULL */
+    int to_call;      /* or: argument to_arg of this call, else -1 */
+    int to_arg;       /* argument index with to_call */
+    int to_loop;      /* or: the exit test of this loop, else -1 */
+    int loop;         /* innermost loop where the flow happens, -1: none */
+    int seq;          /* order within the function */
+};
+
 struct fact_func {
     const char *usr;  /* clang USR, unique across the program */
     const char *name; /* spelling */
@@ -131,6 +163,10 @@ struct fact_func {
     struct fact_access *accesses;
     size_t nassigns; /* function pointers stored */
     struct fact_assign *assigns;
+    size_t narms; /* if/?: arms, parents before children */
+    struct fact_arm *arms;
+    size_t nflows; /* def-use flows, in walk order */
+    struct fact_flow *flows;
 };
 
 struct fact_global {

@@ -38,13 +38,29 @@ enum role {
     ROLE_ADDR,  /* address taken */
 };
 
+/* Where the value of an expression goes (def-use, struct fact_flow). */
+enum sink_kind {
+    SINK_NONE, /* nowhere that matters */
+    SINK_KEY,  /* into data key `key` */
+    SINK_ARG,  /* into argument b of call a */
+    SINK_EXIT, /* into the exit test of loop a */
+};
+
+struct sink {
+    enum sink_kind kind;
+    int a, b;        /* call and argument, or loop */
+    const char *key; /* SINK_KEY: the key */
+};
+
 struct frame {
-    CXCursor c;     /* node to visit */
-    int loop;       /* innermost loop around it, -1 for none */
-    int branch;     /* innermost guarded branch, -1 for none */
-    int cond;       /* conditional arms around it */
-    enum role role; /* how its value is used */
-    int depth;      /* levels below the function */
+    CXCursor c;       /* node to visit */
+    int loop;         /* innermost loop around it, -1 for none */
+    int branch;       /* innermost guarded branch, -1 for none */
+    int cond;         /* conditional arms around it */
+    enum role role;   /* how its value is used */
+    int depth;        /* levels below the function */
+    int arm;          /* innermost if/?: arm, -1 for none */
+    struct sink sink; /* where its value goes */
 };
 
 struct walker {
@@ -71,7 +87,8 @@ struct walker {
     struct {
         CXCursor *kids;
         enum role *roles;
-        int *branches, *conds;
+        int *branches, *conds, *arms;
+        struct sink *sinks;
         size_t cap;
     } node;
     struct {
@@ -107,6 +124,14 @@ struct walker {
         struct fact_assign *items;
         size_t n, cap;
     } assigns;
+    struct {
+        struct fact_arm *items;
+        size_t n, cap;
+    } arms;
+    struct {
+        struct fact_flow *items;
+        size_t n, cap;
+    } flows;
     struct {
         struct decl_names *items; /* open addressing, by declaration */
         size_t n, cap;            /* used slots, slots (a power of 2) */
@@ -767,7 +792,7 @@ static int callee_noreturn(struct walker *w, CXCursor decl, const char *usr)
 }
 
 static void add_call(struct walker *w, CXCursor call, int loop, int branch,
-                     int cond)
+                     int cond, int arm)
 {
     struct fact_call *c = VEC_ADD(w->calls);
     CXCursor callee = clang_getCursorReferenced(call);
@@ -778,6 +803,7 @@ static void add_call(struct walker *w, CXCursor call, int loop, int branch,
     c->loop = loop;
     c->branch = branch;
     c->cond = cond;
+    c->arm = arm;
     c->seq = w->seq++;
     c->via_param = -1;
     if (ck == CXCursor_FunctionDecl) {
@@ -1001,10 +1027,122 @@ static void scan_init_list(struct walker *w, CXCursor list, int file_scope)
     scan_init_list_at(w, list, file_scope, 0);
 }
 
+/* ---- def-use (struct fact_flow) ---------------------------------------- */
+
+static const struct sink no_sink = {SINK_NONE, -1, -1, NULL};
+
+/*
+ * The data key of an lvalue: the root variable's USR, with the field next
+ * to the root for s.f, p->f, a[i].f ("USR.f"); NULL when the root is not
+ * a variable (f()->x).
+ */
+static const char *data_key(struct walker *w, CXCursor e)
+{
+    const char *field = NULL;
+    for (int i = 0; i < 64; i++) {
+        enum CXCursorKind k;
+        e = unwrap(w, e);
+        k = clang_getCursorKind(e);
+        if (k == CXCursor_DeclRefExpr) {
+            CXCursor d = clang_getCursorReferenced(e);
+            enum CXCursorKind dk = clang_getCursorKind(d);
+            const char *usr;
+            if (dk != CXCursor_VarDecl && dk != CXCursor_ParmDecl)
+                return NULL;
+            usr = cursor_usr(w, d);
+            if (!field || !usr)
+                return usr;
+            {
+                size_t a = strlen(usr), b = strlen(field);
+                char *key = arena_alloc(&w->tu->arena, a + b + 2);
+                memcpy(key, usr, a);
+                key[a] = '.';
+                memcpy(key + a + 1, field, b + 1);
+                return key;
+            }
+        }
+        if (k == CXCursor_MemberRefExpr) {
+            field = cursor_name(w, clang_getCursorReferenced(e));
+        } else if (k != CXCursor_ArraySubscriptExpr &&
+                   !(k == CXCursor_UnaryOperator &&
+                     unop_kind(w, e, first_child(w, e)) == '*')) {
+            return NULL;
+        }
+        e = first_child(w, e);
+        if (clang_Cursor_isNull(e))
+            return NULL;
+    }
+    return NULL;
+}
+
+/* Records a flow from key `from` (or call `call`'s output) into sink s. */
+static void add_flow(struct walker *w, const char *from, int call,
+                     const struct sink *s, int loop)
+{
+    struct fact_flow *fl;
+    if (s->kind == SINK_NONE || (!from && call < 0) ||
+        (s->kind == SINK_KEY && !s->key))
+        return;
+    fl = VEC_ADD(w->flows);
+    fl->from = from;
+    fl->call = from ? -1 : call;
+    fl->to = s->kind == SINK_KEY ? s->key : NULL;
+    fl->to_call = s->kind == SINK_ARG ? s->a : -1;
+    fl->to_arg = s->kind == SINK_ARG ? s->b : -1;
+    fl->to_loop = s->kind == SINK_EXIT ? s->a : -1;
+    fl->loop = loop;
+    fl->seq = w->seq;
+}
+
+/*
+ * 1 when a call argument is storage the callee writes: &x, or a buffer of
+ * scalars (an array, or a pointer to non-const char, int, ...).  Pointers
+ * to records and void are handles and inputs: read.
+ */
+static int out_arg(struct walker *w, CXCursor arg)
+{
+    CXCursor u = unwrap(w, arg);
+    CXType t, pt;
+    if (clang_getCursorKind(u) == CXCursor_UnaryOperator)
+        return unop_kind(w, u, first_child(w, u)) == '&';
+    t = clang_getCanonicalType(clang_getCursorType(arg));
+    if (t.kind != CXType_Pointer)
+        return 0;
+    pt = clang_getPointeeType(t);
+    if (clang_isConstQualifiedType(pt))
+        return 0;
+    pt = clang_getCanonicalType(pt);
+    return (pt.kind >= CXType_Bool && pt.kind <= CXType_LongDouble) ||
+           pt.kind == CXType_Pointer;
+}
+
+/* 1 when statement s is a break or a block with a break of its own. */
+static int stmt_breaks(struct walker *w, CXCursor s)
+{
+    enum CXCursorKind k = clang_getCursorKind(s);
+    if (k == CXCursor_BreakStmt)
+        return 1;
+    if (k != CXCursor_CompoundStmt)
+        return 0;
+    children(w, s);
+    for (size_t i = 0; i < w->kids.n; i++)
+        if (clang_getCursorKind(w->kids.items[i]) == CXCursor_BreakStmt)
+            return 1;
+    return 0;
+}
+
+static int add_arm(struct walker *w, int parent, int stmt)
+{
+    struct fact_arm *a = VEC_ADD(w->arms);
+    a->parent = parent;
+    a->stmt = stmt < 0 ? (int)w->arms.n - 1 : stmt;
+    return (int)w->arms.n - 1;
+}
+
 static void push(struct walker *w, CXCursor c, int loop, int branch, int cond,
                  enum role role, int depth)
 {
-    struct frame f = {c, loop, branch, cond, role, depth};
+    struct frame f = {c, loop, branch, cond, role, depth, -1, no_sink};
     VEC_PUSH(w->stack, f);
 }
 
@@ -1013,9 +1151,14 @@ static void push_kids(struct walker *w, const CXCursor *kids, size_t n,
                       int loop, const int *branches, const int *conds,
                       const enum role *roles, int depth)
 {
-    for (size_t i = n; i-- > 0;)
+    /* The per-node arrays run parallel to kids (see visit()). */
+    size_t off = (size_t)(kids - w->node.kids);
+    for (size_t i = n; i-- > 0;) {
         push(w, kids[i], loop, branches[i], conds[i],
              roles ? roles[i] : ROLE_READ, depth);
+        w->stack.items[w->stack.n - 1].arm = w->node.arms[off + i];
+        w->stack.items[w->stack.n - 1].sink = w->node.sinks[off + i];
+    }
 }
 
 /*
@@ -1104,6 +1247,85 @@ static int for_init(struct walker *w, CXCursor c, CXCursor child, CXCursor body)
     return found && end <= semi;
 }
 
+/*
+ * Def-use and arms for node c's children (w->node.sinks and w->node.arms,
+ * already defaulted by visit()): arguments go into their call, what a
+ * call writes through &x or a buffer goes out of it, loop conditions and
+ * ifs that break feed the loop's exit test, if and ?: open arms.
+ */
+static void visit_flows(struct walker *w, const struct frame *fr, CXCursor c,
+                        enum CXCursorKind k, const CXCursor *kids, size_t n,
+                        int loop)
+{
+    struct sink *sk = w->node.sinks;
+    struct sink exit_sink = {SINK_EXIT, loop, -1, NULL};
+    switch (k) {
+    case CXCursor_CallExpr: {
+        int ci = (int)w->calls.n - 1;
+        int nargs = clang_Cursor_getNumArguments(c);
+        sk[0] = no_sink;
+        for (size_t i = 1; i < n; i++) {
+            sk[i] = no_sink;
+            if (nargs != (int)n - 1)
+                continue;
+            if (out_arg(w, kids[i])) {
+                CXCursor u = unwrap(w, kids[i]);
+                struct sink to = {SINK_KEY, -1, -1, NULL};
+                if (clang_getCursorKind(u) == CXCursor_UnaryOperator)
+                    u = first_child(w, u);
+                to.key = data_key(w, u);
+                add_flow(w, NULL, ci, &to, loop);
+            } else {
+                sk[i] = (struct sink){SINK_ARG, ci, (int)i - 1, NULL};
+            }
+        }
+        break;
+    }
+    case CXCursor_CompoundAssignOperator:
+        if (n == 2) {
+            const char *key = data_key(w, kids[0]);
+            struct sink to = {SINK_KEY, -1, -1, key};
+            sk[0] = no_sink;
+            sk[1] = key ? to : no_sink;
+            add_flow(w, key, -1, &to, loop); /* x += ...: x stays */
+            add_flow(w, key, -1, &fr->sink, loop);
+        }
+        break;
+    case CXCursor_VarDecl:
+        if (clang_isExpression(clang_getCursorKind(kids[n - 1])))
+            sk[n - 1] = (struct sink){SINK_KEY, -1, -1, cursor_usr(w, c)};
+        break;
+    case CXCursor_WhileStmt:
+        if (n == 2)
+            sk[0] = exit_sink;
+        break;
+    case CXCursor_DoStmt:
+        if (n == 2)
+            sk[1] = exit_sink;
+        break;
+    case CXCursor_IfStmt:
+        if (n >= 2) {
+            int a0 = add_arm(w, fr->arm, -1);
+            w->node.arms[1] = a0;
+            if (n > 2)
+                w->node.arms[2] = add_arm(w, fr->arm, a0);
+            if (loop >= 0 &&
+                (stmt_breaks(w, kids[1]) || (n > 2 && stmt_breaks(w, kids[2]))))
+                sk[0] = exit_sink;
+        }
+        break;
+    case CXCursor_ConditionalOperator:
+        if (n == 3) {
+            int a0 = add_arm(w, fr->arm, -1);
+            w->node.arms[1] = a0;
+            w->node.arms[2] = add_arm(w, fr->arm, a0);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
 static void visit(struct walker *w, const struct frame *fr)
 {
     CXCursor c = fr->c;
@@ -1114,6 +1336,7 @@ static void visit(struct walker *w, const struct frame *fr)
     enum role *roles;
     int *branches, *conds;
     int outer_loop = -2; /* for a for statement: the loop around it */
+    int sink_done = 0;   /* the node's own flow is recorded */
 
     if (fr->depth > SW_MAX_DEPTH)
         return;
@@ -1130,15 +1353,30 @@ static void visit(struct walker *w, const struct frame *fr)
         break;
     }
     case CXCursor_CallExpr:
-        add_call(w, c, loop, fr->branch, fr->cond);
+        add_call(w, c, loop, fr->branch, fr->cond, fr->arm);
+        add_flow(w, NULL, (int)w->calls.n - 1, &fr->sink, loop);
         break;
     case CXCursor_DeclRefExpr: {
         CXCursor d = clang_getCursorReferenced(c);
         int ls;
         if (is_tracked_var(w, d, &ls))
             add_access(w, c, d, fr->role, loop);
+        if (fr->sink.kind != SINK_NONE && fr->role != ROLE_ADDR &&
+            (clang_getCursorKind(d) == CXCursor_VarDecl ||
+             clang_getCursorKind(d) == CXCursor_ParmDecl))
+            add_flow(w, cursor_usr(w, d), -1, &fr->sink, loop);
         return;
     }
+    case CXCursor_MemberRefExpr:
+        if (fr->sink.kind != SINK_NONE) {
+            const char *key = data_key(w, c);
+            if (key) {
+                /* One flow for s.f; its parts are not read on their own. */
+                add_flow(w, key, -1, &fr->sink, loop);
+                sink_done = 1;
+            }
+        }
+        break;
     case CXCursor_VarDecl: {
         int ls;
         if (is_tracked_var(w, c, &ls) && ls) {
@@ -1185,6 +1423,8 @@ static void visit(struct walker *w, const struct frame *fr)
         w->node.branches =
             xrealloc(w->node.branches, cap * sizeof(*w->node.branches));
         w->node.conds = xrealloc(w->node.conds, cap * sizeof(*w->node.conds));
+        w->node.arms = xrealloc(w->node.arms, cap * sizeof(*w->node.arms));
+        w->node.sinks = xrealloc(w->node.sinks, cap * sizeof(*w->node.sinks));
         w->node.cap = cap;
     }
     kids = w->node.kids;
@@ -1200,12 +1440,21 @@ static void visit(struct walker *w, const struct frame *fr)
             fr->cond + ((k == CXCursor_IfStmt || k == CXCursor_SwitchStmt ||
                          k == CXCursor_ConditionalOperator) &&
                         i > 0);
+        w->node.arms[i] = fr->arm;
+        /* Values flow up through expressions, not out of statements. */
+        w->node.sinks[i] =
+            clang_isExpression(k) && !sink_done && i < n ? fr->sink : no_sink;
     }
+    visit_flows(w, fr, c, k, kids, n, loop);
 
     switch (k) {
     case CXCursor_BinaryOperator:
         if (n == 2 && binop_is_assign(w, c, kids[0], kids[1])) {
-            const char *target;
+            const char *target, *key = data_key(w, kids[0]);
+            struct sink to = {SINK_KEY, -1, -1, key};
+            w->node.sinks[0] = no_sink;
+            w->node.sinks[1] = key ? to : no_sink;
+            add_flow(w, key, -1, &fr->sink, loop); /* (v = f()) > 0 */
             roles[0] = ROLE_WRITE;
             target = lvalue_target(w, kids[0]);
             if (target)
@@ -1235,6 +1484,13 @@ static void visit(struct walker *w, const struct frame *fr)
             roles[0] = op == '&'                ? ROLE_ADDR
                        : op == '+' || op == '-' ? ROLE_RW
                                                 : ROLE_READ;
+            if (op == '&') {
+                w->node.sinks[0] = no_sink; /* the address, not the value */
+            } else if (op == '+' || op == '-') {
+                const char *key = data_key(w, kids[0]);
+                struct sink to = {SINK_KEY, -1, -1, key};
+                add_flow(w, key, -1, &to, loop); /* i++: i changes */
+            }
             if (op == '*')
                 add_pointee_access(w, c, kids[0], fr->role, loop);
         }
@@ -1268,8 +1524,15 @@ static void visit(struct walker *w, const struct frame *fr)
     default:
         break;
     }
+    if (k == CXCursor_ForStmt && n > 1) {
+        /* Condition and increment feed the exit test (init: see below). */
+        struct sink exit_sink = {SINK_EXIT, loop, -1, NULL};
+        for (size_t i = 0; i + 1 < n; i++)
+            w->node.sinks[i] = exit_sink;
+    }
     if (k == CXCursor_ForStmt && n > 1 &&
         for_init(w, c, kids[0], kids[n - 1])) {
+        w->node.sinks[0] = no_sink;
         /* The counter: "int i = 0" or "i = 0" in the init clause. */
         CXCursor init = kids[0], d = clang_getNullCursor();
         if (clang_getCursorKind(init) == CXCursor_DeclStmt) {
@@ -1286,6 +1549,7 @@ static void visit(struct walker *w, const struct frame *fr)
                   fr->depth + 1);
         push(w, kids[0], outer_loop, branches[0], conds[0], roles[0],
              fr->depth + 1);
+        w->stack.items[w->stack.n - 1].arm = w->node.arms[0];
     } else {
         push_kids(w, kids, n, loop, branches, conds, roles, fr->depth + 1);
     }
@@ -1324,6 +1588,9 @@ static void walk_function(struct walker *w, CXCursor fn)
     w->loops.items = NULL, w->loops.cap = 0;
     w->accesses.items = NULL, w->accesses.cap = 0;
     w->assigns.items = NULL, w->assigns.cap = 0;
+    w->arms.n = w->flows.n = 0;
+    w->arms.items = NULL, w->arms.cap = 0;
+    w->flows.items = NULL, w->flows.cap = 0;
 
     /* Only the body: parameters and the return type hold no events. */
     children(w, fn);
@@ -1341,6 +1608,8 @@ static void walk_function(struct walker *w, CXCursor fn)
     f->branches = w->branches.items, f->nbranches = w->branches.n;
     f->accesses = w->accesses.items, f->naccesses = w->accesses.n;
     f->assigns = w->assigns.items, f->nassigns = w->assigns.n;
+    f->arms = w->arms.items, f->narms = w->arms.n;
+    f->flows = w->flows.items, f->nflows = w->flows.n;
     free(w->params);
     w->params = NULL;
     w->fn = NULL;
@@ -1576,6 +1845,8 @@ struct fact_tu *extract_tu(void *idx, const char *file, const char *directory,
     free(w.node.roles);
     free(w.node.branches);
     free(w.node.conds);
+    free(w.node.arms);
+    free(w.node.sinks);
     free(w.decls.items);
     strmap_free(w.noreturn_cache);
     tu->funcs = w.funcs.items, tu->nfuncs = w.funcs.n;
