@@ -127,13 +127,16 @@ struct fact_arm {
 /*
  * Def-use, to tell independent calls apart (SW301, SW302).  A data key
  * names a variable by USR, at most one struct field deep ("USR.field" for
- * s.field and p->field); a key without a field covers all of its fields.
+ * s.field, "USR:field" for p->field, the object p points to); a key
+ * without a field covers all of its fields.
  * A flow carries a value from a key read, or from the output of a call
  * (its result, or what it writes through &x or a non-const buffer), to a
  * key written, an argument of a call, or the exit test of a loop (its
  * condition, or an if that breaks out of it).  Exactly one source and one
- * destination are set.
+ * destination are set.  The key FACT_KEY_RETURN stands for the function's
+ * early returns: what decides whether the code after an if runs at all.
  */
+#define FACT_KEY_RETURN "=return"
 struct fact_flow {
     const char *from; /* data key read, or NULL */
     int call;         /* or: the output of this call (index), else -1 */

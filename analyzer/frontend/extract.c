@@ -1033,12 +1033,13 @@ static const struct sink no_sink = {SINK_NONE, -1, -1, NULL};
 
 /*
  * The data key of an lvalue: the root variable's USR, with the field next
- * to the root for s.f, p->f, a[i].f ("USR.f"); NULL when the root is not
- * a variable (f()->x).
+ * to the root for s.f and a[i].f ("USR.f") or p->f ("USR:f"); NULL when
+ * the root is not a variable (f()->x).
  */
 static const char *data_key(struct walker *w, CXCursor e)
 {
     const char *field = NULL;
+    char sep = '.';
     for (int i = 0; i < 64; i++) {
         enum CXCursorKind k;
         e = unwrap(w, e);
@@ -1056,13 +1057,19 @@ static const char *data_key(struct walker *w, CXCursor e)
                 size_t a = strlen(usr), b = strlen(field);
                 char *key = arena_alloc(&w->tu->arena, a + b + 2);
                 memcpy(key, usr, a);
-                key[a] = '.';
+                key[a] = sep;
                 memcpy(key + a + 1, field, b + 1);
                 return key;
             }
         }
         if (k == CXCursor_MemberRefExpr) {
+            CXCursor base = first_child(w, e);
             field = cursor_name(w, clang_getCursorReferenced(e));
+            sep = !clang_Cursor_isNull(base) &&
+                          clang_getCanonicalType(clang_getCursorType(base))
+                                  .kind == CXType_Pointer
+                      ? ':'
+                      : '.';
         } else if (k != CXCursor_ArraySubscriptExpr &&
                    !(k == CXCursor_UnaryOperator &&
                      unop_kind(w, e, first_child(w, e)) == '*')) {
@@ -1095,40 +1102,87 @@ static void add_flow(struct walker *w, const char *from, int call,
 }
 
 /*
- * 1 when a call argument is storage the callee writes: &x, or a buffer of
- * scalars (an array, or a pointer to non-const char, int, ...).  Pointers
- * to records and void are handles and inputs: read.
+ * What a callee does with storage an argument points to: ARG_READ, or
+ * ARG_OUT for &p of a pointer p (an out-parameter), or ARG_INOUT for &x
+ * and buffers of scalars (an array, a pointer to non-const char, int...).
+ * Pointers to const, records and void (handles) are read; so are the
+ * variadic arguments of printf-like functions, unless written &x.
  */
-static int out_arg(struct walker *w, CXCursor arg)
+enum arg_use { ARG_READ, ARG_OUT, ARG_INOUT };
+
+static enum arg_use arg_use(struct walker *w, CXCursor arg, int variadic)
 {
     CXCursor u = unwrap(w, arg);
-    CXType t, pt;
-    if (clang_getCursorKind(u) == CXCursor_UnaryOperator)
-        return unop_kind(w, u, first_child(w, u)) == '&';
-    t = clang_getCanonicalType(clang_getCursorType(arg));
+    CXType t = clang_getCanonicalType(clang_getCursorType(arg)), pt;
     if (t.kind != CXType_Pointer)
-        return 0;
+        return ARG_READ;
     pt = clang_getPointeeType(t);
     if (clang_isConstQualifiedType(pt))
-        return 0;
+        return ARG_READ;
     pt = clang_getCanonicalType(pt);
+    if (clang_getCursorKind(u) == CXCursor_UnaryOperator &&
+        unop_kind(w, u, first_child(w, u)) == '&')
+        return pt.kind == CXType_Pointer || variadic ? ARG_OUT : ARG_INOUT;
+    if (variadic)
+        return ARG_READ;
     return (pt.kind >= CXType_Bool && pt.kind <= CXType_LongDouble) ||
-           pt.kind == CXType_Pointer;
+                   pt.kind == CXType_Pointer
+               ? ARG_INOUT
+               : ARG_READ;
 }
 
-/* 1 when statement s is a break or a block with a break of its own. */
-static int stmt_breaks(struct walker *w, CXCursor s)
+/*
+ * 1 when statement s is a `what` (break, return) or a block with one of
+ * its own.
+ */
+static int stmt_leaves(struct walker *w, CXCursor s, enum CXCursorKind what)
 {
     enum CXCursorKind k = clang_getCursorKind(s);
-    if (k == CXCursor_BreakStmt)
+    if (k == what)
         return 1;
     if (k != CXCursor_CompoundStmt)
         return 0;
     children(w, s);
     for (size_t i = 0; i < w->kids.n; i++)
-        if (clang_getCursorKind(w->kids.items[i]) == CXCursor_BreakStmt)
+        if (clang_getCursorKind(w->kids.items[i]) == what)
             return 1;
     return 0;
+}
+
+/*
+ * 1 when arm s returns, and not with an error value (a negative constant
+ * or a null pointer): whether the code after the if runs then depends on
+ * the condition (a fallback tried only when the first attempt failed).
+ * Error exits do not make later calls depend on earlier results.
+ */
+static int arm_returns_normally(struct walker *w, CXCursor s)
+{
+    CXCursor ret = s, e;
+    CXEvalResult r;
+    int error = 0, ptr;
+    if (clang_getCursorKind(s) == CXCursor_CompoundStmt) {
+        children(w, s);
+        ret = clang_getNullCursor();
+        for (size_t i = 0; i < w->kids.n; i++)
+            if (clang_getCursorKind(w->kids.items[i]) == CXCursor_ReturnStmt)
+                ret = w->kids.items[i];
+    }
+    if (clang_getCursorKind(ret) != CXCursor_ReturnStmt)
+        return 0;
+    e = first_child(w, ret);
+    if (clang_Cursor_isNull(e))
+        return 1;
+    ptr = clang_getCanonicalType(clang_getCursorType(e)).kind == CXType_Pointer;
+    /* A pointer-typed constant does not evaluate; its literal does. */
+    r = clang_Cursor_Evaluate(ptr ? unwrap(w, e) : e);
+    if (r) {
+        if (clang_EvalResult_getKind(r) == CXEval_Int) {
+            long long v = clang_EvalResult_getAsLongLong(r);
+            error = v < 0 || (v == 0 && ptr);
+        }
+        clang_EvalResult_dispose(r);
+    }
+    return !error;
 }
 
 static int add_arm(struct walker *w, int parent, int stmt)
@@ -1263,20 +1317,36 @@ static void visit_flows(struct walker *w, const struct frame *fr, CXCursor c,
     case CXCursor_CallExpr: {
         int ci = (int)w->calls.n - 1;
         int nargs = clang_Cursor_getNumArguments(c);
+        CXCursor fn = clang_getCursorReferenced(c);
+        CXType ft = clang_getCursorType(fn);
+        int fixed = clang_getNumArgTypes(ft);
+        int variadic = clang_isFunctionTypeVariadic(ft);
         sk[0] = no_sink;
         for (size_t i = 1; i < n; i++) {
+            struct sink in = {SINK_ARG, ci, (int)i - 1, NULL};
+            enum arg_use use;
             sk[i] = no_sink;
             if (nargs != (int)n - 1)
                 continue;
-            if (out_arg(w, kids[i])) {
+            use = arg_use(w, kids[i], variadic && (int)i - 1 >= fixed);
+            if (use != ARG_READ) {
                 CXCursor u = unwrap(w, kids[i]);
                 struct sink to = {SINK_KEY, -1, -1, NULL};
-                if (clang_getCursorKind(u) == CXCursor_UnaryOperator)
+                int addr = clang_getCursorKind(u) == CXCursor_UnaryOperator;
+                if (addr)
                     u = first_child(w, u);
                 to.key = data_key(w, u);
                 add_flow(w, NULL, ci, &to, loop);
+                if (use == ARG_INOUT && addr) /* &x: not read below */
+                    add_flow(w, to.key, -1, &in, loop);
+                if (use == ARG_INOUT && !addr)
+                    sk[i] = in;
             } else {
-                sk[i] = (struct sink){SINK_ARG, ci, (int)i - 1, NULL};
+                CXCursor u = unwrap(w, kids[i]);
+                sk[i] = in;
+                if (clang_getCursorKind(u) == CXCursor_UnaryOperator &&
+                    unop_kind(w, u, first_child(w, u)) == '&')
+                    add_flow(w, data_key(w, first_child(w, u)), -1, &in, loop);
             }
         }
         break;
@@ -1310,8 +1380,12 @@ static void visit_flows(struct walker *w, const struct frame *fr, CXCursor c,
             if (n > 2)
                 w->node.arms[2] = add_arm(w, fr->arm, a0);
             if (loop >= 0 &&
-                (stmt_breaks(w, kids[1]) || (n > 2 && stmt_breaks(w, kids[2]))))
+                (stmt_leaves(w, kids[1], CXCursor_BreakStmt) ||
+                 (n > 2 && stmt_leaves(w, kids[2], CXCursor_BreakStmt))))
                 sk[0] = exit_sink;
+            else if (arm_returns_normally(w, kids[1]) ||
+                     (n > 2 && arm_returns_normally(w, kids[2])))
+                sk[0] = (struct sink){SINK_KEY, -1, -1, FACT_KEY_RETURN};
         }
         break;
     case CXCursor_ConditionalOperator:
