@@ -16,6 +16,9 @@
 
 #include "program/program.h"
 
+/* The most waits in one group (SW301's and advise's N). */
+#define REMOTE_MAX_GROUP 64
+
 struct remote_call {
     int call;     /* call index in the function */
     int callee;   /* first function on the path to the API, -1: direct */

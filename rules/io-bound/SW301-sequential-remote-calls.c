@@ -20,8 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_GROUP 64
-
 /* The remote API a wait ends in. */
 static const char *api_name(const struct program *p,
                             const struct remote_call *rc)
@@ -38,19 +36,20 @@ static void report(struct rule_ctx *ctx, struct remote *r, int func,
     const struct fact_call *c = &f->calls[last->call];
     struct sw_diag *d;
 
+    const char *where = c->loop >= 0 ? "one iteration of the loop in " : "";
     if (last->callee < 0)
         d = rule_report_call(ctx, func, last->call,
                              "'%s' waits for a remote reply that does not "
                              "depend on the %d remote wait%s before it in "
-                             "'%s': they could overlap",
-                             c->name, n - 1, n == 2 ? "" : "s", f->name);
+                             "%s'%s': they could overlap",
+                             c->name, n - 1, n == 2 ? "" : "s", where, f->name);
     else
         d = rule_report_call(ctx, func, last->call,
                              "'%s' waits for a remote reply ('%s') that does "
                              "not depend on the %d remote wait%s before it in "
-                             "'%s': they could overlap",
+                             "%s'%s': they could overlap",
                              c->name, api_name(p, last), n - 1,
-                             n == 2 ? "" : "s", f->name);
+                             n == 2 ? "" : "s", where, f->name);
     for (int k = 0; k < n - 1; k++) {
         const struct remote_call *e = &calls[kept[k]];
         const struct fact_call *ec = &f->calls[e->call];
@@ -78,7 +77,7 @@ void rule_SW301(struct rule_ctx *ctx)
 {
     const struct program *p = ctx->prog;
     struct remote *r = remote_new(p);
-    int kept[MAX_GROUP];
+    int kept[REMOTE_MAX_GROUP];
 
     for (size_t func = 0; func < p->nfuncs; func++) {
         size_t n;
@@ -90,7 +89,7 @@ void rule_SW301(struct rule_ctx *ctx)
                 first = p->funcs[func].f->calls[calls[k].call].loop != loop;
             if (first) {
                 int cnt = remote_independent(r, (int)func, calls, n, loop, kept,
-                                             MAX_GROUP);
+                                             REMOTE_MAX_GROUP);
                 if (cnt >= 2)
                     report(ctx, r, (int)func, calls, kept, cnt);
             }
