@@ -133,9 +133,12 @@ struct fact_arm {
  * (its result, or what it writes through &x or a non-const buffer), to a
  * key written, an argument of a call, or the exit test of a loop (its
  * condition, or an if that breaks out of it).  Exactly one source and one
- * destination are set.  The key FACT_KEY_RETURN stands for the function's
- * early returns: what decides whether the code after an if runs at all.
+ * destination are set.  Two kinds of keys are not variables: "=if:N" is
+ * the condition of the if whose first arm is N (it decides what runs in
+ * its arms), FACT_KEY_RETURN the function's early returns (what decides
+ * whether the code after such an if runs at all).
  */
+#define FACT_KEY_IF "=if:"
 #define FACT_KEY_RETURN "=return"
 struct fact_flow {
     const char *from; /* data key read, or NULL */

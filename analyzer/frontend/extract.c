@@ -1379,13 +1379,19 @@ static void visit_flows(struct walker *w, const struct frame *fr, CXCursor c,
             w->node.arms[1] = a0;
             if (n > 2)
                 w->node.arms[2] = add_arm(w, fr->arm, a0);
+            /* The condition decides the arms, and what leaves them. */
+            char buf[32];
+            struct sink ret = {SINK_KEY, -1, -1, FACT_KEY_RETURN};
+            snprintf(buf, sizeof(buf), FACT_KEY_IF "%d", a0);
+            sk[0] = (struct sink){SINK_KEY, -1, -1,
+                                  arena_strdup(&w->tu->arena, buf)};
             if (loop >= 0 &&
                 (stmt_leaves(w, kids[1], CXCursor_BreakStmt) ||
                  (n > 2 && stmt_leaves(w, kids[2], CXCursor_BreakStmt))))
-                sk[0] = exit_sink;
+                add_flow(w, sk[0].key, -1, &exit_sink, loop);
             else if (arm_returns_normally(w, kids[1]) ||
                      (n > 2 && arm_returns_normally(w, kids[2])))
-                sk[0] = (struct sink){SINK_KEY, -1, -1, FACT_KEY_RETURN};
+                add_flow(w, sk[0].key, -1, &ret, loop);
         }
         break;
     case CXCursor_ConditionalOperator:

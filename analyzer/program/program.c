@@ -1569,6 +1569,11 @@ static int program_endpoint_family(const struct program *p, const char *prefix)
     return v == -2 ? -1 : v;
 }
 
+int program_host_is_local(const char *host)
+{
+    return host ? host_is_local(host, strlen(host)) : -1;
+}
+
 int program_endpoint_call(const struct program *p, int func, int call)
 {
     const struct fact_call *c = &p->funcs[func].f->calls[call];

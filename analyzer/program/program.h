@@ -210,6 +210,8 @@ const struct cat_blocking *program_blocking_api(const struct program *p,
  * every connection of that family (name prefix) the program opens.
  */
 int program_endpoint_call(const struct program *p, int func, int call);
+/* 1 when a literal host names this machine, 0 another one, -1 unknown. */
+int program_host_is_local(const char *host);
 int program_endpoint_family_judge(const struct program *p, const char *prefix);
 
 /* ---- async-overhead summaries (SW101-SW104 and syncwise advise) -------- */

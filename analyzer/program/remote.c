@@ -12,6 +12,7 @@
 #include "common/strmap.h"
 #include "common/xalloc.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -193,11 +194,13 @@ static int judged_remote(struct remote *r, int func,
     return v == 0;
 }
 
-/* ---- handles ------------------------------------------------------------ */
-
 struct level {
     int func, call;
 };
+
+static int local_lookup(struct remote *r, const struct level *lv, int m);
+
+/* ---- handles ------------------------------------------------------------ */
 
 /*
  * The connection a wait uses, as a key of the top function (lv[0]):
@@ -313,7 +316,8 @@ struct remote_call *remote_calls(struct remote *r, int func, size_t *n)
                 continue;
         }
         rc.handle = resolve_handle(r, lv, m, rc.api);
-        if (!judged_remote(r, func, &rc))
+        if (!judged_remote(r, func, &rc) ||
+            (rc.api->category == SW_CAT_DNS && local_lookup(r, lv, m)))
             continue;
         if (*n == cap)
             xgrow((void **)&out, &cap, *n + 1, sizeof(*out));
@@ -444,6 +448,14 @@ int remote_depends(struct remote *r, int func, const struct remote_call *a,
             t->calls[k] = 1;
     taint_run(f, t, sa, -1);
     dep = t->calls[b->call];
+    /* b in an arm of an if whose condition reads what a produced. */
+    for (int x = f->calls[b->call].arm, g = 0;
+         !dep && x >= 0 && x < (int)f->narms && g < 64;
+         x = f->arms[x].parent, g++) {
+        char key[32];
+        snprintf(key, sizeof(key), FACT_KEY_IF "%d", f->arms[x].stmt);
+        dep = taint_reads(t, key, 0);
+    }
     for (size_t k = 0; !dep && k < f->ncalls; k++)
         dep = f->calls[k].seq < sb && on_handle(f, (int)k, b->handle) &&
               t->calls[k];
@@ -455,6 +467,53 @@ int remote_depends(struct remote *r, int func, const struct remote_call *a,
     free(t->calls);
     free(t);
     return dep;
+}
+
+/*
+ * 1 for a DNS lookup that asks nothing of the network: no host or a
+ * literal local one (followed up through parameters), or an answer used
+ * to bind a local endpoint (a listening address).
+ */
+static int local_lookup(struct remote *r, const struct level *lv, int m)
+{
+    const struct program *p = r->p;
+    const struct fact_func *af = p->funcs[lv[m].func].f;
+    struct taint *t;
+    int k = m, arg = 0, local = 0;
+    for (int guard = 0; guard <= MAX_CHAIN; guard++) {
+        const struct fact_call *c = &p->funcs[lv[k].func].f->calls[lv[k].call];
+        const struct fact_arg *a;
+        if ((size_t)arg >= c->nargs)
+            break;
+        a = &c->args[arg];
+        if (a->kind == FACT_ARG_PARAM && k > 0) {
+            arg = a->param;
+            k--;
+            continue;
+        }
+        if (a->kind == FACT_ARG_NULL ||
+            (a->kind == FACT_ARG_STRING && program_host_is_local(a->text) == 1))
+            return 1;
+        break;
+    }
+    t = xcalloc(1, sizeof(*t));
+    t->calls = xcalloc(af->ncalls ? af->ncalls : 1, 1);
+    t->calls[lv[m].call] = 1;
+    taint_run(af, t, af->calls[lv[m].call].seq, -1);
+    for (size_t j = 0; j < af->ncalls && !local; j++) {
+        const struct prog_call *pc = &p->funcs[lv[m].func].calls[j];
+        if (!t->calls[j] || (int)j == lv[m].call)
+            continue;
+        local = program_endpoint_call(p, lv[m].func, (int)j) == 1;
+        /* Handed to a helper that binds it (anetListen(fd, p->ai_addr)). */
+        for (size_t q = 0; !local && pc->kind == PCALL_DIRECT &&
+                           q < p->funcs[pc->targets[0]].f->ncalls;
+             q++)
+            local = program_endpoint_call(p, pc->targets[0], (int)q) == 1;
+    }
+    free(t->calls);
+    free(t);
+    return local;
 }
 
 int remote_independent(struct remote *r, int func,
