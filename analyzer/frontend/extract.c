@@ -1104,13 +1104,14 @@ static void add_flow(struct walker *w, const char *from, int call,
 /*
  * What a callee does with storage an argument points to: ARG_READ, or
  * ARG_OUT for &p of a pointer p (an out-parameter), or ARG_INOUT for &x
- * and buffers of scalars (an array, a pointer to non-const char, int...).
- * Pointers to const, records and void (handles) are read; so are the
- * variadic arguments of printf-like functions, unless written &x.
+ * and other pointers to non-const storage.  Pointers to const are read;
+ * so is a pointer to a record or void given first (a handle: a connection,
+ * a context), which the handle rules of SW301/SW302 look after.
  */
 enum arg_use { ARG_READ, ARG_OUT, ARG_INOUT };
 
-static enum arg_use arg_use(struct walker *w, CXCursor arg, int variadic)
+static enum arg_use arg_use(struct walker *w, CXCursor arg, int variadic,
+                            int index)
 {
     CXCursor u = unwrap(w, arg);
     CXType t = clang_getCanonicalType(clang_getCursorType(arg)), pt;
@@ -1120,15 +1121,16 @@ static enum arg_use arg_use(struct walker *w, CXCursor arg, int variadic)
     if (clang_isConstQualifiedType(pt))
         return ARG_READ;
     pt = clang_getCanonicalType(pt);
+    if (pt.kind == CXType_FunctionProto || pt.kind == CXType_FunctionNoProto)
+        return ARG_READ;
     if (clang_getCursorKind(u) == CXCursor_UnaryOperator &&
         unop_kind(w, u, first_child(w, u)) == '&')
         return pt.kind == CXType_Pointer || variadic ? ARG_OUT : ARG_INOUT;
-    if (variadic)
+    if (index == 0 && !variadic &&
+        (pt.kind == CXType_Record || pt.kind == CXType_Void ||
+         pt.kind == CXType_Elaborated))
         return ARG_READ;
-    return (pt.kind >= CXType_Bool && pt.kind <= CXType_LongDouble) ||
-                   pt.kind == CXType_Pointer
-               ? ARG_INOUT
-               : ARG_READ;
+    return ARG_INOUT;
 }
 
 /*
@@ -1328,7 +1330,8 @@ static void visit_flows(struct walker *w, const struct frame *fr, CXCursor c,
             sk[i] = no_sink;
             if (nargs != (int)n - 1)
                 continue;
-            use = arg_use(w, kids[i], variadic && (int)i - 1 >= fixed);
+            use = arg_use(w, kids[i], variadic && (int)i - 1 >= fixed,
+                          (int)i - 1);
             if (use != ARG_READ) {
                 CXCursor u = unwrap(w, kids[i]);
                 struct sink to = {SINK_KEY, -1, -1, NULL};

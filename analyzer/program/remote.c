@@ -185,6 +185,9 @@ static int judged_remote(struct remote *r, int func,
     prefix = catalog_endpoint_prefix(p->cat, af->calls[rc->api_call].name);
     if (!prefix)
         return 0;
+    v = program_endpoint_call(p, rc->api_func, rc->api_call);
+    if (v != -2)
+        return v == 0; /* a set-up call: judged by its own arguments */
     if (rc->handle && rc->handle != REMOTE_HANDLE_UNKNOWN)
         v = judge_key(r, func, rc->handle);
     if (v == -2 && (k = arg_key(af, rc->api_call, 0)) != NULL)
@@ -213,6 +216,17 @@ static const char *resolve_handle(struct remote *r, const struct level *lv,
     int k = m, arg = 0;
     if (api->category == SW_CAT_DNS)
         return NULL;
+    if (program_endpoint_call(p, lv[m].func, lv[m].call) != -2) {
+        /* A connection set-up: the connection is what it returns. */
+        const struct fact_func *f = p->funcs[lv[m].func].f;
+        for (size_t i = 0; i < f->nflows; i++)
+            if (f->flows[i].call == lv[m].call && f->flows[i].to &&
+                !f->flows[i].from)
+                return m == 0 || key_is_global(r, f->flows[i].to)
+                           ? f->flows[i].to
+                           : NULL;
+        return NULL;
+    }
     for (int guard = 0; guard <= MAX_CHAIN; guard++) {
         const struct fact_func *f = p->funcs[lv[k].func].f;
         const struct fact_call *c = &f->calls[lv[k].call];
