@@ -40,10 +40,11 @@ enum role {
 
 /* Where the value of an expression goes (def-use, struct fact_flow). */
 enum sink_kind {
-    SINK_NONE, /* nowhere that matters */
-    SINK_KEY,  /* into data key `key` */
-    SINK_ARG,  /* into argument b of call a */
-    SINK_EXIT, /* into the exit test of loop a */
+    SINK_NONE,  /* nowhere that matters */
+    SINK_KEY,   /* into data key `key` */
+    SINK_ARG,   /* into argument b of call a */
+    SINK_EXIT,  /* into the exit test of loop a */
+    SINK_CASES, /* not a value: the body of a switch (its cases are arms) */
 };
 
 struct sink {
@@ -1087,7 +1088,7 @@ static void add_flow(struct walker *w, const char *from, int call,
                      const struct sink *s, int loop)
 {
     struct fact_flow *fl;
-    if (s->kind == SINK_NONE || (!from && call < 0) ||
+    if (s->kind == SINK_NONE || s->kind == SINK_CASES || (!from && call < 0) ||
         (s->kind == SINK_KEY && !s->key))
         return;
     fl = VEC_ADD(w->flows);
@@ -1395,6 +1396,25 @@ static void visit_flows(struct walker *w, const struct frame *fr, CXCursor c,
             else if (arm_returns_normally(w, kids[1]) ||
                      (n > 2 && arm_returns_normally(w, kids[2])))
                 add_flow(w, sk[0].key, -1, &ret, loop);
+        }
+        break;
+    case CXCursor_SwitchStmt:
+        if (n >= 2)
+            sk[n - 1] = (struct sink){SINK_CASES, -1, -1, NULL};
+        break;
+    case CXCursor_CompoundStmt:
+        if (fr->sink.kind == SINK_CASES) {
+            /* Each case label opens an arm up to the next label. */
+            int first = -1, cur = fr->arm;
+            for (size_t i = 0; i < n; i++) {
+                enum CXCursorKind kk = clang_getCursorKind(kids[i]);
+                if (kk == CXCursor_CaseStmt || kk == CXCursor_DefaultStmt) {
+                    cur = add_arm(w, fr->arm, first);
+                    if (first < 0)
+                        first = cur;
+                }
+                w->node.arms[i] = cur;
+            }
         }
         break;
     case CXCursor_ConditionalOperator:
