@@ -1106,8 +1106,10 @@ static void add_flow(struct walker *w, const char *from, int call,
  * What a callee does with storage an argument points to: ARG_READ, or
  * ARG_OUT for &p of a pointer p (an out-parameter), or ARG_INOUT for &x
  * and other pointers to non-const storage.  Pointers to const are read;
- * so is a pointer to a record or void given first (a handle: a connection,
- * a context), which the handle rules of SW301/SW302 look after.
+ * so are the variadic arguments other than &x (printf's, or a URL given
+ * to curl_easy_setopt), and a pointer to a record or void given first (a
+ * handle: a connection, a context), which the handle rules of SW301 and
+ * SW302 look after.
  */
 enum arg_use { ARG_READ, ARG_OUT, ARG_INOUT };
 
@@ -1127,9 +1129,10 @@ static enum arg_use arg_use(struct walker *w, CXCursor arg, int variadic,
     if (clang_getCursorKind(u) == CXCursor_UnaryOperator &&
         unop_kind(w, u, first_child(w, u)) == '&')
         return pt.kind == CXType_Pointer || variadic ? ARG_OUT : ARG_INOUT;
-    if (index == 0 && !variadic &&
-        (pt.kind == CXType_Record || pt.kind == CXType_Void ||
-         pt.kind == CXType_Elaborated))
+    if (variadic)
+        return ARG_READ; /* printf's arguments: only &x is written */
+    if (index == 0 && (pt.kind == CXType_Record || pt.kind == CXType_Void ||
+                       pt.kind == CXType_Elaborated))
         return ARG_READ;
     return ARG_INOUT;
 }

@@ -400,8 +400,8 @@ static int flow_source_tainted(const struct taint *t,
 
 /*
  * Spreads the taint in t over f's flows: values read after event `after`
- * (-1: all; a flow's seq is the number of the next event), within loop
- * `loop` only (-1: everywhere).  A call that reads a tainted value has a
+ * (-1: all; a flow's seq is the number of the next event) and within loop
+ * `loop` (-1: everywhere).  A call that reads a tainted value has a
  * tainted output; a tainted call's outputs count wherever they are
  * written (a buffer attached to a connection before the request).
  */
@@ -413,7 +413,8 @@ static void taint_run(const struct fact_func *f, struct taint *t, int after,
         for (size_t i = 0; i < f->nflows; i++) {
             const struct fact_flow *fl = &f->flows[i];
             if ((fl->from && fl->seq <= after) ||
-                (loop >= 0 && !program_loop_within(f, fl->loop, loop)) ||
+                (fl->from && loop >= 0 &&
+                 !program_loop_within(f, fl->loop, loop)) ||
                 !flow_source_tainted(t, fl))
                 continue;
             if (fl->to && !taint_covers(t, fl->to) &&
@@ -615,6 +616,10 @@ int remote_loop_independent(struct remote *r, int func,
     t = xcalloc(1, sizeof(*t));
     t->calls = xcalloc(f->ncalls ? f->ncalls : 1, 1);
     memcpy(t->calls, inputs, f->ncalls);
+    /* Buffers attached to the connection before the loop get each reply. */
+    for (size_t k = 0; k < f->ncalls; k++)
+        if (on_handle(f, (int)k, c->handle))
+            t->calls[k] = 1;
     taint_run(f, t, -1, l);
     for (size_t i = 0; i < f->nflows && !carried; i++) {
         const struct fact_flow *fl = &f->flows[i];
