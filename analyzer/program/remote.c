@@ -24,9 +24,10 @@ const char REMOTE_HANDLE_UNKNOWN[] = "?";
 
 struct remote {
     const struct program *p;
-    struct prog_witness *w;  /* witnesses to remote candidates */
-    struct strmap *globals;  /* USRs of globals and function statics */
-    struct strmap *verdicts; /* program-wide endpoint judgement per key */
+    struct prog_witness *w;     /* witnesses to remote candidates */
+    struct prog_witness *waits; /* witnesses to waits for other threads */
+    struct strmap *globals;     /* USRs of globals and function statics */
+    struct strmap *verdicts;    /* program-wide endpoint judgement per key */
 };
 
 /* ---- data keys ---------------------------------------------------------- */
@@ -170,6 +171,15 @@ static int remote_candidate(const struct cat_blocking *b,
            catalog_endpoint_prefix(p->cat, c->name) != NULL;
 }
 
+/* A wait for another thread (a condition, a semaphore, a join). */
+static int thread_wait(const struct cat_blocking *b, const struct fact_call *c,
+                       void *data)
+{
+    (void)c;
+    (void)data;
+    return b->category == SW_CAT_WAIT;
+}
+
 /* 1 when the wait goes to another machine (unknown is not remote). */
 static int judged_remote(struct remote *r, int func,
                          const struct remote_call *rc)
@@ -265,6 +275,7 @@ struct remote *remote_new(const struct program *p)
     struct remote *r = xcalloc(1, sizeof(*r));
     r->p = p;
     r->w = program_blocking(p, remote_candidate, (void *)p);
+    r->waits = program_blocking(p, thread_wait, NULL);
     r->globals = strmap_new();
     r->verdicts = strmap_new();
     for (size_t t = 0; t < p->ntus; t++)
@@ -284,6 +295,7 @@ void remote_free(struct remote *r)
     if (!r)
         return;
     free(r->w);
+    free(r->waits);
     strmap_free(r->globals);
     strmap_free(r->verdicts);
     free(r);
@@ -609,9 +621,23 @@ int remote_loop_independent(struct remote *r, int func,
         varies = fl->from ? written_in_loop(f, fl->from, l)
                           : program_loop_within(f, f->calls[fl->call].loop, l);
     }
+    /* A loop that waits for its next item (a job queue, an event loop)
+     * is paced by its input, not a batch of requests. */
+    for (size_t k = 0; k < f->ncalls && varies; k++) {
+        const struct prog_call *pc = &r->p->funcs[func].calls[k];
+        const struct cat_blocking *b;
+        if ((int)k == c->call || !program_loop_within(f, f->calls[k].loop, l))
+            continue;
+        b = program_blocking_api(r->p, func, (int)k);
+        if ((b && b->category == SW_CAT_WAIT) ||
+            program_call_polls(r->p, func, (int)k) ||
+            (pc->kind == PCALL_DIRECT && r->waits[pc->targets[0]].dist >= 0))
+            varies = 0;
+    }
     if (!varies) {
         free(inputs);
-        return 0; /* the same request again: a retry, a poll, a stream */
+        return 0; /* the same request again (a retry, a poll, a stream), or
+                     one request per item as it arrives */
     }
     t = xcalloc(1, sizeof(*t));
     t->calls = xcalloc(f->ncalls ? f->ncalls : 1, 1);
