@@ -122,6 +122,8 @@ struct fact_assign {
 struct fact_arm {
     int parent; /* enclosing arm, -1 for none */
     int stmt;   /* the statement's first arm (index): same stmt, same if */
+    int exits;  /* 1: an if arm that never falls through (it ends in return,
+                   goto, break, continue or a call that does not return) */
 };
 
 /*

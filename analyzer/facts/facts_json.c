@@ -171,6 +171,8 @@ static cJSON *func_to_json(const struct fact_func *f)
         cJSON *a = cJSON_CreateObject();
         add_int(a, "parent", f->arms[i].parent);
         add_int(a, "stmt", f->arms[i].stmt);
+        if (f->arms[i].exits)
+            cJSON_AddBoolToObject(a, "exits", 1);
         cJSON_AddItemToArray(arr, a);
     }
     arr = cJSON_AddArrayToObject(o, "flows");
@@ -489,6 +491,7 @@ static void read_func(struct reader *r, const cJSON *o, struct fact_func *f)
     {
         f->arms[i].parent = get_index(r, e, "parent", i);
         f->arms[i].stmt = get_index(r, e, "stmt", i + 1);
+        f->arms[i].exits = get_bool(e, "exits");
         if (f->arms[i].stmt < 0 && !r->err)
             r->err = "arm without statement";
         i++;

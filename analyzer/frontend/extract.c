@@ -1191,6 +1191,32 @@ static int arm_returns_normally(struct walker *w, CXCursor s)
     return !error;
 }
 
+/*
+ * 1 when statement s never falls through to what follows it: a return,
+ * goto, break or continue, or a block that ends in one or in a call that
+ * does not return (exit, abort).
+ */
+static int stmt_exits(struct walker *w, CXCursor s)
+{
+    enum CXCursorKind k = clang_getCursorKind(s);
+    if (k == CXCursor_CompoundStmt) {
+        CXCursor last = last_child(w, s);
+        if (clang_Cursor_isNull(last))
+            return 0;
+        s = last;
+        k = clang_getCursorKind(s);
+    }
+    if (k == CXCursor_ReturnStmt || k == CXCursor_GotoStmt ||
+        k == CXCursor_BreakStmt || k == CXCursor_ContinueStmt)
+        return 1;
+    if (k == CXCursor_CallExpr) {
+        CXCursor d = clang_getCursorReferenced(s);
+        return clang_getCursorKind(d) == CXCursor_FunctionDecl &&
+               callee_noreturn(w, d, cursor_usr(w, d));
+    }
+    return 0;
+}
+
 static int add_arm(struct walker *w, int parent, int stmt)
 {
     struct fact_arm *a = VEC_ADD(w->arms);
@@ -1384,8 +1410,11 @@ static void visit_flows(struct walker *w, const struct frame *fr, CXCursor c,
         if (n >= 2) {
             int a0 = add_arm(w, fr->arm, -1);
             w->node.arms[1] = a0;
-            if (n > 2)
+            w->arms.items[a0].exits = stmt_exits(w, kids[1]);
+            if (n > 2) {
                 w->node.arms[2] = add_arm(w, fr->arm, a0);
+                w->arms.items[w->node.arms[2]].exits = stmt_exits(w, kids[2]);
+            }
             /* The condition decides the arms, and what leaves them. */
             char buf[32];
             struct sink ret = {SINK_KEY, -1, -1, FACT_KEY_RETURN};

@@ -352,11 +352,26 @@ struct remote_call *remote_calls(struct remote *r, int func, size_t *n)
     return out;
 }
 
+/* 1 when arm x is on the chain of arms around call j. */
+static int arm_around(const struct fact_func *f, int x, int j)
+{
+    for (int y = f->calls[j].arm, g = 0; y >= 0 && g < 64;
+         y = f->arms[y].parent, g++)
+        if (y == x)
+            return 1;
+    return 0;
+}
+
 int remote_exclusive(const struct fact_func *f, int i, int j)
 {
     int ai = f->calls[i].arm, aj = f->calls[j].arm;
     if (ai >= (int)f->narms || aj >= (int)f->narms)
         return 0;
+    /* i in an arm that never falls through, j after it. */
+    for (int x = ai, gx = 0; x >= 0 && gx < 64; x = f->arms[x].parent, gx++)
+        if (f->arms[x].exits && f->calls[j].seq > f->calls[i].seq &&
+            !arm_around(f, x, j))
+            return 1;
     for (int x = ai, gx = 0; x >= 0 && gx < 64; x = f->arms[x].parent, gx++)
         for (int y = aj, gy = 0; y >= 0 && gy < 64; y = f->arms[y].parent, gy++)
             if (x != y && f->arms[x].stmt == f->arms[y].stmt)

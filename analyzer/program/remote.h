@@ -48,7 +48,11 @@ const struct prog_witness *remote_witnesses(const struct remote *r);
  */
 struct remote_call *remote_calls(struct remote *r, int func, size_t *n);
 
-/* 1 when calls i and j of f are in different arms of one if or ?:. */
+/*
+ * 1 when calls i and j of f (i first) never both run: different arms of
+ * one if, ?: or switch, or i in an if arm that never falls through (it
+ * returns, breaks, jumps or exits) and j after that if.
+ */
 int remote_exclusive(const struct fact_func *f, int i, int j);
 
 /*

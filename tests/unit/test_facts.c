@@ -187,8 +187,8 @@ static struct fact_tu *sample_tu(void)
      * s.f into argument 1 of call 0; call 2 in the then-arm of an if. */
     f->narms = 2;
     f->arms = xcalloc(2, sizeof(*f->arms));
-    f->arms[0] = (struct fact_arm){-1, 0};
-    f->arms[1] = (struct fact_arm){-1, 0};
+    f->arms[0] = (struct fact_arm){-1, 0, 1};
+    f->arms[1] = (struct fact_arm){-1, 0, 0};
     f->calls[2].arm = 1;
     f->nflows = 3;
     f->flows = xcalloc(3, sizeof(*f->flows));
