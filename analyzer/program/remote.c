@@ -439,7 +439,9 @@ static void taint_run(const struct fact_func *f, struct taint *t, int after,
         int changed = 0;
         for (size_t i = 0; i < f->nflows; i++) {
             const struct fact_flow *fl = &f->flows[i];
-            if ((fl->from && fl->seq <= after) ||
+            /* An if's own flows are numbered before its condition. */
+            if ((fl->from && fl->seq <= after &&
+                 strncmp(fl->from, FACT_KEY_IF, strlen(FACT_KEY_IF)) != 0) ||
                 (fl->from && loop >= 0 &&
                  !program_loop_within(f, fl->loop, loop)) ||
                 !flow_source_tainted(t, fl))
@@ -469,6 +471,51 @@ static int on_handle(const struct fact_func *f, int k, const char *handle)
     return key && key_overlap(key, handle);
 }
 
+#define MAX_STATE_DEPTH 3 /* callee levels searched for shared globals */
+
+/*
+ * Adds to m the globals that g and its callees (MAX_STATE_DEPTH levels)
+ * access with one of `flags`.
+ */
+static void collect_globals(const struct program *p, int g, unsigned flags,
+                            struct strmap *m, int depth)
+{
+    const struct prog_func *pf = &p->funcs[g];
+    for (size_t i = 0; i < pf->f->naccesses; i++)
+        if ((pf->f->accesses[i].flags & flags) &&
+            strncmp(pf->f->accesses[i].var, "param:", 6) != 0)
+            strmap_put(m, pf->f->accesses[i].var, 1);
+    if (depth >= MAX_STATE_DEPTH)
+        return;
+    for (size_t j = 0; j < pf->f->ncalls; j++)
+        if (pf->calls[j].kind == PCALL_DIRECT && pf->calls[j].targets[0] != g)
+            collect_globals(p, pf->calls[j].targets[0], flags, m, depth + 1);
+}
+
+/* 1 when b's callee reads a global a's callee writes (shared state). */
+static int share_state(const struct program *p, const struct remote_call *a,
+                       const struct remote_call *b)
+{
+    struct strmap *wa, *rb;
+    int shared = 0;
+    if (a->callee < 0 || b->callee < 0)
+        return 0;
+    wa = strmap_new();
+    rb = strmap_new();
+    collect_globals(p, a->callee, FACT_ACC_WRITE | FACT_ACC_ADDR, wa, 1);
+    collect_globals(p, b->callee, FACT_ACC_READ | FACT_ACC_ADDR, rb, 1);
+    {
+        size_t it = 0;
+        const char *k;
+        long v;
+        while (!shared && strmap_next(wa, &it, &k, &v))
+            shared = strmap_get(rb, k) >= 0;
+    }
+    strmap_free(wa);
+    strmap_free(rb);
+    return shared;
+}
+
 int remote_depends(struct remote *r, int func, const struct remote_call *a,
                    const struct remote_call *b)
 {
@@ -480,6 +527,8 @@ int remote_depends(struct remote *r, int func, const struct remote_call *a,
         (a->handle == REMOTE_HANDLE_UNKNOWN ||
          b->handle == REMOTE_HANDLE_UNKNOWN ||
          key_overlap(a->handle, b->handle)))
+        return 1;
+    if (share_state(r->p, a, b))
         return 1;
     t = xcalloc(1, sizeof(*t));
     t->calls = xcalloc(f->ncalls ? f->ncalls : 1, 1);
