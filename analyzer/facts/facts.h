@@ -62,8 +62,8 @@ struct fact_arg {
      * VAR) argument with no origin of its own, else NULL.  In the arena.
      */
     const struct fact_arg *origin;
-    int fresh;               /* local VAR assigned anew in the call's loop,
-                                before it */
+    int fresh; /* local VAR assigned anew in the call's loop,
+                  before it */
 };
 
 struct fact_call {
@@ -81,6 +81,7 @@ struct fact_call {
                            ("v = f()", "T v = f()"), or NULL */
     int test;     /* 1: in an exit test of its loop (the loop's condition, or
                      the condition of an if that breaks or returns) */
+    int arm;      /* innermost if/?: arm around it (index), -1: none */
     size_t nargs; /* number of arguments */
     struct fact_arg *args; /* nargs arguments */
 };
@@ -136,6 +137,45 @@ struct fact_assign {
     int line, col;         /* location of the assignment */
 };
 
+/*
+ * An arm of an if statement or a ?: expression.  Two calls are in
+ * mutually exclusive arms when their arm chains meet at one statement in
+ * different arms.
+ */
+struct fact_arm {
+    int parent; /* enclosing arm, -1 for none */
+    int stmt;   /* the statement's first arm (index): same stmt, same if */
+    int exits;  /* 1: an if arm that never falls through (it ends in return,
+                   goto, break, continue or a call that does not return) */
+};
+
+/*
+ * Def-use, to tell independent calls apart (SW301, SW302).  A data key
+ * names a variable by USR, at most one struct field deep ("USR.field" for
+ * s.field, "USR:field" for p->field, the object p points to); a key
+ * without a field covers all of its fields.
+ * A flow carries a value from a key read, or from the output of a call
+ * (its result, or what it writes through &x or a non-const buffer), to a
+ * key written, an argument of a call, or the exit test of a loop (its
+ * condition, or an if that breaks out of it).  Exactly one source and one
+ * destination are set.  Two kinds of keys are not variables: "=if:N" is
+ * the condition of the if whose first arm is N (it decides what runs in
+ * its arms), FACT_KEY_RETURN the function's early returns (what decides
+ * whether the code after such an if runs at all).
+ */
+#define FACT_KEY_IF "=if:"
+#define FACT_KEY_RETURN "=return"
+struct fact_flow {
+    const char *from; /* data key read, or NULL */
+    int call;         /* or: the output of this call (index), else -1 */
+    const char *to;   /* data key written, or NULL */
+    int to_call;      /* or: argument to_arg of this call, else -1 */
+    int to_arg;       /* argument index with to_call */
+    int to_loop;      /* or: the exit test of this loop, else -1 */
+    int loop;         /* innermost loop where the flow happens, -1: none */
+    int seq;          /* order within the function */
+};
+
 struct fact_func {
     const char *usr;  /* clang USR, unique across the program */
     const char *name; /* spelling */
@@ -154,6 +194,10 @@ struct fact_func {
     struct fact_access *accesses;
     size_t nassigns; /* function pointers stored */
     struct fact_assign *assigns;
+    size_t narms; /* if/?: arms, parents before children */
+    struct fact_arm *arms;
+    size_t nflows; /* def-use flows, in walk order */
+    struct fact_flow *flows;
 };
 
 struct fact_global {

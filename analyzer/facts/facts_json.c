@@ -66,7 +66,7 @@ static cJSON *arg_to_json(const struct fact_arg *a)
     return o;
 }
 
-static cJSON *call_to_json(const struct fact_call *c)
+static cJSON *call_to_json(const struct fact_call *c, size_t narms)
 {
     cJSON *o = cJSON_CreateObject(), *args;
     add_str(o, "callee", c->callee);
@@ -87,6 +87,8 @@ static cJSON *call_to_json(const struct fact_call *c)
     add_str(o, "result", c->result);
     if (c->test)
         cJSON_AddBoolToObject(o, "test", 1);
+    if (c->arm >= 0 && (size_t)c->arm < narms) /* else none (calloc'd) */
+        add_int(o, "arm", c->arm);
     args = cJSON_AddArrayToObject(o, "args");
     for (size_t i = 0; i < c->nargs; i++)
         cJSON_AddItemToArray(args, arg_to_json(&c->args[i]));
@@ -103,6 +105,26 @@ static cJSON *assign_to_json(const struct fact_assign *a)
     add_int(o, "param", a->param);
     add_int(o, "line", a->line);
     add_int(o, "col", a->col);
+    return o;
+}
+
+/* Only the set source and destination are written (see struct fact_flow). */
+static cJSON *flow_to_json(const struct fact_flow *fl)
+{
+    cJSON *o = cJSON_CreateObject();
+    add_str(o, "from", fl->from);
+    if (!fl->from)
+        add_int(o, "call", fl->call);
+    add_str(o, "to", fl->to);
+    if (fl->to_call >= 0) {
+        add_int(o, "to_call", fl->to_call);
+        add_int(o, "to_arg", fl->to_arg);
+    }
+    if (fl->to_loop >= 0)
+        add_int(o, "to_loop", fl->to_loop);
+    if (fl->loop >= 0)
+        add_int(o, "loop", fl->loop);
+    add_int(o, "seq", fl->seq);
     return o;
 }
 
@@ -141,7 +163,7 @@ static cJSON *func_to_json(const struct fact_func *f)
     }
     arr = cJSON_AddArrayToObject(o, "calls");
     for (size_t i = 0; i < f->ncalls; i++)
-        cJSON_AddItemToArray(arr, call_to_json(&f->calls[i]));
+        cJSON_AddItemToArray(arr, call_to_json(&f->calls[i], f->narms));
     arr = cJSON_AddArrayToObject(o, "accesses");
     for (size_t i = 0; i < f->naccesses; i++) {
         const struct fact_access *a = &f->accesses[i];
@@ -164,6 +186,18 @@ static cJSON *func_to_json(const struct fact_func *f)
     arr = cJSON_AddArrayToObject(o, "assigns");
     for (size_t i = 0; i < f->nassigns; i++)
         cJSON_AddItemToArray(arr, assign_to_json(&f->assigns[i]));
+    arr = cJSON_AddArrayToObject(o, "arms");
+    for (size_t i = 0; i < f->narms; i++) {
+        cJSON *a = cJSON_CreateObject();
+        add_int(a, "parent", f->arms[i].parent);
+        add_int(a, "stmt", f->arms[i].stmt);
+        if (f->arms[i].exits)
+            cJSON_AddBoolToObject(a, "exits", 1);
+        cJSON_AddItemToArray(arr, a);
+    }
+    arr = cJSON_AddArrayToObject(o, "flows");
+    for (size_t i = 0; i < f->nflows; i++)
+        cJSON_AddItemToArray(arr, flow_to_json(&f->flows[i]));
     return o;
 }
 
@@ -420,7 +454,7 @@ static void read_arg(struct reader *r, const cJSON *a, struct fact_arg *fa,
 }
 
 static void read_call(struct reader *r, const cJSON *o, struct fact_call *c,
-                      size_t nloops, size_t nbranches)
+                      size_t nloops, size_t nbranches, size_t narms)
 {
     size_t n;
     const cJSON *args, *a;
@@ -439,10 +473,32 @@ static void read_call(struct reader *r, const cJSON *o, struct fact_call *c,
     c->cond = (int)get_int(r, o, "cond", 0);
     c->result = get_str(r, o, "result", 0);
     c->test = get_bool(o, "test");
+    c->arm = get_index(r, o, "arm", narms);
     args = get_array(r, o, "args", &n);
     c->nargs = n;
     c->args = n ? xcalloc(n, sizeof(*c->args)) : NULL;
     cJSON_ArrayForEach(a, args) read_arg(r, a, &c->args[i++], nloops, 1);
+}
+
+/* Exactly one source and one destination, indexes within the function. */
+static void read_flow(struct reader *r, const cJSON *o, struct fact_flow *fl,
+                      const struct fact_func *f)
+{
+    fl->from = get_str(r, o, "from", 0);
+    fl->call = get_index(r, o, "call", f->ncalls);
+    fl->to = get_str(r, o, "to", 0);
+    fl->to_call = get_index(r, o, "to_call", f->ncalls);
+    fl->to_arg = fl->to_call >= 0
+                     ? get_index(r, o, "to_arg", f->calls[fl->to_call].nargs)
+                     : -1;
+    fl->to_loop = get_index(r, o, "to_loop", f->nloops);
+    fl->loop = get_index(r, o, "loop", f->nloops);
+    fl->seq = (int)get_int(r, o, "seq", 0);
+    if (!r->err &&
+        ((fl->from != NULL) + (fl->call >= 0) != 1 ||
+         (fl->to != NULL) + (fl->to_call >= 0) + (fl->to_loop >= 0) != 1 ||
+         (fl->to_call >= 0 && fl->to_arg < 0)))
+        r->err = "flow without one source and one destination";
 }
 
 static void read_func(struct reader *r, const cJSON *o, struct fact_func *f)
@@ -487,12 +543,30 @@ static void read_func(struct reader *r, const cJSON *o, struct fact_func *f)
         b->line = get_pos(r, e, "line");
         i++;
     }
+    arr = get_array(r, o, "arms", &n);
+    f->narms = n;
+    f->arms = n ? xcalloc(n, sizeof(*f->arms)) : NULL;
+    i = 0;
+    cJSON_ArrayForEach(e, arr)
+    {
+        f->arms[i].parent = get_index(r, e, "parent", i);
+        f->arms[i].stmt = get_index(r, e, "stmt", i + 1);
+        f->arms[i].exits = get_bool(e, "exits");
+        if (f->arms[i].stmt < 0 && !r->err)
+            r->err = "arm without statement";
+        i++;
+    }
     arr = get_array(r, o, "calls", &n);
     f->ncalls = n;
     f->calls = n ? xcalloc(n, sizeof(*f->calls)) : NULL;
     i = 0;
     cJSON_ArrayForEach(e, arr)
-        read_call(r, e, &f->calls[i++], f->nloops, f->nbranches);
+        read_call(r, e, &f->calls[i++], f->nloops, f->nbranches, f->narms);
+    arr = get_array(r, o, "flows", &n);
+    f->nflows = n;
+    f->flows = n ? xcalloc(n, sizeof(*f->flows)) : NULL;
+    i = 0;
+    cJSON_ArrayForEach(e, arr) read_flow(r, e, &f->flows[i++], f);
 
     arr = get_array(r, o, "accesses", &n);
     f->naccesses = n;

@@ -38,6 +38,21 @@ enum role {
     ROLE_ADDR,  /* address taken */
 };
 
+/* Where the value of an expression goes (def-use, struct fact_flow). */
+enum sink_kind {
+    SINK_NONE,  /* nowhere that matters */
+    SINK_KEY,   /* into data key `key` */
+    SINK_ARG,   /* into argument b of call a */
+    SINK_EXIT,  /* into the exit test of loop a */
+    SINK_CASES, /* not a value: the body of a switch (its cases are arms) */
+};
+
+struct sink {
+    enum sink_kind kind;
+    int a, b;        /* call and argument, or loop */
+    const char *key; /* SINK_KEY: the key */
+};
+
 struct frame {
     CXCursor c;        /* node to visit */
     int loop;          /* innermost loop around it, -1 for none */
@@ -47,6 +62,8 @@ struct frame {
     int depth;         /* levels below the function */
     const char *store; /* USR of the variable its value is stored in */
     int test;          /* in an exit test of `loop` (see fact_call.test) */
+    int arm;           /* innermost if/?: arm, -1 for none */
+    struct sink sink;  /* where its value goes */
 };
 
 struct walker {
@@ -73,9 +90,10 @@ struct walker {
     struct {
         CXCursor *kids;
         enum role *roles;
-        int *branches, *conds;
+        int *branches, *conds, *arms;
         const char **stores;
         int *tests;
+        struct sink *sinks;
         size_t cap;
     } node;
     struct {
@@ -111,6 +129,14 @@ struct walker {
         struct fact_assign *items;
         size_t n, cap;
     } assigns;
+    struct {
+        struct fact_arm *items;
+        size_t n, cap;
+    } arms;
+    struct {
+        struct fact_flow *items;
+        size_t n, cap;
+    } flows;
     struct {
         struct decl_names *items; /* open addressing, by declaration */
         size_t n, cap;            /* used slots, slots (a power of 2) */
@@ -891,7 +917,7 @@ static int callee_noreturn(struct walker *w, CXCursor decl, const char *usr)
 }
 
 static void add_call(struct walker *w, CXCursor call, int loop, int branch,
-                     int cond, const char *store)
+                     int cond, const char *store, int arm)
 {
     struct fact_call *c = VEC_ADD(w->calls);
     CXCursor callee = clang_getCursorReferenced(call);
@@ -902,6 +928,7 @@ static void add_call(struct walker *w, CXCursor call, int loop, int branch,
     c->loop = loop;
     c->branch = branch;
     c->cond = cond;
+    c->arm = arm;
     c->seq = w->seq++;
     c->via_param = -1;
     c->result = store;
@@ -1190,10 +1217,208 @@ static void scan_init_list(struct walker *w, CXCursor list, int file_scope)
     scan_init_list_at(w, list, file_scope, 0);
 }
 
+/* ---- def-use (struct fact_flow) ---------------------------------------- */
+
+static const struct sink no_sink = {SINK_NONE, -1, -1, NULL};
+
+/*
+ * The data key of an lvalue: the root variable's USR, with the field next
+ * to the root for s.f and a[i].f ("USR.f") or p->f ("USR:f"); NULL when
+ * the root is not a variable (f()->x).
+ */
+static const char *data_key(struct walker *w, CXCursor e)
+{
+    const char *field = NULL;
+    char sep = '.';
+    for (int i = 0; i < 64; i++) {
+        enum CXCursorKind k;
+        e = unwrap(w, e);
+        k = clang_getCursorKind(e);
+        if (k == CXCursor_DeclRefExpr) {
+            CXCursor d = clang_getCursorReferenced(e);
+            enum CXCursorKind dk = clang_getCursorKind(d);
+            const char *usr;
+            if (dk != CXCursor_VarDecl && dk != CXCursor_ParmDecl)
+                return NULL;
+            usr = cursor_usr(w, d);
+            if (!field || !usr)
+                return usr;
+            {
+                size_t a = strlen(usr), b = strlen(field);
+                char *key = arena_alloc(&w->tu->arena, a + b + 2);
+                memcpy(key, usr, a);
+                key[a] = sep;
+                memcpy(key + a + 1, field, b + 1);
+                return key;
+            }
+        }
+        if (k == CXCursor_MemberRefExpr) {
+            CXCursor base = first_child(w, e);
+            field = cursor_name(w, clang_getCursorReferenced(e));
+            sep = !clang_Cursor_isNull(base) &&
+                          clang_getCanonicalType(clang_getCursorType(base))
+                                  .kind == CXType_Pointer
+                      ? ':'
+                      : '.';
+        } else if (k != CXCursor_ArraySubscriptExpr &&
+                   !(k == CXCursor_UnaryOperator &&
+                     unop_kind(w, e, first_child(w, e)) == '*')) {
+            return NULL;
+        }
+        e = first_child(w, e);
+        if (clang_Cursor_isNull(e))
+            return NULL;
+    }
+    return NULL;
+}
+
+/* Records a flow from key `from` (or call `call`'s output) into sink s. */
+static void add_flow(struct walker *w, const char *from, int call,
+                     const struct sink *s, int loop)
+{
+    struct fact_flow *fl;
+    if (s->kind == SINK_NONE || s->kind == SINK_CASES || (!from && call < 0) ||
+        (s->kind == SINK_KEY && !s->key))
+        return;
+    fl = VEC_ADD(w->flows);
+    fl->from = from;
+    fl->call = from ? -1 : call;
+    fl->to = s->kind == SINK_KEY ? s->key : NULL;
+    fl->to_call = s->kind == SINK_ARG ? s->a : -1;
+    fl->to_arg = s->kind == SINK_ARG ? s->b : -1;
+    fl->to_loop = s->kind == SINK_EXIT ? s->a : -1;
+    fl->loop = loop;
+    fl->seq = w->seq;
+}
+
+/*
+ * What a callee does with storage an argument points to: ARG_READ, or
+ * ARG_OUT for &p of a pointer p (an out-parameter), or ARG_INOUT for &x
+ * and other pointers to non-const storage.  Pointers to const are read;
+ * so are the variadic arguments other than &x (printf's, or a URL given
+ * to curl_easy_setopt), and a pointer to a record or void given first (a
+ * handle: a connection, a context), which the handle rules of SW301 and
+ * SW302 look after.
+ */
+enum arg_use { ARG_READ, ARG_OUT, ARG_INOUT };
+
+static enum arg_use arg_use(struct walker *w, CXCursor arg, int variadic,
+                            int index)
+{
+    CXCursor u = unwrap(w, arg);
+    CXType t = clang_getCanonicalType(clang_getCursorType(arg)), pt;
+    if (t.kind != CXType_Pointer)
+        return ARG_READ;
+    pt = clang_getPointeeType(t);
+    if (clang_isConstQualifiedType(pt))
+        return ARG_READ;
+    pt = clang_getCanonicalType(pt);
+    if (pt.kind == CXType_FunctionProto || pt.kind == CXType_FunctionNoProto)
+        return ARG_READ;
+    if (clang_getCursorKind(u) == CXCursor_UnaryOperator &&
+        unop_kind(w, u, first_child(w, u)) == '&')
+        return pt.kind == CXType_Pointer || variadic ? ARG_OUT : ARG_INOUT;
+    if (variadic)
+        return ARG_READ; /* printf's arguments: only &x is written */
+    if (index == 0 && (pt.kind == CXType_Record || pt.kind == CXType_Void ||
+                       pt.kind == CXType_Elaborated))
+        return ARG_READ;
+    return ARG_INOUT;
+}
+
+/*
+ * 1 when statement s is a `what` (break, return) or a block with one of
+ * its own.
+ */
+static int stmt_leaves(struct walker *w, CXCursor s, enum CXCursorKind what)
+{
+    enum CXCursorKind k = clang_getCursorKind(s);
+    if (k == what)
+        return 1;
+    if (k != CXCursor_CompoundStmt)
+        return 0;
+    children(w, s);
+    for (size_t i = 0; i < w->kids.n; i++)
+        if (clang_getCursorKind(w->kids.items[i]) == what)
+            return 1;
+    return 0;
+}
+
+/*
+ * 1 when arm s returns, and not with an error value (a negative constant
+ * or a null pointer): whether the code after the if runs then depends on
+ * the condition (a fallback tried only when the first attempt failed).
+ * Error exits do not make later calls depend on earlier results.
+ */
+static int arm_returns_normally(struct walker *w, CXCursor s)
+{
+    CXCursor ret = s, e;
+    CXEvalResult r;
+    int error = 0, ptr;
+    if (clang_getCursorKind(s) == CXCursor_CompoundStmt) {
+        children(w, s);
+        ret = clang_getNullCursor();
+        for (size_t i = 0; i < w->kids.n; i++)
+            if (clang_getCursorKind(w->kids.items[i]) == CXCursor_ReturnStmt)
+                ret = w->kids.items[i];
+    }
+    if (clang_getCursorKind(ret) != CXCursor_ReturnStmt)
+        return 0;
+    e = first_child(w, ret);
+    if (clang_Cursor_isNull(e))
+        return 1;
+    ptr = clang_getCanonicalType(clang_getCursorType(e)).kind == CXType_Pointer;
+    /* A pointer-typed constant does not evaluate; its literal does. */
+    r = clang_Cursor_Evaluate(ptr ? unwrap(w, e) : e);
+    if (r) {
+        if (clang_EvalResult_getKind(r) == CXEval_Int) {
+            long long v = clang_EvalResult_getAsLongLong(r);
+            error = v < 0 || (v == 0 && ptr);
+        }
+        clang_EvalResult_dispose(r);
+    }
+    return !error;
+}
+
+/*
+ * 1 when statement s never falls through to what follows it: a return,
+ * goto, break or continue, or a block that ends in one or in a call that
+ * does not return (exit, abort).
+ */
+static int stmt_exits(struct walker *w, CXCursor s)
+{
+    enum CXCursorKind k = clang_getCursorKind(s);
+    if (k == CXCursor_CompoundStmt) {
+        CXCursor last = last_child(w, s);
+        if (clang_Cursor_isNull(last))
+            return 0;
+        s = last;
+        k = clang_getCursorKind(s);
+    }
+    if (k == CXCursor_ReturnStmt || k == CXCursor_GotoStmt ||
+        k == CXCursor_BreakStmt || k == CXCursor_ContinueStmt)
+        return 1;
+    if (k == CXCursor_CallExpr) {
+        CXCursor d = clang_getCursorReferenced(s);
+        return clang_getCursorKind(d) == CXCursor_FunctionDecl &&
+               callee_noreturn(w, d, cursor_usr(w, d));
+    }
+    return 0;
+}
+
+static int add_arm(struct walker *w, int parent, int stmt)
+{
+    struct fact_arm *a = VEC_ADD(w->arms);
+    a->parent = parent;
+    a->stmt = stmt < 0 ? (int)w->arms.n - 1 : stmt;
+    return (int)w->arms.n - 1;
+}
+
 static void push(struct walker *w, CXCursor c, int loop, int branch, int cond,
                  enum role role, int depth, const char *store, int test)
 {
-    struct frame f = {c, loop, branch, cond, role, depth, store, test};
+    struct frame f = {c,     loop,  branch, cond, role,
+                      depth, store, test,   -1,   no_sink};
     VEC_PUSH(w->stack, f);
 }
 
@@ -1203,10 +1428,15 @@ static void push_kids(struct walker *w, const CXCursor *kids, size_t n,
                       const enum role *roles, const char *const *stores,
                       const int *tests, int depth)
 {
-    for (size_t i = n; i-- > 0;)
+    /* The per-node arrays run parallel to kids (see visit()). */
+    size_t off = (size_t)(kids - w->node.kids);
+    for (size_t i = n; i-- > 0;) {
         push(w, kids[i], loop, branches[i], conds[i],
              roles ? roles[i] : ROLE_READ, depth, stores ? stores[i] : NULL,
              tests[i]);
+        w->stack.items[w->stack.n - 1].arm = w->node.arms[off + i];
+        w->stack.items[w->stack.n - 1].sink = w->node.sinks[off + i];
+    }
 }
 
 /*
@@ -1339,7 +1569,8 @@ static int leaves_loop(struct walker *w, CXCursor s)
 }
 
 /* Records a copy into a local (index >= 0) or a local's exit test. */
-static void note_test_copy(struct walker *w, const char *local, int index, int loop)
+static void note_test_copy(struct walker *w, const char *local, int index,
+                           int loop)
 {
     struct copy_ref r = {local, index, loop};
     if (w->copies_n == w->copies_cap) {
@@ -1370,6 +1601,134 @@ static void resolve_copies(struct walker *w)
     w->copies_n = 0;
 }
 
+/*
+ * Def-use and arms for node c's children (w->node.sinks and w->node.arms,
+ * already defaulted by visit()): arguments go into their call, what a
+ * call writes through &x or a buffer goes out of it, loop conditions and
+ * ifs that break feed the loop's exit test, if and ?: open arms.
+ */
+static void visit_flows(struct walker *w, const struct frame *fr, CXCursor c,
+                        enum CXCursorKind k, const CXCursor *kids, size_t n,
+                        int loop)
+{
+    struct sink *sk = w->node.sinks;
+    struct sink exit_sink = {SINK_EXIT, loop, -1, NULL};
+    switch (k) {
+    case CXCursor_CallExpr: {
+        int ci = (int)w->calls.n - 1;
+        int nargs = clang_Cursor_getNumArguments(c);
+        CXCursor fn = clang_getCursorReferenced(c);
+        CXType ft = clang_getCursorType(fn);
+        int fixed = clang_getNumArgTypes(ft);
+        int variadic = clang_isFunctionTypeVariadic(ft);
+        sk[0] = no_sink;
+        for (size_t i = 1; i < n; i++) {
+            struct sink in = {SINK_ARG, ci, (int)i - 1, NULL};
+            enum arg_use use;
+            sk[i] = no_sink;
+            if (nargs != (int)n - 1)
+                continue;
+            use = arg_use(w, kids[i], variadic && (int)i - 1 >= fixed,
+                          (int)i - 1);
+            if (use != ARG_READ) {
+                CXCursor u = unwrap(w, kids[i]);
+                struct sink to = {SINK_KEY, -1, -1, NULL};
+                int addr = clang_getCursorKind(u) == CXCursor_UnaryOperator;
+                if (addr)
+                    u = first_child(w, u);
+                to.key = data_key(w, u);
+                add_flow(w, NULL, ci, &to, loop);
+                if (use == ARG_INOUT && addr) /* &x: not read below */
+                    add_flow(w, to.key, -1, &in, loop);
+                if (use == ARG_INOUT && !addr)
+                    sk[i] = in;
+            } else {
+                CXCursor u = unwrap(w, kids[i]);
+                sk[i] = in;
+                if (clang_getCursorKind(u) == CXCursor_UnaryOperator &&
+                    unop_kind(w, u, first_child(w, u)) == '&')
+                    add_flow(w, data_key(w, first_child(w, u)), -1, &in, loop);
+            }
+        }
+        break;
+    }
+    case CXCursor_CompoundAssignOperator:
+        if (n == 2) {
+            const char *key = data_key(w, kids[0]);
+            struct sink to = {SINK_KEY, -1, -1, key};
+            sk[0] = no_sink;
+            sk[1] = key ? to : no_sink;
+            add_flow(w, key, -1, &to, loop); /* x += ...: x stays */
+            add_flow(w, key, -1, &fr->sink, loop);
+        }
+        break;
+    case CXCursor_VarDecl:
+        if (clang_isExpression(clang_getCursorKind(kids[n - 1])))
+            sk[n - 1] = (struct sink){SINK_KEY, -1, -1, cursor_usr(w, c)};
+        break;
+    case CXCursor_WhileStmt:
+        if (n == 2)
+            sk[0] = exit_sink;
+        break;
+    case CXCursor_DoStmt:
+        if (n == 2)
+            sk[1] = exit_sink;
+        break;
+    case CXCursor_IfStmt:
+        if (n >= 2) {
+            int a0 = add_arm(w, fr->arm, -1);
+            w->node.arms[1] = a0;
+            w->arms.items[a0].exits = stmt_exits(w, kids[1]);
+            if (n > 2) {
+                w->node.arms[2] = add_arm(w, fr->arm, a0);
+                w->arms.items[w->node.arms[2]].exits = stmt_exits(w, kids[2]);
+            }
+            /* The condition decides the arms, and what leaves them. */
+            char buf[32];
+            struct sink ret = {SINK_KEY, -1, -1, FACT_KEY_RETURN};
+            snprintf(buf, sizeof(buf), FACT_KEY_IF "%d", a0);
+            sk[0] = (struct sink){SINK_KEY, -1, -1,
+                                  arena_strdup(&w->tu->arena, buf)};
+            if (loop >= 0 &&
+                (stmt_leaves(w, kids[1], CXCursor_BreakStmt) ||
+                 (n > 2 && stmt_leaves(w, kids[2], CXCursor_BreakStmt))))
+                add_flow(w, sk[0].key, -1, &exit_sink, loop);
+            else if (arm_returns_normally(w, kids[1]) ||
+                     (n > 2 && arm_returns_normally(w, kids[2])))
+                add_flow(w, sk[0].key, -1, &ret, loop);
+        }
+        break;
+    case CXCursor_SwitchStmt:
+        if (n >= 2)
+            sk[n - 1] = (struct sink){SINK_CASES, -1, -1, NULL};
+        break;
+    case CXCursor_CompoundStmt:
+        if (fr->sink.kind == SINK_CASES) {
+            /* Each case label opens an arm up to the next label. */
+            int first = -1, cur = fr->arm;
+            for (size_t i = 0; i < n; i++) {
+                enum CXCursorKind kk = clang_getCursorKind(kids[i]);
+                if (kk == CXCursor_CaseStmt || kk == CXCursor_DefaultStmt) {
+                    cur = add_arm(w, fr->arm, first);
+                    if (first < 0)
+                        first = cur;
+                }
+                w->node.arms[i] = cur;
+            }
+        }
+        break;
+    case CXCursor_ConditionalOperator:
+        if (n == 3) {
+            int a0 = add_arm(w, fr->arm, -1);
+            w->node.arms[1] = a0;
+            w->node.arms[2] = add_arm(w, fr->arm, a0);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
 static void visit(struct walker *w, const struct frame *fr)
 {
     CXCursor c = fr->c;
@@ -1382,6 +1741,7 @@ static void visit(struct walker *w, const struct frame *fr)
     const char **stores;
     int *tests;
     int outer_loop = -2; /* for a for statement: the loop around it */
+    int sink_done = 0;   /* the node's own flow is recorded */
 
     if (fr->depth > SW_MAX_DEPTH)
         return;
@@ -1401,7 +1761,8 @@ static void visit(struct walker *w, const struct frame *fr)
         break;
     }
     case CXCursor_CallExpr:
-        add_call(w, c, loop, fr->branch, fr->cond, fr->store);
+        add_call(w, c, loop, fr->branch, fr->cond, fr->store, fr->arm);
+        add_flow(w, NULL, (int)w->calls.n - 1, &fr->sink, loop);
         break;
     case CXCursor_DeclRefExpr: {
         CXCursor d = clang_getCursorReferenced(c);
@@ -1416,8 +1777,22 @@ static void visit(struct walker *w, const struct frame *fr)
             else if (fr->test && fr->role == ROLE_READ)
                 note_test_copy(w, cursor_usr(w, d), -1, loop);
         }
+        if (fr->sink.kind != SINK_NONE && fr->role != ROLE_ADDR &&
+            (clang_getCursorKind(d) == CXCursor_VarDecl ||
+             clang_getCursorKind(d) == CXCursor_ParmDecl))
+            add_flow(w, cursor_usr(w, d), -1, &fr->sink, loop);
         return;
     }
+    case CXCursor_MemberRefExpr:
+        if (fr->sink.kind != SINK_NONE) {
+            const char *key = data_key(w, c);
+            if (key) {
+                /* One flow for s.f; its parts are not read on their own. */
+                add_flow(w, key, -1, &fr->sink, loop);
+                sink_done = 1;
+            }
+        }
+        break;
     case CXCursor_VarDecl: {
         int ls;
         if (!is_tracked_var(w, c, &ls) && w->fn)
@@ -1479,6 +1854,8 @@ static void visit(struct walker *w, const struct frame *fr)
         w->node.stores =
             xrealloc(w->node.stores, cap * sizeof(*w->node.stores));
         w->node.tests = xrealloc(w->node.tests, cap * sizeof(*w->node.tests));
+        w->node.arms = xrealloc(w->node.arms, cap * sizeof(*w->node.arms));
+        w->node.sinks = xrealloc(w->node.sinks, cap * sizeof(*w->node.sinks));
         w->node.cap = cap;
     }
     kids = w->node.kids;
@@ -1502,13 +1879,22 @@ static void visit(struct walker *w, const struct frame *fr)
             fr->cond + ((k == CXCursor_IfStmt || k == CXCursor_SwitchStmt ||
                          k == CXCursor_ConditionalOperator) &&
                         i > 0);
+        w->node.arms[i] = fr->arm;
+        /* Values flow up through expressions, not out of statements. */
+        w->node.sinks[i] =
+            clang_isExpression(k) && !sink_done && i < n ? fr->sink : no_sink;
     }
+    visit_flows(w, fr, c, k, kids, n, loop);
 
     switch (k) {
     case CXCursor_BinaryOperator:
         if (n == 2 && binop_is_assign(w, c, kids[0], kids[1])) {
-            const char *target;
+            const char *target, *key = data_key(w, kids[0]);
             CXCursor lhs = unwrap(w, kids[0]);
+            struct sink to = {SINK_KEY, -1, -1, key};
+            w->node.sinks[0] = no_sink;
+            w->node.sinks[1] = key ? to : no_sink;
+            add_flow(w, key, -1, &fr->sink, loop); /* (v = f()) > 0 */
             roles[0] = ROLE_WRITE;
             if (clang_getCursorKind(unwrap(w, kids[0])) == CXCursor_DeclRefExpr)
                 note_copy(w, clang_getCursorReferenced(unwrap(w, kids[0])),
@@ -1570,6 +1956,13 @@ static void visit(struct walker *w, const struct frame *fr)
             roles[0] = op == '&'                ? ROLE_ADDR
                        : op == '+' || op == '-' ? ROLE_RW
                                                 : ROLE_READ;
+            if (op == '&') {
+                w->node.sinks[0] = no_sink; /* the address, not the value */
+            } else if (op == '+' || op == '-') {
+                const char *key = data_key(w, kids[0]);
+                struct sink to = {SINK_KEY, -1, -1, key};
+                add_flow(w, key, -1, &to, loop); /* i++: i changes */
+            }
             if (op == '*')
                 add_pointee_access(w, c, kids[0], fr->role, loop, NULL);
         }
@@ -1628,8 +2021,15 @@ static void visit(struct walker *w, const struct frame *fr)
             clang_EvalResult_dispose(r);
         }
     }
+    if (k == CXCursor_ForStmt && n > 1) {
+        /* Condition and increment feed the exit test (init: see below). */
+        struct sink exit_sink = {SINK_EXIT, loop, -1, NULL};
+        for (size_t i = 0; i + 1 < n; i++)
+            w->node.sinks[i] = exit_sink;
+    }
     if (k == CXCursor_ForStmt && n > 1 &&
         for_init(w, c, kids[0], kids[n - 1])) {
+        w->node.sinks[0] = no_sink;
         /* The counter: "int i = 0" or "i = 0" in the init clause. */
         CXCursor init = kids[0], d = clang_getNullCursor();
         if (clang_getCursorKind(init) == CXCursor_DeclStmt) {
@@ -1646,6 +2046,7 @@ static void visit(struct walker *w, const struct frame *fr)
                   stores + 1, tests + 1, fr->depth + 1);
         push(w, kids[0], outer_loop, branches[0], conds[0], roles[0],
              fr->depth + 1, stores[0], 0);
+        w->stack.items[w->stack.n - 1].arm = w->node.arms[0];
     } else {
         push_kids(w, kids, n, loop, branches, conds, roles, stores, tests,
                   fr->depth + 1);
@@ -1685,6 +2086,9 @@ static void walk_function(struct walker *w, CXCursor fn)
     w->loops.items = NULL, w->loops.cap = 0;
     w->accesses.items = NULL, w->accesses.cap = 0;
     w->assigns.items = NULL, w->assigns.cap = 0;
+    w->arms.n = w->flows.n = 0;
+    w->arms.items = NULL, w->arms.cap = 0;
+    w->flows.items = NULL, w->flows.cap = 0;
 
     /* Only the body: parameters and the return type hold no events. */
     children(w, fn);
@@ -1703,6 +2107,8 @@ static void walk_function(struct walker *w, CXCursor fn)
     f->branches = w->branches.items, f->nbranches = w->branches.n;
     f->accesses = w->accesses.items, f->naccesses = w->accesses.n;
     f->assigns = w->assigns.items, f->nassigns = w->assigns.n;
+    f->arms = w->arms.items, f->narms = w->arms.n;
+    f->flows = w->flows.items, f->nflows = w->flows.n;
     free(w->params);
     w->params = NULL;
     w->fn = NULL;
@@ -1941,6 +2347,8 @@ struct fact_tu *extract_tu(void *idx, const char *file, const char *directory,
     free(w.node.stores);
     free(w.node.tests);
     free(w.copies_items);
+    free(w.node.arms);
+    free(w.node.sinks);
     free(w.decls.items);
     strmap_free(w.noreturn_cache);
     tu->funcs = w.funcs.items, tu->nfuncs = w.funcs.n;

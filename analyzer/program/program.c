@@ -695,6 +695,11 @@ static int loop_within(const struct fact_func *f, int inner, int outer)
     return 0;
 }
 
+int program_loop_within(const struct fact_func *f, int inner, int outer)
+{
+    return loop_within(f, inner, outer);
+}
+
 int program_call_polls(const struct program *p, int func, int call)
 {
     const struct prog_call *pc = &p->funcs[func].calls[call];
@@ -1707,6 +1712,23 @@ static int program_endpoint_family(const struct program *p, const char *prefix)
         }
     }
     return v == -2 ? -1 : v;
+}
+
+int program_host_is_local(const char *host)
+{
+    return host ? host_is_local(host, strlen(host)) : -1;
+}
+
+int program_endpoint_call(const struct program *p, int func, int call)
+{
+    const struct fact_call *c = &p->funcs[func].f->calls[call];
+    const struct cat_endpoint *ep = catalog_endpoint(p->cat, c->name);
+    return ep ? endpoint_judge(ep, c) : -2;
+}
+
+int program_endpoint_family_judge(const struct program *p, const char *prefix)
+{
+    return program_endpoint_family(p, prefix);
 }
 
 #define MAX_ENDPOINT_FAMILIES 8

@@ -129,6 +129,9 @@ void program_free(struct program *p);
 /* The function index for a USR, or -1. */
 int program_find(const struct program *p, const char *usr);
 
+/* 1 when loop `inner` of f is `outer` or nested in it (-1: no loop). */
+int program_loop_within(const struct fact_func *f, int inner, int outer);
+
 /*
  * 1 when the call is the wait of an event loop: an event-wait API watching
  * more than one descriptor, or a function that reaches one within a couple
@@ -217,6 +220,18 @@ struct prog_witness *program_blocking(const struct program *p,
  */
 const struct cat_blocking *program_blocking_api(const struct program *p,
                                                 int func, int call);
+
+/*
+ * Where a connection goes, judged from the literal arguments of a
+ * catalogued connection set-up call (catalog endpoints): 1 this machine
+ * (localhost, 127.x, ::1, a unix socket, sqlite), 0 another one, -1 cannot
+ * tell, -2 when the call is not a set-up call.  The family form judges
+ * every connection of that family (name prefix) the program opens.
+ */
+int program_endpoint_call(const struct program *p, int func, int call);
+/* 1 when a literal host names this machine, 0 another one, -1 unknown. */
+int program_host_is_local(const char *host);
+int program_endpoint_family_judge(const struct program *p, const char *prefix);
 
 /* ---- async-overhead summaries (SW101-SW104 and syncwise advise) -------- */
 

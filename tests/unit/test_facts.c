@@ -199,6 +199,22 @@ static struct fact_tu *sample_tu(void)
                                          .line = 20,
                                          .col = 3};
 
+    /* Def-use: recv's result into n, n into the exit test of loop 1, and
+     * s.f into argument 1 of call 0; call 2 in the then-arm of an if. */
+    f->narms = 2;
+    f->arms = xcalloc(2, sizeof(*f->arms));
+    f->arms[0] = (struct fact_arm){-1, 0, 1};
+    f->arms[1] = (struct fact_arm){-1, 0, 0};
+    f->calls[2].arm = 1;
+    f->nflows = 3;
+    f->flows = xcalloc(3, sizeof(*f->flows));
+    f->flows[0] = (struct fact_flow){
+        NULL, 0, S(tu, "c:net.c@60@F@serve@n"), -1, -1, -1, 1, 1};
+    f->flows[1] = (struct fact_flow){
+        S(tu, "c:net.c@60@F@serve@n"), -1, NULL, -1, -1, 1, 1, 1};
+    f->flows[2] = (struct fact_flow){
+        S(tu, "c:net.c@70@F@serve@s.f"), -1, NULL, 0, 1, -1, -1, 2};
+
     f = &tu->funcs[1];
     f->usr = S(tu, "c:net.c@F@helper");
     f->name = S(tu, "helper");
@@ -531,6 +547,31 @@ START_TEST(rejects_wrong_bool_types)
 }
 END_TEST
 
+START_TEST(rejects_bad_flows)
+{
+#define FLOW_FUNC(FLOW)                                                        \
+    DOC_HEAD "\"file\":\"/a.c\",\"functions\":[{\"usr\":\"u\",\"name\":\"f\"," \
+             "\"file\":\"/a.c\",\"calls\":[{\"name\":\"g\",\"args\":[{"        \
+             "\"kind\":\"int\"}]}],\"flows\":[" FLOW "]}]}"
+    const char *err = NULL;
+    struct fact_tu *tu = facts_from_json(
+        FLOW_FUNC("{\"call\":0,\"to_call\":0,\"to_arg\":0}"), &err);
+    ck_assert_msg(tu != NULL, "%s", err ? err : "?");
+    ck_assert_int_eq(tu->funcs[0].flows[0].to_arg, 0);
+    facts_tu_free(tu);
+    /* Two sources, no destination, an argument that does not exist. */
+    expect_reject(FLOW_FUNC("{\"from\":\"k\",\"call\":0,\"to\":\"k\"}"),
+                  "flow");
+    expect_reject(FLOW_FUNC("{\"from\":\"k\"}"), "flow");
+    expect_reject(FLOW_FUNC("{\"from\":\"k\",\"to_call\":0,\"to_arg\":1}"),
+                  "index out of range");
+    expect_reject(FLOW_FUNC("{\"call\":1,\"to\":\"k\"}"), "index out of range");
+    expect_reject(FLOW_FUNC("{\"from\":\"k\",\"to_loop\":0}"),
+                  "index out of range");
+#undef FLOW_FUNC
+}
+END_TEST
+
 START_TEST(rejects_out_of_range_loop_index)
 {
     /* A call in loop 1 of a function with one loop. */
@@ -770,6 +811,7 @@ static Suite *facts_suite(void)
     tcase_add_test(tc, rejects_wrong_field_types);
     tcase_add_test(tc, rejects_wrong_bool_types);
     tcase_add_test(tc, rejects_out_of_range_loop_index);
+    tcase_add_test(tc, rejects_bad_flows);
     tcase_add_test(tc, rejects_out_of_range_parent_index);
     tcase_add_test(tc, rejects_bad_argument_origins);
     tcase_add_test(tc, rejects_bad_positions);
