@@ -382,23 +382,63 @@ int remote_exclusive(const struct fact_func *f, int i, int j)
 /* ---- taint: where a call's output goes ----------------------------------
  */
 
+/*
+ * A tainted key and where it was written: reads earlier in the function
+ * do not see the write, unless a loop around both carries it back.
+ */
+struct taint_key {
+    const char *key;
+    int seq;  /* the writing flow's seq (at least the walk's start) */
+    int idx;  /* its index in the flows, -1: before every flow at seq */
+    int loop; /* its innermost loop, -1: none */
+};
+
 struct taint {
     unsigned char *calls; /* calls whose output is tainted */
-    const char *keys[MAX_TAINT_KEYS];
+    const struct fact_func *f;
+    struct taint_key keys[MAX_TAINT_KEYS];
     size_t nkeys;
 };
+
+/* 1 when a loop (not a do-while(0)) encloses both loops a and b. */
+static int share_loop(const struct fact_func *f, int a, int b)
+{
+    for (int x = a, g = 0; x >= 0 && g < 64; x = f->loops[x].parent, g++)
+        if (!f->loops[x].once && program_loop_within(f, b, x))
+            return 1;
+    return 0;
+}
+
+/*
+ * 1 when the write k reaches a read at flow idx (seq, loop): after it in
+ * the walk, or in a loop around both.  idx < 0: a read outside the flows
+ * (a condition, looked at after the walk).
+ */
+static int taint_visible(const struct taint *t, const struct taint_key *k,
+                         int idx, int seq, int loop)
+{
+    if (idx < 0 || k->seq < seq || (k->seq == seq && k->idx < idx))
+        return 1;
+    return share_loop(t->f, k->loop, loop);
+}
 
 /*
  * 1 when reading key reads tainted data.  A pointer's value is not its
  * object's: reading p is not reading a tainted p->f, except for a call
  * given p (it can read *p).
  */
-static int taint_reads(const struct taint *t, const char *key, int into_call)
+static int taint_reads(const struct taint *t, const char *key, int into_call,
+                       const struct fact_flow *fl)
 {
     size_t rl = key_root_len(key);
+    /* An if's own flows are numbered before its condition. */
+    if (strncmp(key, FACT_KEY_IF, strlen(FACT_KEY_IF)) == 0)
+        fl = NULL;
     for (size_t i = 0; i < t->nkeys; i++) {
-        const char *k = t->keys[i], *kf;
-        if (!key_overlap(k, key))
+        const char *k = t->keys[i].key, *kf;
+        if (!key_overlap(k, key) ||
+            (fl && !taint_visible(t, &t->keys[i], (int)(fl - t->f->flows),
+                                  fl->seq, fl->loop)))
             continue;
         kf = k[rl] ? k + rl : NULL;
         if (!kf || key[rl] || *kf == '.' || into_call)
@@ -407,21 +447,28 @@ static int taint_reads(const struct taint *t, const char *key, int into_call)
     return 0;
 }
 
-/* 1 when key (or its whole variable) is already tainted. */
-static int taint_covers(const struct taint *t, const char *key)
+/*
+ * 1 when key (or its whole variable) is already tainted by a write that
+ * every read the new one reaches also sees.
+ */
+static int taint_covers(const struct taint *t, const struct taint_key *nk)
 {
-    size_t rl = key_root_len(key);
-    for (size_t i = 0; i < t->nkeys; i++)
-        if (strcmp(t->keys[i], key) == 0 ||
-            (strlen(t->keys[i]) == rl && strncmp(t->keys[i], key, rl) == 0))
+    size_t rl = key_root_len(nk->key);
+    for (size_t i = 0; i < t->nkeys; i++) {
+        const struct taint_key *k = &t->keys[i];
+        if ((strcmp(k->key, nk->key) == 0 ||
+             (strlen(k->key) == rl && strncmp(k->key, nk->key, rl) == 0)) &&
+            (k->seq < nk->seq || (k->seq == nk->seq && k->idx <= nk->idx)) &&
+            (nk->loop < 0 || k->loop == nk->loop))
             return 1;
+    }
     return 0;
 }
 
 static int flow_source_tainted(const struct taint *t,
                                const struct fact_flow *fl)
 {
-    return fl->from ? taint_reads(t, fl->from, fl->to_call >= 0)
+    return fl->from ? taint_reads(t, fl->from, fl->to_call >= 0, fl)
                     : t->calls[fl->call];
 }
 
@@ -446,10 +493,18 @@ static void taint_run(const struct fact_func *f, struct taint *t, int after,
                  !program_loop_within(f, fl->loop, loop)) ||
                 !flow_source_tainted(t, fl))
                 continue;
-            if (fl->to && !taint_covers(t, fl->to) &&
-                t->nkeys < MAX_TAINT_KEYS) {
-                t->keys[t->nkeys++] = fl->to;
-                changed = 1;
+            if (fl->to && t->nkeys < MAX_TAINT_KEYS) {
+                /* A write before the walk's start (a buffer attached to
+                 * the connection) gets the reply at the start. */
+                struct taint_key nk = {fl->to, fl->seq, (int)i, fl->loop};
+                if (fl->seq <= after) {
+                    nk.seq = after;
+                    nk.idx = -1;
+                }
+                if (!taint_covers(t, &nk)) {
+                    t->keys[t->nkeys++] = nk;
+                    changed = 1;
+                }
             }
             if (fl->to_call >= 0 && !t->calls[fl->to_call]) {
                 t->calls[fl->to_call] = 1;
@@ -531,6 +586,7 @@ int remote_depends(struct remote *r, int func, const struct remote_call *a,
     if (share_state(r->p, a, b))
         return 1;
     t = xcalloc(1, sizeof(*t));
+    t->f = f;
     t->calls = xcalloc(f->ncalls ? f->ncalls : 1, 1);
     /* What a connection delivers lands in buffers attached to it. */
     t->calls[a->call] = 1;
@@ -545,7 +601,7 @@ int remote_depends(struct remote *r, int func, const struct remote_call *a,
          x = f->arms[x].parent, g++) {
         char key[32];
         snprintf(key, sizeof(key), FACT_KEY_IF "%d", f->arms[x].stmt);
-        dep = taint_reads(t, key, 0);
+        dep = taint_reads(t, key, 0, NULL);
     }
     for (size_t k = 0; !dep && k < f->ncalls; k++)
         dep = f->calls[k].seq < sb && on_handle(f, (int)k, b->handle) &&
@@ -588,6 +644,7 @@ static int local_lookup(struct remote *r, const struct level *lv, int m)
         break;
     }
     t = xcalloc(1, sizeof(*t));
+    t->f = af;
     t->calls = xcalloc(af->ncalls ? af->ncalls : 1, 1);
     t->calls[lv[m].call] = 1;
     taint_run(af, t, af->calls[lv[m].call].seq, -1);
@@ -607,13 +664,14 @@ static int local_lookup(struct remote *r, const struct level *lv, int m)
     return local;
 }
 
-int remote_independent(struct remote *r, int func,
-                       const struct remote_call *calls, size_t n, int loop,
-                       int *kept, int max)
+/* The greedy group of remote_independent() that starts at calls[s]. */
+static int independent_from(struct remote *r, int func,
+                            const struct remote_call *calls, size_t n, size_t s,
+                            int loop, int *kept, int max)
 {
     const struct fact_func *f = r->p->funcs[func].f;
     int cnt = 0;
-    for (size_t k = 0; k < n && cnt < max; k++) {
+    for (size_t k = s; k < n && cnt < max; k++) {
         int ok = 1;
         if (f->calls[calls[k].call].loop != loop)
             continue;
@@ -624,6 +682,29 @@ int remote_independent(struct remote *r, int func,
             kept[cnt++] = (int)k;
     }
     return cnt;
+}
+
+int remote_independent(struct remote *r, int func,
+                       const struct remote_call *calls, size_t n, int loop,
+                       int *kept, int max)
+{
+    const struct fact_func *f = r->p->funcs[func].f;
+    int best = 0, try[REMOTE_MAX_GROUP];
+    if (max > REMOTE_MAX_GROUP)
+        max = REMOTE_MAX_GROUP;
+    /* From each start: a first request the others need (a login) is not
+     * part of the group its followers make. */
+    for (size_t s = 0; s < n && best < max; s++) {
+        int cnt;
+        if (f->calls[calls[s].call].loop != loop || (size_t)best >= n - s)
+            continue;
+        cnt = independent_from(r, func, calls, n, s, loop, try, max);
+        if (cnt > best) {
+            best = cnt;
+            memcpy(kept, try, (size_t)cnt * sizeof(*kept));
+        }
+    }
+    return best;
 }
 
 /* 1 when key is written somewhere inside loop l of f. */
@@ -704,6 +785,7 @@ int remote_loop_independent(struct remote *r, int func,
                      one request per item as it arrives */
     }
     t = xcalloc(1, sizeof(*t));
+    t->f = f;
     t->calls = xcalloc(f->ncalls ? f->ncalls : 1, 1);
     memcpy(t->calls, inputs, f->ncalls);
     /* Buffers attached to the connection before the loop get each reply. */
