@@ -90,6 +90,40 @@ static const char *arg_key(const struct fact_func *f, int call, int arg)
 
 /* ---- locality ----------------------------------------------------------- */
 
+/* One step of the call chain from a function down to a remote API. */
+struct level {
+    int func, call;
+};
+
+/*
+ * Where set-up call `call` of func connects: from its literal host, or,
+ * when func is on the chain lv[1..m] and the host is a parameter, from
+ * what the callers up the chain pass in (a helper given the host name).
+ */
+static int chain_endpoint(const struct program *p, int func, int call,
+                          const struct level *lv, int m)
+{
+    int v = program_endpoint_call(p, func, call), k = m, arg;
+    const struct fact_arg *a;
+    if (v != -1 || !lv)
+        return v;
+    while (k > 0 && lv[k].func != func)
+        k--;
+    arg = program_endpoint_host_arg(p, func, call);
+    if (k == 0 || arg < 0)
+        return v;
+    a = &p->funcs[func].f->calls[call].args[arg];
+    while (a->kind == FACT_ARG_PARAM && k > 0) {
+        const struct fact_call *c =
+            &p->funcs[lv[k - 1].func].f->calls[lv[k - 1].call];
+        if (a->param < 0 || a->param >= (int)c->nargs)
+            return v;
+        a = &c->args[a->param];
+        k--;
+    }
+    return program_endpoint_call_with(p, func, call, a);
+}
+
 /* Any remote (0) wins, unknown (-1) beats local (1); -2 is "nothing yet". */
 static int judge_merge(int have, int add)
 {
@@ -105,7 +139,7 @@ static int judge_merge(int have, int add)
  * whose result goes to key, or that take key as their handle.  -2: none.
  */
 static int judge_in_func(const struct program *p, int func, const char *key,
-                         int by_field)
+                         int by_field, const struct level *lv, int m)
 {
     const struct fact_func *f = p->funcs[func].f;
     const char *field = by_field ? key_field(key) : NULL;
@@ -121,7 +155,7 @@ static int judge_in_func(const struct program *p, int func, const char *key,
                                strcmp(key_field(fl->to) + 1, field + 1) == 0
                          : key_overlap(fl->to, key);
         if (match)
-            v = judge_merge(v, program_endpoint_call(p, func, fl->call));
+            v = judge_merge(v, chain_endpoint(p, func, fl->call, lv, m));
     }
     for (size_t j = 0; !by_field && j < f->ncalls; j++) {
         const char *k;
@@ -129,7 +163,7 @@ static int judge_in_func(const struct program *p, int func, const char *key,
             continue;
         k = arg_key(f, (int)j, 0);
         if (k && key_overlap(k, key))
-            v = judge_merge(v, program_endpoint_call(p, func, (int)j));
+            v = judge_merge(v, chain_endpoint(p, func, (int)j, lv, m));
     }
     return v;
 }
@@ -138,9 +172,10 @@ static int judge_in_func(const struct program *p, int func, const char *key,
  * Where the connection in `key` of func goes: opened in func itself, or,
  * for a global or a struct field, wherever the program stores one there.
  */
-static int judge_key(struct remote *r, int func, const char *key)
+static int judge_key(struct remote *r, int func, const char *key,
+                     const struct level *lv, int m)
 {
-    int v = judge_in_func(r->p, func, key, 0);
+    int v = judge_in_func(r->p, func, key, 0, lv, m);
     long cached;
     int global;
     if (v != -2)
@@ -152,7 +187,7 @@ static int judge_key(struct remote *r, int func, const char *key)
     if (cached >= 0)
         return (int)cached - 3;
     for (size_t g = 0; g < r->p->nfuncs; g++)
-        v = judge_merge(v, judge_in_func(r->p, (int)g, key, !global));
+        v = judge_merge(v, judge_in_func(r->p, (int)g, key, !global, NULL, 0));
     strmap_put(r->verdicts, key, v + 3);
     return v;
 }
@@ -182,7 +217,8 @@ static int thread_wait(const struct cat_blocking *b, const struct fact_call *c,
 
 /* 1 when the wait goes to another machine (unknown is not remote). */
 static int judged_remote(struct remote *r, int func,
-                         const struct remote_call *rc)
+                         const struct remote_call *rc, const struct level *lv,
+                         int m)
 {
     const struct program *p = r->p;
     const struct fact_func *af = p->funcs[rc->api_func].f;
@@ -195,21 +231,17 @@ static int judged_remote(struct remote *r, int func,
     prefix = catalog_endpoint_prefix(p->cat, af->calls[rc->api_call].name);
     if (!prefix)
         return 0;
-    v = program_endpoint_call(p, rc->api_func, rc->api_call);
+    v = chain_endpoint(p, rc->api_func, rc->api_call, lv, m);
     if (v != -2)
         return v == 0; /* a set-up call: judged by its own arguments */
     if (rc->handle && rc->handle != REMOTE_HANDLE_UNKNOWN)
-        v = judge_key(r, func, rc->handle);
+        v = judge_key(r, func, rc->handle, lv, m);
     if (v == -2 && (k = arg_key(af, rc->api_call, 0)) != NULL)
-        v = judge_key(r, rc->api_func, k);
+        v = judge_key(r, rc->api_func, k, lv, m);
     if (v == -2)
         v = program_endpoint_family_judge(p, prefix);
     return v == 0;
 }
-
-struct level {
-    int func, call;
-};
 
 static int local_lookup(struct remote *r, const struct level *lv, int m);
 
@@ -342,7 +374,7 @@ struct remote_call *remote_calls(struct remote *r, int func, size_t *n)
                 continue;
         }
         rc.handle = resolve_handle(r, lv, m, rc.api);
-        if (!judged_remote(r, func, &rc) ||
+        if (!judged_remote(r, func, &rc, lv, m) ||
             (rc.api->category == SW_CAT_DNS && local_lookup(r, lv, m)))
             continue;
         if (*n == cap)
@@ -743,6 +775,91 @@ static int moves_per_iteration(const struct fact_func *f, const char *key,
     return 0;
 }
 
+/* 1 when `text` indexes an array by the variable `usr` names: "[i]". */
+static int indexed_by(const char *text, const char *usr)
+{
+    const char *name = usr ? strrchr(usr, '@') : NULL;
+    size_t n;
+    if (!text || !name || !*++name)
+        return 0;
+    n = strlen(name);
+    for (const char *s = strchr(text, '['); s; s = strchr(s + 1, '['))
+        if (strncmp(s + 1, name, n) == 0 && s[1 + n] == ']')
+            return 1;
+    return 0;
+}
+
+/*
+ * 1 when argument `arg` of call k names an element the loop moves on each
+ * iteration: an array indexed by the loop's counter, or by a variable the
+ * loop steps (&items[i], rows[n].field).
+ */
+static int element_per_iteration(const struct fact_func *f, int k, int arg,
+                                 int l)
+{
+    const char *text;
+    if (arg < 0 || (size_t)arg >= f->calls[k].nargs)
+        return 0;
+    text = f->calls[k].args[arg].text;
+    if (indexed_by(text, f->loops[l].counter))
+        return 1;
+    for (size_t i = 0; i < f->nflows; i++) {
+        const struct fact_flow *fl = &f->flows[i];
+        if (fl->from && fl->to && strcmp(fl->from, fl->to) == 0 &&
+            !key_field(fl->to) && program_loop_within(f, fl->loop, l) &&
+            indexed_by(text, fl->to))
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * 1 when flow fl only hands a remote API its own output buffer again
+ * (getnameinfo's host, recv's buf): the call overwrites it, so what an
+ * earlier iteration left there is not part of the request.
+ */
+static int own_out_buffer(const struct fact_func *f,
+                          const struct remote_call *c,
+                          const struct fact_flow *fl)
+{
+    const struct fact_arg *a;
+    if (c->callee >= 0 || fl->to_call != c->call || !fl->from ||
+        fl->to_arg < 0 || (size_t)fl->to_arg >= f->calls[c->call].nargs)
+        return 0;
+    a = &f->calls[c->call].args[fl->to_arg];
+    if (a->kind != FACT_ARG_VAR || !a->array)
+        return 0;
+    for (size_t i = 0; i < f->nflows; i++)
+        if (f->flows[i].call == c->call && f->flows[i].to &&
+            key_overlap(f->flows[i].to, fl->from))
+            return 1;
+    return 0;
+}
+
+/*
+ * 1 when call k sits in an if arm inside loop l that leaves the loop
+ * (breaks out, or returns): it runs once, for the item the loop found.
+ */
+static int leaves_loop_after(const struct fact_func *f, int k, int l)
+{
+    for (int x = f->calls[k].arm, g = 0; x >= 0 && x < (int)f->narms && g < 64;
+         x = f->arms[x].parent, g++) {
+        char key[32];
+        if (!f->arms[x].exits)
+            continue;
+        snprintf(key, sizeof(key), FACT_KEY_IF "%d", f->arms[x].stmt);
+        for (size_t i = 0; i < f->nflows; i++) {
+            const struct fact_flow *fl = &f->flows[i];
+            if (fl->from && strcmp(fl->from, key) == 0 &&
+                program_loop_within(f, fl->loop, l) &&
+                (fl->to_loop == l ||
+                 (fl->to && strcmp(fl->to, FACT_KEY_RETURN) == 0)))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 int remote_loop_independent(struct remote *r, int func,
                             const struct remote_call *c)
 {
@@ -751,6 +868,13 @@ int remote_loop_independent(struct remote *r, int func,
     unsigned char *inputs;
     struct taint *t;
     if (l < 0)
+        return 0;
+    if (leaves_loop_after(f, c->call, l))
+        return 0;
+    /* One connection for every iteration: requests on it are dependent
+     * (SPEC 2); a connection opened anew in each iteration is not. */
+    if (c->handle && (c->handle == REMOTE_HANDLE_UNKNOWN ||
+                      !written_in_loop(f, c->handle, l)))
         return 0;
     /* The request: the call, and the set-up on its connection in the loop. */
     inputs = xcalloc(f->ncalls ? f->ncalls : 1, 1);
@@ -799,7 +923,9 @@ int remote_loop_independent(struct remote *r, int func,
             continue;
         carried = fl->to_loop == l ||
                   (fl->to_call >= 0 && inputs[fl->to_call] &&
-                   !(fl->from && moves_per_iteration(f, fl->from, l)));
+                   !(fl->from && moves_per_iteration(f, fl->from, l)) &&
+                   !element_per_iteration(f, fl->to_call, fl->to_arg, l) &&
+                   !own_out_buffer(f, c, fl));
     }
     free(t->calls);
     free(t);
