@@ -2119,6 +2119,56 @@ static void walk_function(struct walker *w, CXCursor fn)
     w->fn = NULL;
 }
 
+/* The text of a string literal without its quotes, or NULL. */
+static const char *literal_text(struct walker *w, CXCursor lit)
+{
+    char *s = cursor_name(w, lit);
+    size_t n = s ? strlen(s) : 0;
+    char *q = s ? strchr(s, '"') : NULL;
+    if (n < 2 || s[n - 1] != '"' || !q || q >= s + n - 1)
+        return NULL;
+    return arena_strndup(&w->tu->arena, q + 1, (size_t)(s + n - 1 - q - 1));
+}
+
+/* g->strings for a constant array of string literals (a host table). */
+static void string_table(struct walker *w, CXCursor c, CXType t,
+                         struct fact_global *g)
+{
+    CXType ct = clang_getCanonicalType(t);
+    CXCursor init = last_child(w, c);
+    size_t n = 0;
+    g->nstrings = 0;
+    g->strings = NULL;
+    /* The declared element type keeps its const (the canonical one of a
+     * "T *const a[]" may not). */
+    if (ct.kind != CXType_ConstantArray ||
+        !clang_isConstQualifiedType(clang_getArrayElementType(t)) ||
+        clang_Cursor_isNull(init) ||
+        clang_getCursorKind(init) != CXCursor_InitListExpr)
+        return;
+    children(w, init);
+    n = w->kids.n;
+    if (n == 0 || n > FACT_MAX_STRINGS)
+        return;
+    {
+        const char **out = arena_alloc(&w->tu->arena, n * sizeof(*out));
+        CXCursor *kids = xmalloc(n * sizeof(*kids));
+        size_t i;
+        memcpy(kids, w->kids.items, n * sizeof(*kids));
+        for (i = 0; i < n; i++) {
+            CXCursor u = unwrap(w, kids[i]);
+            if (clang_getCursorKind(u) != CXCursor_StringLiteral ||
+                !(out[i] = literal_text(w, u)))
+                break;
+        }
+        free(kids);
+        if (i == n) {
+            g->strings = out;
+            g->nstrings = n;
+        }
+    }
+}
+
 static void walk_global(struct walker *w, CXCursor c)
 {
     CXFile f;
@@ -2150,6 +2200,7 @@ static void walk_global(struct walker *w, CXCursor c)
         }
     }
     g = VEC_ADD(w->globals);
+    string_table(w, c, t, g);
     g->usr = cursor_usr(w, c);
     g->name = cursor_name(w, c);
     cursor_pos(c, &f, &g->line, &g->col);

@@ -90,6 +90,32 @@ static const char *arg_key(const struct fact_func *f, int call, int arg)
 
 /* ---- locality ----------------------------------------------------------- */
 
+static int judge_merge(int have, int add);
+
+/*
+ * The global table of constant strings argument a takes an element of
+ * (hosts[i]), or NULL.
+ */
+static const struct fact_global *string_table(const struct program *p,
+                                              const struct fact_arg *a)
+{
+    size_t n;
+    if (!a->ref || !a->text || a->kind == FACT_ARG_STRING)
+        return NULL;
+    for (size_t t = 0; t < p->ntus; t++)
+        for (size_t i = 0; i < p->tus[t]->nglobals; i++) {
+            const struct fact_global *g = &p->tus[t]->globals[i];
+            if (!g->nstrings || !g->usr || strcmp(g->usr, a->ref) != 0 ||
+                !g->name)
+                continue;
+            n = strlen(g->name);
+            return strncmp(a->text, g->name, n) == 0 && a->text[n] == '['
+                       ? g
+                       : NULL;
+        }
+    return NULL;
+}
+
 /* One step of the call chain from a function down to a remote API. */
 struct level {
     int func, call;
@@ -105,21 +131,33 @@ static int chain_endpoint(const struct program *p, int func, int call,
 {
     int v = program_endpoint_call(p, func, call), k = m, arg;
     const struct fact_arg *a;
-    if (v != -1 || !lv)
+    const struct fact_global *g;
+    if (v != -1)
         return v;
-    while (k > 0 && lv[k].func != func)
+    while (lv && k > 0 && lv[k].func != func)
         k--;
     arg = program_endpoint_host_arg(p, func, call);
-    if (k == 0 || arg < 0)
+    if (arg < 0)
         return v;
     a = &p->funcs[func].f->calls[call].args[arg];
-    while (a->kind == FACT_ARG_PARAM && k > 0) {
+    while (lv && a->kind == FACT_ARG_PARAM && k > 0) {
         const struct fact_call *c =
             &p->funcs[lv[k - 1].func].f->calls[lv[k - 1].call];
         if (a->param < 0 || a->param >= (int)c->nargs)
             return v;
         a = &c->args[a->param];
         k--;
+    }
+    if ((g = string_table(p, a)) != NULL) {
+        /* An element of a table of literal hosts: where they all go. */
+        int t = -2;
+        for (size_t i = 0; i < g->nstrings; i++) {
+            struct fact_arg lit = *a;
+            lit.kind = FACT_ARG_STRING;
+            lit.text = g->strings[i];
+            t = judge_merge(t, program_endpoint_call_with(p, func, call, &lit));
+        }
+        return t;
     }
     return program_endpoint_call_with(p, func, call, a);
 }
