@@ -232,6 +232,11 @@ char *facts_to_json(const struct fact_tu *tu, int pretty)
         cJSON_AddBoolToObject(o, "const", g->is_const);
         cJSON_AddBoolToObject(o, "atomic", g->is_atomic);
         cJSON_AddBoolToObject(o, "tls", g->is_tls);
+        if (g->nstrings) {
+            cJSON *ss = cJSON_AddArrayToObject(o, "strings");
+            for (size_t k = 0; k < g->nstrings; k++)
+                cJSON_AddItemToArray(ss, cJSON_CreateString(g->strings[k]));
+        }
         cJSON_AddItemToArray(arr, o);
     }
     arr = cJSON_AddArrayToObject(root, "assigns");
@@ -270,6 +275,33 @@ static const char *get_str(struct reader *r, const cJSON *o, const char *key,
         return NULL;
     }
     return arena_strdup(&r->tu->arena, v->valuestring);
+}
+
+/* A global's "strings" (optional): at most FACT_MAX_STRINGS strings. */
+static void read_strings(struct reader *r, const cJSON *o,
+                         struct fact_global *g)
+{
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, "strings"), *e;
+    size_t n, i = 0;
+    if (!v)
+        return;
+    n = cJSON_IsArray(v) ? (size_t)cJSON_GetArraySize(v) : 0;
+    if (!cJSON_IsArray(v) || n == 0 || n > FACT_MAX_STRINGS) {
+        if (!r->err)
+            r->err = "bad strings field";
+        return;
+    }
+    g->strings = arena_alloc(&r->tu->arena, n * sizeof(*g->strings));
+    cJSON_ArrayForEach(e, v)
+    {
+        if (!cJSON_IsString(e) || !e->valuestring) {
+            if (!r->err)
+                r->err = "field is not a string";
+            return;
+        }
+        g->strings[i++] = arena_strdup(&r->tu->arena, e->valuestring);
+    }
+    g->nstrings = i;
 }
 
 static long long get_int(struct reader *r, const cJSON *o, const char *key,
@@ -652,6 +684,7 @@ struct fact_tu *facts_from_json(const char *text, const char **err)
         g->is_const = get_bool_r(&r, e, "const");
         g->is_atomic = get_bool_r(&r, e, "atomic");
         g->is_tls = get_bool_r(&r, e, "tls");
+        read_strings(&r, e, g);
     }
     arr = get_array(&r, root, "assigns", &n);
     r.tu->nassigns = n;

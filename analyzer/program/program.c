@@ -1654,15 +1654,25 @@ static int host_is_local(const char *h, size_t len)
 }
 
 /* Where a connection set-up call goes, from its literal arguments. */
+static int endpoint_judge_arg(const struct cat_endpoint *ep,
+                              const struct fact_arg *a);
+
 static int endpoint_judge(const struct cat_endpoint *ep,
                           const struct fact_call *c)
 {
-    const struct fact_arg *a;
     if (ep->local)
         return 1;
     if (ep->host < 0 || ep->host >= (int)c->nargs)
         return -1;
-    a = &c->args[ep->host];
+    return endpoint_judge_arg(ep, &c->args[ep->host]);
+}
+
+/* Where a connection goes, from the argument that names its host. */
+static int endpoint_judge_arg(const struct cat_endpoint *ep,
+                              const struct fact_arg *a)
+{
+    if (ep->local)
+        return 1;
     if (a->kind == FACT_ARG_NULL)
         return ep->null_local ? 1 : -1;
     if (a->kind != FACT_ARG_STRING || !a->text)
@@ -1724,6 +1734,25 @@ int program_endpoint_call(const struct program *p, int func, int call)
     const struct fact_call *c = &p->funcs[func].f->calls[call];
     const struct cat_endpoint *ep = catalog_endpoint(p->cat, c->name);
     return ep ? endpoint_judge(ep, c) : -2;
+}
+
+int program_endpoint_host_arg(const struct program *p, int func, int call)
+{
+    const struct fact_call *c = &p->funcs[func].f->calls[call];
+    const struct cat_endpoint *ep = catalog_endpoint(p->cat, c->name);
+    return ep && !ep->local && ep->host >= 0 && ep->host < (int)c->nargs
+               ? ep->host
+               : -1;
+}
+
+int program_endpoint_call_with(const struct program *p, int func, int call,
+                               const struct fact_arg *host)
+{
+    const struct fact_call *c = &p->funcs[func].f->calls[call];
+    const struct cat_endpoint *ep = catalog_endpoint(p->cat, c->name);
+    if (!ep)
+        return -2;
+    return host ? endpoint_judge_arg(ep, host) : endpoint_judge(ep, c);
 }
 
 int program_endpoint_family_judge(const struct program *p, const char *prefix)
