@@ -572,35 +572,94 @@ static int wait_call(const struct program *p, int func, int call)
     return 0;
 }
 
+/* Access q of f writes the variable access a reads (same member). */
+static int writes_same(const struct fact_access *q, const struct fact_access *a)
+{
+    return (q->flags & FACT_ACC_WRITE) && strcmp(q->var, a->var) == 0 &&
+           (!q->field || !a->field || strcmp(q->field, a->field) == 0);
+}
+
+/*
+ * A call in loop l of func reaches (within a bounded search) a function
+ * that writes global a: the loop changes its own condition (a queue it
+ * drains), it does not wait for another thread.
+ */
+static int loop_callees_write(const struct program *p, int func, int l,
+                              const struct fact_access *a, unsigned char *seen,
+                              int *stack)
+{
+    const struct prog_func *pf = &p->funcs[func];
+    size_t n = 0;
+    int hit = 0;
+    if (strncmp(a->var, "param:", 6) == 0)
+        return 0; /* a callee's parameter names another object */
+    memset(seen, 0, p->nfuncs + 1);
+    for (size_t j = 0; j < pf->f->ncalls; j++)
+        if (loop_in(pf->f, pf->f->calls[j].loop, l))
+            for (int t = 0; t < pf->calls[j].ntargets; t++)
+                if (!seen[pf->calls[j].targets[t]]) {
+                    seen[pf->calls[j].targets[t]] = 1;
+                    stack[n++] = pf->calls[j].targets[t];
+                }
+    while (n && !hit) {
+        const struct prog_func *g = &p->funcs[stack[--n]];
+        for (size_t k = 0; k < g->f->naccesses && !hit; k++)
+            hit = writes_same(&g->f->accesses[k], a);
+        for (size_t j = 0; j < g->f->ncalls; j++)
+            for (int t = 0; t < g->calls[j].ntargets; t++)
+                if (!seen[g->calls[j].targets[t]]) {
+                    seen[g->calls[j].targets[t]] = 1;
+                    stack[n++] = g->calls[j].targets[t];
+                }
+    }
+    return hit;
+}
+
+/*
+ * A waiting loop (not a counted for, not "do ... while (0)") polls a
+ * variable: it reads it in an exit test (the condition, or an if that
+ * breaks out), or anywhere in a loop that does nothing but sleep and
+ * yield; and neither the loop nor what it calls writes the variable.
+ */
 static void compute_waits(struct shared_model *m, int func)
 {
     const struct program *p = m->p;
     const struct fact_func *f = p->funcs[func].f;
     signed char *w = xmalloc(f->naccesses + 1);
+    unsigned char *seen = NULL;
+    int *stack = NULL;
     memset(w, -1, f->naccesses + 1);
     for (size_t l = 0; l < f->nloops && l < 127; l++) {
-        int waiting = !f->loops[l].counter && !f->loops[l].once &&
-                      !f->loops[l].local_writes;
-        for (size_t j = 0; j < f->ncalls && waiting; j++)
+        int plain = !f->loops[l].local_writes, waiting;
+        if (f->loops[l].counter || f->loops[l].once)
+            continue;
+        for (size_t j = 0; j < f->ncalls && plain; j++)
             if (loop_in(f, f->calls[j].loop, (int)l) &&
                 !wait_call(p, func, (int)j))
-                waiting = 0;
-        for (size_t k = 0; k < f->naccesses && waiting; k++) {
+                plain = 0;
+        for (size_t k = 0; k < f->naccesses; k++) {
             const struct fact_access *a = &f->accesses[k];
             int own_write = 0;
-            if (w[k] >= 0 || !loop_in(f, a->loop, (int)l) ||
+            waiting = plain || (a->test && a->loop == (int)l);
+            if (!waiting || w[k] >= 0 || !loop_in(f, a->loop, (int)l) ||
                 !(a->flags & FACT_ACC_READ) || (a->flags & FACT_ACC_ATOMIC))
                 continue;
             for (size_t q = 0; q < f->naccesses && !own_write; q++)
                 own_write = loop_in(f, f->accesses[q].loop, (int)l) &&
-                            (f->accesses[q].flags & FACT_ACC_WRITE) &&
-                            strcmp(f->accesses[q].var, a->var) == 0 &&
-                            (!f->accesses[q].field || !a->field ||
-                             strcmp(f->accesses[q].field, a->field) == 0);
+                            writes_same(&f->accesses[q], a);
+            if (!own_write && !plain) {
+                if (!seen) {
+                    seen = xmalloc(p->nfuncs + 1);
+                    stack = xmalloc((p->nfuncs + 1) * sizeof(int));
+                }
+                own_write = loop_callees_write(p, func, (int)l, a, seen, stack);
+            }
             if (!own_write)
                 w[k] = (signed char)l;
         }
     }
+    free(seen);
+    free(stack);
     m->waits[func] = w;
 }
 
@@ -811,6 +870,24 @@ int shared_wait_loop(const struct shared_model *m, int func, int access)
         access < 0 || (size_t)access >= m->p->funcs[func].f->naccesses)
         return -1;
     return m->waits[func][access];
+}
+
+long shared_wait_writer(const struct shared_model *m, size_t i)
+{
+    const struct shared_inst *a = shared_at(m, i);
+    size_t j = i;
+    if (shared_wait_loop(m, a->func, a->access) < 0)
+        return -1;
+    while (j > 0 && shared_at(m, j - 1)->obj == a->obj)
+        j--; /* sorted by object: its instances are neighbours */
+    for (; j < m->inst.n && shared_at(m, j)->obj == a->obj; j++) {
+        const struct shared_inst *w = shared_at(m, j);
+        if ((w->flags & FACT_ACC_WRITE) &&
+            shared_wait_loop(m, w->func, w->access) < 0 &&
+            shared_race(m, a, w))
+            return (long)j;
+    }
+    return -1;
 }
 
 int shared_func_has_ctx(const struct shared_model *m, int func)

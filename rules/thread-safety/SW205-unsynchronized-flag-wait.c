@@ -66,25 +66,18 @@ void rule_SW205(struct rule_ctx *ctx)
     for (size_t i = 0; i < n; i++) {
         const struct shared_inst *a = shared_at(m, i);
         int l = shared_wait_loop(m, a->func, a->access);
+        long w;
         char key[48];
         if (l < 0)
             continue;
         snprintf(key, sizeof(key), "%d:%d", a->func, l);
         if (strmap_get(seen, key) >= 0)
             continue;
-        for (size_t j = 0; j < n; j++) {
-            const struct shared_inst *w = shared_at(m, j);
-            if (w->obj < a->obj)
-                continue;
-            if (w->obj > a->obj)
-                break;
-            if (!(w->flags & FACT_ACC_WRITE) || w->func == a->func ||
-                !shared_race(m, a, w))
-                continue;
-            report(ctx, m, a, w);
-            strmap_put(seen, key, 1);
-            break;
-        }
+        w = shared_wait_writer(m, i);
+        if (w < 0)
+            continue;
+        report(ctx, m, a, shared_at(m, (size_t)w));
+        strmap_put(seen, key, 1);
     }
     strmap_free(seen);
     shared_free(m);
