@@ -37,7 +37,37 @@ struct shared_model {
  */
 static int conc_root(const struct program *p, int ri)
 {
-    return p->roots[ri].concurrent && !p->roots[ri].waited;
+    const struct prog_root *r = &p->roots[ri];
+    if (!r->concurrent)
+        return 0;
+    if (!r->waited)
+        return 1;
+    /* Waited at once, but beside a thread its spawner started elsewhere
+     * and has not waited for yet (two threads, the second joined first). */
+    for (size_t k = 0; k < p->nroots; k++) {
+        const struct prog_root *o = &p->roots[k];
+        if ((int)k != ri && o->kind == PROG_ROOT_SPAWN && o->concurrent &&
+            !o->waited && o->site_func == r->site_func && r->site_func >= 0 &&
+            o->site_call < r->site_call)
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * An exported function that is also a start routine: its entry root is
+ * an assumption about outside callers, the spawn is what the program
+ * does.  Main-thread reach through such an entry is not counted.
+ */
+static int start_entry(const struct program *p, int ri)
+{
+    const struct prog_root *r = &p->roots[ri];
+    if (r->kind != PROG_ROOT_ENTRY || strcmp(p->funcs[r->func].f->name, "main") == 0)
+        return 0;
+    for (size_t k = 0; k < p->nroots; k++)
+        if (p->roots[k].kind == PROG_ROOT_SPAWN && p->roots[k].func == r->func)
+            return 1;
+    return 0;
 }
 
 /* ---- small helpers ------------------------------------------------------ */
@@ -742,7 +772,8 @@ struct shared_model *shared_build(const struct program *p)
         m->lock_base[i] = nacc;
         nacc += pf->f->naccesses;
         for (int k = 0; k < PROG_CTX_COUNT; k++)
-            if (pf->reach[k].root >= 0 && !conc_root(p, pf->reach[k].root))
+            if (pf->reach[k].root >= 0 && !conc_root(p, pf->reach[k].root) &&
+                !start_entry(p, pf->reach[k].root))
                 m->in_main[i] = 1;
     }
     m->lock_base[p->nfuncs] = nacc;
