@@ -958,8 +958,8 @@ static void add_access(struct walker *w, CXCursor ref, CXCursor decl,
         a->flags = FACT_ACC_ADDR;
         break;
     }
-    if (t.kind == CXType_Atomic)
-        a->flags |= FACT_ACC_ATOMIC;
+    if (clang_getCanonicalType(t).kind == CXType_Atomic)
+        a->flags |= FACT_ACC_ATOMIC; /* also through typedefs (atomic_int) */
     cursor_pos(ref, NULL, &a->line, &a->col);
     a->loop = loop;
     a->test = w->cur_test;
@@ -1432,7 +1432,9 @@ static void visit(struct walker *w, const struct frame *fr)
             g->file = file_name(w, f);
             g->owner = w->fn ? w->fn->usr : NULL;
             g->is_static = 1;
-            g->is_atomic = clang_getCursorType(c).kind == CXType_Atomic;
+            g->is_atomic =
+                clang_getCanonicalType(clang_getCursorType(c)).kind ==
+                CXType_Atomic;
         }
         if (!is_tracked_var(w, c, &ls)) {
             /* A local: the loop it belongs to, the address it holds. */
@@ -1745,7 +1747,7 @@ static void walk_global(struct walker *w, CXCursor c)
     g->file = file_name(w, f);
     g->is_static = clang_getCursorLinkage(c) == CXLinkage_Internal;
     g->is_const = clang_isConstQualifiedType(t);
-    g->is_atomic = t.kind == CXType_Atomic;
+    g->is_atomic = clang_getCanonicalType(t).kind == CXType_Atomic;
     g->is_tls = clang_getCursorTLSKind(c) != CXTLS_None;
 }
 

@@ -22,6 +22,7 @@ struct shared_model {
     struct strmap *strs;         /* interned strings */
     struct strmap *skip;         /* USR -> 1: a global that never races */
     struct strmap *globals;      /* USR -> 1: every global and static */
+    struct strmap *atomics;      /* USR -> 1: _Atomic globals */
     size_t *lock_base;           /* per function: first index into locks */
     struct shared_locks *locks;  /* per function and access */
     int (*ctxs)[SHARED_MAX_CTX]; /* per function: concurrent roots */
@@ -746,6 +747,7 @@ struct shared_model *shared_build(const struct program *p)
     struct shared_model *m = xcalloc(1, sizeof(*m));
     struct strmap *skip = m->skip = strmap_new();
     m->globals = strmap_new();
+    m->atomics = strmap_new();
     struct lock_summaries sums;
     unsigned char *entered;
     size_t nacc = 0, nf = p->nfuncs + 1;
@@ -764,6 +766,8 @@ struct shared_model *shared_build(const struct program *p)
         for (size_t g = 0; g < p->tus[t]->nglobals; g++) {
             const struct fact_global *gl = &p->tus[t]->globals[g];
             strmap_put(m->globals, gl->usr, 1);
+            if (gl->is_atomic)
+                strmap_put(m->atomics, gl->usr, 1);
             if (gl->owner || gl->is_const || gl->is_atomic || gl->is_tls)
                 strmap_put(skip, gl->usr, 1);
         }
@@ -871,6 +875,7 @@ void shared_free(struct shared_model *m)
     strmap_free(m->strs);
     strmap_free(m->skip);
     strmap_free(m->globals);
+    strmap_free(m->atomics);
     free(m);
 }
 
@@ -938,6 +943,49 @@ static int common_lock(const struct shared_locks *a,
     return 0;
 }
 
+static int atomic_access(const struct shared_model *m,
+                         const struct fact_access *x)
+{
+    return (x->flags & FACT_ACC_ATOMIC) || strmap_get(m->atomics, x->var) >= 0;
+}
+
+/*
+ * Publication through an atomic flag: after write w its function stores
+ * (or hands on) an atomic flag and writes the object no more; read r comes
+ * after a loop of its function that waited for that flag in an exit test.
+ */
+static int published(const struct shared_model *m, const struct shared_inst *w,
+                     const struct shared_inst *r)
+{
+    const struct fact_func *fw = m->p->funcs[w->func].f;
+    const struct fact_func *fr = m->p->funcs[r->func].f;
+    const struct fact_access *xw = &fw->accesses[w->access];
+    const struct fact_access *xr = &fr->accesses[r->access];
+    if (w->func == r->func)
+        return 0;
+    for (size_t k = 0; k < fw->naccesses; k++) {
+        const struct fact_access *f = &fw->accesses[k];
+        int later = 0;
+        if (f->seq <= xw->seq || !atomic_access(m, f) ||
+            !(f->flags & (FACT_ACC_WRITE | FACT_ACC_ADDR)))
+            continue;
+        for (size_t q = 0; q < fw->naccesses && !later; q++)
+            later = fw->accesses[q].seq > f->seq &&
+                    strcmp(fw->accesses[q].var, xw->var) == 0 &&
+                    (fw->accesses[q].flags & FACT_ACC_WRITE);
+        if (later)
+            continue;
+        for (size_t q = 0; q < fr->naccesses; q++) {
+            const struct fact_access *t = &fr->accesses[q];
+            if (t->test && t->loop >= 0 && t->seq < xr->seq &&
+                strcmp(t->var, f->var) == 0 && atomic_access(m, t) &&
+                !loop_in(fr, xr->loop, t->loop))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 int shared_race(const struct shared_model *m, const struct shared_inst *a,
                 const struct shared_inst *b)
 {
@@ -971,6 +1019,9 @@ int shared_race(const struct shared_model *m, const struct shared_inst *a,
     if (b->ctx >= 0 && ordered(mm, a, thread_of(p, b->ctx)))
         return 0;
     if (a->ctx >= 0 && ordered(mm, b, thread_of(p, a->ctx)))
+        return 0;
+    if ((!(b->flags & FACT_ACC_WRITE) && published(m, a, b)) ||
+        (!(a->flags & FACT_ACC_WRITE) && published(m, b, a)))
         return 0;
     return !common_lock(shared_locks_at(m, a), shared_locks_at(m, b));
 }
