@@ -1339,7 +1339,8 @@ static int leaves_loop(struct walker *w, CXCursor s)
 }
 
 /* Records a copy into a local (index >= 0) or a local's exit test. */
-static void note_test_copy(struct walker *w, const char *local, int index, int loop)
+static void note_test_copy(struct walker *w, const char *local, int index,
+                           int loop)
 {
     struct copy_ref r = {local, index, loop};
     if (w->copies_n == w->copies_cap) {

@@ -3,6 +3,7 @@
 #include "common/strmap.h"
 #include "common/xalloc.h"
 #include "program/locks.h"
+#include "program/params.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,6 +31,7 @@ struct shared_model {
     unsigned char *in_main;      /* per function: runs on the main thread */
     struct root_order **order;   /* per root: its ordering, lazily */
     signed char **waits;         /* per function: wait loop of each access */
+    struct param_summary params; /* what calls write through arguments */
 };
 
 /*
@@ -63,7 +65,8 @@ static int conc_root(const struct program *p, int ri)
 static int start_entry(const struct program *p, int ri)
 {
     const struct prog_root *r = &p->roots[ri];
-    if (r->kind != PROG_ROOT_ENTRY || strcmp(p->funcs[r->func].f->name, "main") == 0)
+    if (r->kind != PROG_ROOT_ENTRY ||
+        strcmp(p->funcs[r->func].f->name, "main") == 0)
         return 0;
     for (size_t k = 0; k < p->nroots; k++)
         if (p->roots[k].kind == PROG_ROOT_SPAWN && p->roots[k].func == r->func)
@@ -94,16 +97,52 @@ static int obj_id(struct shared_model *m, const char *key, const char *name)
     return (int)m->names.n - 1;
 }
 
+/*
+ * Access k of func names an object handed to a library call that writes
+ * through that argument (memset(hist, 0, n), snprintf(g_buf, ...)): a
+ * write.
+ */
+static int call_writes_access(const struct shared_model *m, int func, int k)
+{
+    const struct fact_func *f = m->p->funcs[func].f;
+    const struct fact_access *a = &f->accesses[k];
+    for (size_t j = 0; j < f->ncalls; j++) {
+        const struct fact_call *c = &f->calls[j];
+        if (c->line != a->line ||
+            m->p->funcs[func].calls[j].kind == PCALL_DIRECT ||
+            m->p->funcs[func].calls[j].kind == PCALL_INDIRECT)
+            continue; /* a project function's writes are its own accesses,
+                         under its own locks */
+        for (size_t i = 0; i < c->nargs; i++) {
+            const struct fact_arg *x = &c->args[i];
+            if (x->ref && strcmp(x->ref, a->var) == 0 &&
+                (x->kind == FACT_ARG_ADDR ||
+                 (x->kind == FACT_ARG_VAR && x->array)) &&
+                params_call_writes(m->p, &m->params, func, (int)j, (int)i))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 static void add_inst(struct shared_model *m, int func, int access, int ctx,
                      int obj, const char *field, unsigned flags)
 {
-    struct shared_inst *s = VEC_ADD(m->inst);
+    const struct fact_access *a = &m->p->funcs[func].f->accesses[access];
+    struct shared_inst *s;
+    flags &= FACT_ACC_READ | FACT_ACC_WRITE;
+    if (!(flags & FACT_ACC_WRITE) && strncmp(a->var, "param:", 6) != 0 &&
+        call_writes_access(m, func, access))
+        flags |= FACT_ACC_WRITE;
+    if (!flags)
+        return; /* an address taken and not written through */
+    s = VEC_ADD(m->inst);
     s->func = func;
     s->access = access;
     s->ctx = ctx;
     s->obj = obj;
     s->field = field ? strmap_intern(m->strs, field) : NULL;
-    s->flags = flags & (FACT_ACC_READ | FACT_ACC_WRITE);
+    s->flags = flags;
 }
 
 /* ---- ordering ------------------------------------------------------------ */
@@ -761,6 +800,7 @@ struct shared_model *shared_build(const struct program *p)
     m->in_main = xcalloc(nf, 1);
     m->order = xcalloc(p->nroots + 1, sizeof(*m->order));
     m->waits = xcalloc(nf, sizeof(*m->waits));
+    params_summarise(&m->params, p);
 
     for (size_t t = 0; t < p->ntus; t++)
         for (size_t g = 0; g < p->tus[t]->nglobals; g++) {
@@ -797,7 +837,8 @@ struct shared_model *shared_build(const struct program *p)
                 const char *field = a->field;
                 char fbuf[128];
                 int obj;
-                if (!(a->flags & (FACT_ACC_READ | FACT_ACC_WRITE)) ||
+                if (!(a->flags &
+                      (FACT_ACC_READ | FACT_ACC_WRITE | FACT_ACC_ADDR)) ||
                     (a->flags & FACT_ACC_ATOMIC))
                     continue;
                 if (strncmp(a->var, "param:", 6) == 0) {
@@ -822,7 +863,8 @@ struct shared_model *shared_build(const struct program *p)
             continue;
         for (size_t k = 0; k < f->naccesses; k++) {
             const struct fact_access *a = &f->accesses[k];
-            if (!(a->flags & (FACT_ACC_READ | FACT_ACC_WRITE)) ||
+            if (!(a->flags &
+                  (FACT_ACC_READ | FACT_ACC_WRITE | FACT_ACC_ADDR)) ||
                 (a->flags & FACT_ACC_ATOMIC) ||
                 strncmp(a->var, "param:", 6) == 0 ||
                 strmap_get(skip, a->var) >= 0)
@@ -863,6 +905,7 @@ void shared_free(struct shared_model *m)
     for (size_t i = 0; i < m->p->nfuncs; i++)
         free(m->waits[i]);
     free(m->waits);
+    params_release(&m->params);
     free(m->order);
     free(m->in_main);
     free(m->nctx);
@@ -919,8 +962,7 @@ long shared_wait_writer(const struct shared_model *m, size_t i)
     for (; j < m->inst.n && shared_at(m, j)->obj == a->obj; j++) {
         const struct shared_inst *w = shared_at(m, j);
         if ((w->flags & FACT_ACC_WRITE) &&
-            shared_wait_loop(m, w->func, w->access) < 0 &&
-            shared_race(m, a, w))
+            shared_wait_loop(m, w->func, w->access) < 0 && shared_race(m, a, w))
             return (long)j;
     }
     return -1;

@@ -90,6 +90,12 @@ static void report(struct rule_ctx *ctx, const struct shared_model *m,
              "copy");
 }
 
+static int locked(const struct shared_model *m, const struct shared_inst *a)
+{
+    const struct shared_locks *l = shared_locks_at(m, a);
+    return l->n > 0 || l->entered;
+}
+
 static void flag_key(char *buf, size_t size, const struct shared_inst *a)
 {
     snprintf(buf, size, "%d|%s", a->obj, a->field ? a->field : "");
@@ -115,9 +121,12 @@ static void check_pair(struct rule_ctx *ctx, const struct shared_model *m,
         return;
     if (waited_flag(waited, a) || waited_flag(waited, b))
         return; /* a flag a loop waits on: SW205 */
-    /* Report the write; of two writes, the one in a thread. */
+    /* Report the write; of two writes, the unprotected one, else the one
+     * in a thread. */
     if (!(a->flags & FACT_ACC_WRITE) ||
-        ((b->flags & FACT_ACC_WRITE) && a->ctx < 0 && b->ctx >= 0)) {
+        ((b->flags & FACT_ACC_WRITE) &&
+         (locked(m, a) != locked(m, b) ? locked(m, a)
+                                       : a->ctx < 0 && b->ctx >= 0))) {
         t = a;
         a = b;
         b = t;
