@@ -413,7 +413,6 @@ static int binop_is_assign(struct walker *w, CXCursor c, CXCursor lhs,
     return clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign;
 #else
     char op[8];
-    (void)c;
     if (operands_collapsed(lhs, rhs)) {
         /*
          * Inside a macro expansion the operands' extents collapse onto the
@@ -428,6 +427,11 @@ static int binop_is_assign(struct walker *w, CXCursor c, CXCursor lhs,
     first_token(w, clang_getRangeEnd(clang_getCursorExtent(lhs)),
                 clang_getRangeStart(clang_getCursorExtent(rhs)), op,
                 sizeof(op));
+    if (!op[0]) /* the right side starts in a macro ("= true"): read on to
+                   the end of the whole expression */
+        first_token(w, clang_getRangeEnd(clang_getCursorExtent(lhs)),
+                    clang_getRangeEnd(clang_getCursorExtent(c)), op,
+                    sizeof(op));
     return strcmp(op, "=") == 0;
 #endif
 }

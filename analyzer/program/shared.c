@@ -41,20 +41,7 @@ struct shared_model {
 static int conc_root(const struct program *p, int ri)
 {
     const struct prog_root *r = &p->roots[ri];
-    if (!r->concurrent)
-        return 0;
-    if (!r->waited)
-        return 1;
-    /* Waited at once, but beside a thread its spawner started elsewhere
-     * and has not waited for yet (two threads, the second joined first). */
-    for (size_t k = 0; k < p->nroots; k++) {
-        const struct prog_root *o = &p->roots[k];
-        if ((int)k != ri && o->kind == PROG_ROOT_SPAWN && o->concurrent &&
-            !o->waited && o->site_func == r->site_func && r->site_func >= 0 &&
-            o->site_call < r->site_call)
-            return 1;
-    }
-    return 0;
+    return r->concurrent && (!r->waited || program_spawn_beside(p, ri));
 }
 
 /*
