@@ -142,7 +142,10 @@ static void add_inst(struct shared_model *m, int func, int access, int ctx,
 struct root_order {
     int *lead;             /* per function: first call leading there, -1 */
     unsigned char *before; /* per function: entered before the start */
-    int join;              /* the spawner's call that waits for it, or -1 */
+    int owner, start;      /* the function whose stretch bounds the thread
+                              (the spawner, or a caller that later calls a
+                              helper joining it) and its call leading there */
+    int join;              /* owner's call that waits for it, or -1 */
     int closed;            /* the spawner joins it before returning */
     unsigned char *during; /* closed: functions run between spawn and join */
 };
@@ -156,6 +159,9 @@ static int before_call(const struct fact_func *f, int seq, int loop, int call)
 }
 
 static int join_call(const struct shared_model *m, int ri);
+static void helper_join(const struct shared_model *m, int ri,
+                        struct root_order *o);
+static const char *text_field(char *buf, size_t size, const char *text);
 static void compute_during(struct shared_model *m, int ri,
                            struct root_order *o);
 
@@ -227,7 +233,11 @@ static const struct root_order *root_order(struct shared_model *m, int ri)
             }
         }
     }
+    o->owner = r->site_func;
+    o->start = r->site_call;
     o->join = join_call(m, ri);
+    if (o->join < 0)
+        helper_join(m, ri, o);
     compute_during(m, ri, o);
     return o;
 }
@@ -273,6 +283,85 @@ static int join_call(const struct shared_model *m, int ri)
     return -1;
 }
 
+/* Function g (or a callee, bounded) calls one of cat's waits on a handle
+ * naming member `member` (p->workers[i]) unconditionally. */
+static int joins_member(const struct program *p, int g,
+                        const struct cat_spawn *cat, const char *member)
+{
+    int stack[64], seen[64], n = 0, ns = 0;
+    stack[n++] = g;
+    seen[ns++] = g;
+    while (n) {
+        const struct prog_func *pf = &p->funcs[stack[--n]];
+        for (size_t k = 0; k < pf->f->ncalls; k++) {
+            const struct fact_call *w = &pf->f->calls[k];
+            const struct cat_wait *cw = NULL;
+            char fb[128];
+            for (size_t i = 0; i < cat->nwaits && !cw; i++)
+                if (w->name && strcmp(w->name, cat->waits[i]) == 0)
+                    cw = catalog_wait(p->cat, w->name);
+            if (cw && cw->handle >= 0 && cw->handle < (int)w->nargs &&
+                !w->cond && w->args[cw->handle].text) {
+                const char *f =
+                    text_field(fb, sizeof(fb), w->args[cw->handle].text);
+                if (f && strcmp(f, member) == 0)
+                    return 1;
+            }
+            for (int t = 0; t < pf->calls[k].ntargets; t++) {
+                int dup = 0, tg = pf->calls[k].targets[t];
+                for (int q = 0; q < ns && !dup; q++)
+                    dup = seen[q] == tg;
+                if (!dup && ns < 64 && n < 64) {
+                    seen[ns++] = tg;
+                    stack[n++] = tg;
+                }
+            }
+        }
+    }
+    return 0;
+}
+
+/*
+ * A thread whose handle is a member (pool->workers[i]) that its spawner
+ * does not join: a main-thread function on the way to the spawn that later
+ * calls a helper joining that member (pool_start ... pool_stop) bounds it.
+ */
+static void helper_join(const struct shared_model *m, int ri,
+                        struct root_order *o)
+{
+    const struct program *p = m->p;
+    const struct prog_root *r = &p->roots[ri];
+    const struct cat_spawn *cat;
+    const struct fact_call *sc;
+    char member[128];
+    if (r->kind != PROG_ROOT_SPAWN || r->site_func < 0)
+        return;
+    (void)program_spawn_context_arg(p, ri, &cat);
+    sc = &p->funcs[r->site_func].f->calls[r->site_call];
+    if (!cat || cat->handle < 0 || cat->handle >= (int)sc->nargs ||
+        !text_field(member, sizeof(member), sc->args[cat->handle].text))
+        return;
+    for (size_t x = 0; x < p->nfuncs; x++) {
+        const struct prog_func *pf = &p->funcs[x];
+        const struct fact_call *lc;
+        int l = o->lead[x];
+        if (l < 0 || !m->in_main[x] || m->nctx[x])
+            continue;
+        lc = &pf->f->calls[l];
+        for (size_t k = (size_t)l + 1; k < pf->f->ncalls; k++) {
+            const struct fact_call *c = &pf->f->calls[k];
+            if (c->cond > lc->cond || pf->calls[k].kind != PCALL_DIRECT ||
+                (c->loop >= 0 && loop_in(pf->f, lc->loop, c->loop)) ||
+                !joins_member(p, pf->calls[k].targets[0], cat, member))
+                continue;
+            o->owner = (int)x;
+            o->start = l;
+            o->join = (int)k;
+            return;
+        }
+    }
+}
+
 /*
  * A wait in func for root ri's handle when that handle is a global (the
  * threads array a cleanup function joins), or -1.
@@ -311,8 +400,8 @@ static int post_join(const struct shared_model *m, int func, int seq, int loop,
                      int ri)
 {
     const struct fact_func *f = m->p->funcs[func].f;
-    int w = m->p->roots[ri].site_func == func ? m->order[ri]->join
-                                              : global_join(m, func, ri);
+    int w = m->order[ri]->owner == func ? m->order[ri]->join
+                                        : global_join(m, func, ri);
     return w >= 0 && seq > f->calls[w].seq &&
            !(loop >= 0 && loop_in(f, f->calls[w].loop, loop));
 }
@@ -334,12 +423,13 @@ static void compute_during(struct shared_model *m, int ri, struct root_order *o)
     o->closed = 1;
     o->during = xcalloc(p->nfuncs + 1, 1);
     stack = xmalloc((p->nfuncs + 1) * sizeof(int));
-    sf = &p->funcs[r->site_func];
+    (void)r;
+    sf = &p->funcs[o->owner];
     for (size_t k = 0; k < sf->f->ncalls; k++) {
         const struct fact_call *c = &sf->f->calls[k];
         int in_loop = c->loop >= 0 &&
-                      loop_in(sf->f, sf->f->calls[r->site_call].loop, c->loop);
-        if (!(((int)k > r->site_call && (int)k < w) || in_loop))
+                      loop_in(sf->f, sf->f->calls[o->start].loop, c->loop);
+        if (!(((int)k >= o->start && (int)k < w) || in_loop))
             continue;
         for (int t = 0; t < sf->calls[k].ntargets; t++)
             if (!o->during[sf->calls[k].targets[t]]) {
@@ -372,7 +462,8 @@ static int position_ordered(struct shared_model *m, int func, int seq, int loop,
         if (o->before[func] &&
             (o->lead[func] < 0 || before_call(f, seq, loop, o->lead[func])))
             return 1;
-        if (o->closed && func != r->site_func && !o->during[func])
+        if (o->closed && func != r->site_func && func != o->owner &&
+            !o->during[func])
             return 1;
     }
     (void)root_order(m, ri);
