@@ -395,6 +395,29 @@ static int global_join(const struct shared_model *m, int func, int ri)
     return -1;
 }
 
+/*
+ * Join w sits in a counted loop and waits for the counter's element
+ * ("for (i...) { join(t[i]); sum += part[i]; }"): what follows it in the
+ * round is taken to use that thread's element, ordered after its end.
+ */
+static int joins_by_counter(const struct shared_model *m,
+                            const struct fact_func *f, int w)
+{
+    const struct fact_call *c = &f->calls[w];
+    const struct cat_wait *cw = catalog_wait(m->p->cat, c->name);
+    const char *ctr, *name, *text;
+    char want[80];
+    if (c->loop < 0 || !cw || cw->handle < 0 || cw->handle >= (int)c->nargs)
+        return 0;
+    ctr = f->loops[c->loop].counter;
+    text = c->args[cw->handle].text;
+    name = ctr ? strrchr(ctr, '@') : NULL;
+    if (!name || !text)
+        return 0;
+    snprintf(want, sizeof(want), "[%s]", name + 1);
+    return strstr(text, want) != NULL;
+}
+
 /* A position of root r's spawner comes after the matching join or wait. */
 static int post_join(const struct shared_model *m, int func, int seq, int loop,
                      int ri)
@@ -402,8 +425,11 @@ static int post_join(const struct shared_model *m, int func, int seq, int loop,
     const struct fact_func *f = m->p->funcs[func].f;
     int w = m->order[ri]->owner == func ? m->order[ri]->join
                                         : global_join(m, func, ri);
-    return w >= 0 && seq > f->calls[w].seq &&
-           !(loop >= 0 && loop_in(f, f->calls[w].loop, loop));
+    if (w < 0 || seq <= f->calls[w].seq)
+        return 0;
+    if (!(loop >= 0 && loop_in(f, f->calls[w].loop, loop)))
+        return 1;
+    return loop == f->calls[w].loop && joins_by_counter(m, f, w);
 }
 
 /*
