@@ -529,7 +529,9 @@ static int closed_on_main(struct shared_model *m, int ri)
 static int lone(struct shared_model *m, int ri)
 {
     const struct prog_root *r = &m->p->roots[ri];
-    return closed_on_main(m, ri) &&
+    /* A pool's task runs in several workers even when the pool is made
+     * once. */
+    return r->ctx != PROG_CTX_POOL && closed_on_main(m, ri) &&
            m->p->funcs[r->site_func].f->calls[r->site_call].loop < 0;
 }
 
