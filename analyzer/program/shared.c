@@ -529,9 +529,13 @@ static int closed_on_main(struct shared_model *m, int ri)
 static int lone(struct shared_model *m, int ri)
 {
     const struct prog_root *r = &m->p->roots[ri];
-    /* A pool's task runs in several workers even when the pool is made
-     * once. */
-    return r->ctx != PROG_CTX_POOL && closed_on_main(m, ri) &&
+    enum sw_pool_role role = SW_POOL_SUBMIT;
+    /* A pool made once runs its task function for every item pushed, in
+     * several workers (one submit, uv_queue_work, is one task). */
+    if (r->ctx == PROG_CTX_POOL && r->api &&
+        catalog_pool(m->p->cat, r->api, &role) && role == SW_POOL_CREATE)
+        return 0;
+    return closed_on_main(m, ri) &&
            m->p->funcs[r->site_func].f->calls[r->site_call].loop < 0;
 }
 
