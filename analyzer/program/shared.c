@@ -752,10 +752,13 @@ static int wait_call(const struct program *p, int func, int call)
     return 0;
 }
 
-/* Access q of f writes the variable access a reads (same member). */
+/* Access q writes (or hands on the address of) the variable access a
+ * reads (same member). */
 static int writes_same(const struct fact_access *q, const struct fact_access *a)
 {
-    return (q->flags & FACT_ACC_WRITE) && strcmp(q->var, a->var) == 0 &&
+    /* An address handed on counts: atomicIncr(&g.n), a setter's pointer. */
+    return (q->flags & (FACT_ACC_WRITE | FACT_ACC_ADDR)) &&
+           strcmp(q->var, a->var) == 0 &&
            (!q->field || !a->field || strcmp(q->field, a->field) == 0);
 }
 
@@ -1076,6 +1079,16 @@ long shared_wait_writer(const struct shared_model *m, size_t i)
             return (long)j;
     }
     return -1;
+}
+
+const char *shared_access_name(const struct fact_access *a, char *buf,
+                               size_t size)
+{
+    if (a->field && strncmp(a->var, "param:", 6) != 0) {
+        snprintf(buf, size, "%s.%s", a->name, a->field);
+        return buf;
+    }
+    return a->name;
 }
 
 int shared_func_has_ctx(const struct shared_model *m, int func)

@@ -96,6 +96,10 @@ int shared_wait_loop(const struct shared_model *m, int func, int access);
  */
 long shared_wait_writer(const struct shared_model *m, size_t i);
 
+/* "st.hits", "c->n", "counter": how access a names its object. */
+const char *shared_access_name(const struct fact_access *a, char *buf,
+                               size_t size);
+
 /* 1 when functions f and g can each run in some context (any instance). */
 int shared_func_has_ctx(const struct shared_model *m, int func);
 

@@ -16,17 +16,6 @@
 #include <stdio.h>
 #include <string.h>
 
-/* "st.hits", "c->n", "counter": how the access names the object. */
-static const char *access_name(const struct fact_access *a, char *buf,
-                               size_t size)
-{
-    if (a->field && strncmp(a->var, "param:", 6) != 0) {
-        snprintf(buf, size, "%s.%s", a->name, a->field);
-        return buf;
-    }
-    return a->name;
-}
-
 static const char *ctx_label(const struct program *p, int ctx)
 {
     return ctx < 0 ? "main" : prog_ctx_name(p->roots[ctx].ctx);
@@ -55,7 +44,7 @@ static void report(struct rule_ctx *ctx, const struct shared_model *m,
     const struct fact_access *xa = &fa->accesses[a->access];
     const struct fact_access *xb = &fb->accesses[b->access];
     char na[256], nb[256], la[200], lb[200];
-    const char *name = access_name(xa, na, sizeof(na));
+    const char *name = shared_access_name(xa, na, sizeof(na));
     struct sw_diag *d;
     int same = a->func == b->func && a->access == b->access;
 
@@ -73,7 +62,7 @@ static void report(struct rule_ctx *ctx, const struct shared_model *m,
     diag_set(&d->context, "%s", ctx_label(p, a->ctx));
     if (!same)
         diag_note(d, fb->file, xb->line, xb->col, "'%s' is %s here in '%s'",
-                  access_name(xb, nb, sizeof(nb)),
+                  shared_access_name(xb, nb, sizeof(nb)),
                   (b->flags & FACT_ACC_WRITE) ? "written" : "read", fb->name);
     if (a->ctx >= 0)
         rule_context_notes(ctx, d, a->func, -1);

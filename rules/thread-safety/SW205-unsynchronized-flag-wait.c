@@ -32,19 +32,20 @@ static void report(struct rule_ctx *ctx, const struct shared_model *m,
     const struct fact_access *wa = &fw->accesses[w->access];
     const struct fact_loop *l =
         &fr->loops[shared_wait_loop(m, a->func, a->access)];
+    char name[256], wname[256];
     struct sw_diag *d = diags_add(
         ctx->out, ctx->rule, fr->file, ra->line, ra->col,
         "the loop in '%s' waits for '%s' to change, but '%s' sets it in "
         "another thread without a lock or an atomic: the loop may never see "
         "the change",
-        fr->name, ra->name, fw->name);
+        fr->name, shared_access_name(ra, name, sizeof(name)), fw->name);
     d->end_col = ra->col + (int)strlen(ra->name);
     diag_set(&d->function, "%s", fr->name);
     diag_set(&d->context, "%s",
              a->ctx < 0 ? "main" : prog_ctx_name(p->roots[a->ctx].ctx));
     diag_note(d, fr->file, l->line, l->col, "the waiting loop");
     diag_note(d, fw->file, wa->line, wa->col, "'%s' is written here in '%s'",
-              wa->name, fw->name);
+              shared_access_name(wa, wname, sizeof(wname)), fw->name);
     if (w->ctx >= 0)
         rule_root_note(ctx, d, w->ctx);
     if (a->ctx >= 0 && a->ctx != w->ctx)
