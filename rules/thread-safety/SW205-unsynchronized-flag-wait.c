@@ -6,9 +6,10 @@
  * spin forever; without a barrier, what the setter wrote before the flag
  * need not be visible after it.
  *
- * The waiting loops and the races are program/shared.h's: the loop calls
- * nothing but sleeps and yields and does not write the flag itself; the
- * flag is shared and its write races with the loop's read.  Locked reads,
+ * The waiting loops and the races are program/shared.h's: the loop polls
+ * the flag in an exit test (or calls nothing but sleeps and yields), and
+ * neither it nor its callees write the flag; the flag is shared and its
+ * write races with the loop's read (shared_wait_writer).  Locked reads,
  * atomic_load(&flag), _Atomic flags and condition-variable waits are fine.
  * A flag set only by a signal handler is not set by another context (a
  * handler is not a concurrent context), so "volatile sig_atomic_t" flags
