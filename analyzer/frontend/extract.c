@@ -477,6 +477,20 @@ static char unop_kind(struct walker *w, CXCursor c, CXCursor operand)
         return '+';
     if (strcmp(op, "--") == 0)
         return '-';
+    if (!op[0]) {
+        /* Inside a macro ("atomicIncr(g.n, 1)" expanding to "&g.n") there
+         * is no token to read: '&' and '*' show in the types. */
+        CXType t = clang_getCanonicalType(clang_getCursorType(c));
+        CXType o = clang_getCanonicalType(clang_getCursorType(operand));
+        if (t.kind == CXType_Pointer &&
+            clang_equalTypes(clang_getCanonicalType(clang_getPointeeType(t)),
+                             o))
+            return '&';
+        if (o.kind == CXType_Pointer &&
+            clang_equalTypes(clang_getCanonicalType(clang_getPointeeType(o)),
+                             t))
+            return '*';
+    }
     return 0;
 #endif
 }
