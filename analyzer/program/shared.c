@@ -1115,36 +1115,84 @@ static int atomic_access(const struct shared_model *m,
 }
 
 /*
+ * Function fr reads atomic `var` in an exit test of a loop before access
+ * xr (not in a loop around xr), itself or in a function such a test calls
+ * ("if (getPending(id) != 0) break;").
+ */
+static int flag_waited_before(const struct shared_model *m, int func,
+                              const struct fact_access *xr, const char *var)
+{
+    const struct prog_func *pf = &m->p->funcs[func];
+    const struct fact_func *fr = pf->f;
+    for (size_t q = 0; q < fr->naccesses; q++) {
+        const struct fact_access *t = &fr->accesses[q];
+        if (t->test && t->loop >= 0 && t->seq < xr->seq &&
+            strcmp(t->var, var) == 0 && atomic_access(m, t) &&
+            !loop_in(fr, xr->loop, t->loop))
+            return 1;
+    }
+    for (size_t j = 0; j < fr->ncalls; j++) {
+        const struct fact_call *c = &fr->calls[j];
+        const struct fact_func *g;
+        if (!c->test || c->loop < 0 || c->seq >= xr->seq ||
+            pf->calls[j].kind != PCALL_DIRECT || loop_in(fr, xr->loop, c->loop))
+            continue;
+        g = m->p->funcs[pf->calls[j].targets[0]].f;
+        for (size_t q = 0; q < g->naccesses; q++)
+            if (strcmp(g->accesses[q].var, var) == 0 &&
+                atomic_access(m, &g->accesses[q]))
+                return 1;
+    }
+    return 0;
+}
+
+/* Function fw writes the object of xw after position seq. */
+static int written_after(const struct fact_func *fw,
+                         const struct fact_access *xw, int seq)
+{
+    for (size_t q = 0; q < fw->naccesses; q++)
+        if (fw->accesses[q].seq > seq &&
+            strcmp(fw->accesses[q].var, xw->var) == 0 &&
+            (fw->accesses[q].flags & FACT_ACC_WRITE))
+            return 1;
+    return 0;
+}
+
+/*
  * Publication through an atomic flag: after write w its function stores
- * (or hands on) an atomic flag and writes the object no more; read r comes
- * after a loop of its function that waited for that flag in an exit test.
+ * (or hands on) an atomic flag, itself or in a function it calls, and
+ * writes the object no more; read r comes after a loop of its function
+ * that waited for that flag in an exit test.
  */
 static int published(const struct shared_model *m, const struct shared_inst *w,
                      const struct shared_inst *r)
 {
-    const struct fact_func *fw = m->p->funcs[w->func].f;
-    const struct fact_func *fr = m->p->funcs[r->func].f;
+    const struct prog_func *pw = &m->p->funcs[w->func];
+    const struct fact_func *fw = pw->f;
     const struct fact_access *xw = &fw->accesses[w->access];
-    const struct fact_access *xr = &fr->accesses[r->access];
+    const struct fact_access *xr = &m->p->funcs[r->func].f->accesses[r->access];
     if (w->func == r->func)
         return 0;
     for (size_t k = 0; k < fw->naccesses; k++) {
         const struct fact_access *f = &fw->accesses[k];
-        int later = 0;
-        if (f->seq <= xw->seq || !atomic_access(m, f) ||
-            !(f->flags & (FACT_ACC_WRITE | FACT_ACC_ADDR)))
+        if (f->seq > xw->seq && atomic_access(m, f) &&
+            (f->flags & (FACT_ACC_WRITE | FACT_ACC_ADDR)) &&
+            !written_after(fw, xw, f->seq) &&
+            flag_waited_before(m, r->func, xr, f->var))
+            return 1;
+    }
+    for (size_t j = 0; j < fw->ncalls; j++) {
+        const struct fact_call *c = &fw->calls[j];
+        const struct fact_func *g;
+        if (c->seq <= xw->seq || pw->calls[j].kind != PCALL_DIRECT ||
+            written_after(fw, xw, c->seq))
             continue;
-        for (size_t q = 0; q < fw->naccesses && !later; q++)
-            later = fw->accesses[q].seq > f->seq &&
-                    strcmp(fw->accesses[q].var, xw->var) == 0 &&
-                    (fw->accesses[q].flags & FACT_ACC_WRITE);
-        if (later)
-            continue;
-        for (size_t q = 0; q < fr->naccesses; q++) {
-            const struct fact_access *t = &fr->accesses[q];
-            if (t->test && t->loop >= 0 && t->seq < xr->seq &&
-                strcmp(t->var, f->var) == 0 && atomic_access(m, t) &&
-                !loop_in(fr, xr->loop, t->loop))
+        g = m->p->funcs[pw->calls[j].targets[0]].f;
+        for (size_t q = 0; q < g->naccesses; q++) {
+            const struct fact_access *f = &g->accesses[q];
+            if (atomic_access(m, f) &&
+                (f->flags & (FACT_ACC_WRITE | FACT_ACC_ADDR)) &&
+                flag_waited_before(m, r->func, xr, f->var))
                 return 1;
         }
     }
