@@ -441,7 +441,6 @@ static int binop_is_assign(struct walker *w, CXCursor c, CXCursor lhs,
     return clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign;
 #else
     char op[8];
-    (void)c;
     if (operands_collapsed(lhs, rhs)) {
         /*
          * Inside a macro expansion the operands' extents collapse onto the
@@ -456,6 +455,11 @@ static int binop_is_assign(struct walker *w, CXCursor c, CXCursor lhs,
     first_token(w, clang_getRangeEnd(clang_getCursorExtent(lhs)),
                 clang_getRangeStart(clang_getCursorExtent(rhs)), op,
                 sizeof(op));
+    if (!op[0]) /* the right side starts in a macro ("= true"): read on to
+                   the end of the whole expression */
+        first_token(w, clang_getRangeEnd(clang_getCursorExtent(lhs)),
+                    clang_getRangeEnd(clang_getCursorExtent(c)), op,
+                    sizeof(op));
     return strcmp(op, "=") == 0;
 #endif
 }
@@ -501,6 +505,20 @@ static char unop_kind(struct walker *w, CXCursor c, CXCursor operand)
         return '+';
     if (strcmp(op, "--") == 0)
         return '-';
+    if (!op[0]) {
+        /* Inside a macro ("atomicIncr(g.n, 1)" expanding to "&g.n") there
+         * is no token to read: '&' and '*' show in the types. */
+        CXType t = clang_getCanonicalType(clang_getCursorType(c));
+        CXType o = clang_getCanonicalType(clang_getCursorType(operand));
+        if (t.kind == CXType_Pointer &&
+            clang_equalTypes(clang_getCanonicalType(clang_getPointeeType(t)),
+                             o))
+            return '&';
+        if (o.kind == CXType_Pointer &&
+            clang_equalTypes(clang_getCanonicalType(clang_getPointeeType(o)),
+                             t))
+            return '*';
+    }
     return 0;
 #endif
 }
@@ -987,8 +1005,8 @@ static void add_access(struct walker *w, CXCursor ref, CXCursor decl,
         a->flags = FACT_ACC_ADDR;
         break;
     }
-    if (t.kind == CXType_Atomic)
-        a->flags |= FACT_ACC_ATOMIC;
+    if (clang_getCanonicalType(t).kind == CXType_Atomic)
+        a->flags |= FACT_ACC_ATOMIC; /* also through typedefs (atomic_int) */
     cursor_pos(ref, NULL, &a->line, &a->col);
     a->loop = loop;
     a->test = w->cur_test;
@@ -1809,7 +1827,9 @@ static void visit(struct walker *w, const struct frame *fr)
             g->file = file_name(w, f);
             g->owner = w->fn ? w->fn->usr : NULL;
             g->is_static = 1;
-            g->is_atomic = clang_getCursorType(c).kind == CXType_Atomic;
+            g->is_atomic =
+                clang_getCanonicalType(clang_getCursorType(c)).kind ==
+                CXType_Atomic;
         }
         if (!is_tracked_var(w, c, &ls)) {
             /* A local: the loop it belongs to, the address it holds. */
@@ -2207,7 +2227,7 @@ static void walk_global(struct walker *w, CXCursor c)
     g->file = file_name(w, f);
     g->is_static = clang_getCursorLinkage(c) == CXLinkage_Internal;
     g->is_const = clang_isConstQualifiedType(t);
-    g->is_atomic = t.kind == CXType_Atomic;
+    g->is_atomic = clang_getCanonicalType(t).kind == CXType_Atomic;
     g->is_tls = clang_getCursorTLSKind(c) != CXTLS_None;
 }
 

@@ -1142,7 +1142,8 @@ static void compute_contexts(struct program *p)
             if (root->ctx == PROG_CTX_THREAD || root->ctx == PROG_CTX_POOL) {
                 if (p->funcs[root->func].spawn_sites > 1 || site_conc)
                     root->multi = 1;
-                root->concurrent = root->multi || !root->waited;
+                root->concurrent = root->multi || !root->waited ||
+                                   program_spawn_beside(p, (int)r);
             } else if (root->ctx == PROG_CTX_LOOP &&
                        root->kind != PROG_ROOT_DISPATCH) {
                 /* Dispatch targets are reached by propagation itself. */
@@ -1154,6 +1155,20 @@ static void compute_contexts(struct program *p)
         propagate_conc(p, &wl);
     }
     free(wl.items);
+}
+
+int program_spawn_beside(const struct program *p, int ri)
+{
+    const struct prog_root *r = &p->roots[ri];
+    if (r->site_func < 0 || r->kind != PROG_ROOT_SPAWN)
+        return 0;
+    for (size_t k = 0; k < p->nroots; k++) {
+        const struct prog_root *o = &p->roots[k];
+        if ((int)k != ri && o->kind == PROG_ROOT_SPAWN && !o->waited &&
+            o->site_func == r->site_func && o->site_call < r->site_call)
+            return 1;
+    }
+    return 0;
 }
 
 /* ---- summaries ---------------------------------------------------------- */

@@ -320,6 +320,13 @@ int prog_profile_local_only(const struct prog_profile *pr);
  * the whole loop or pool, nothing else is pending).  *wait gets the wait's
  * call index.
  */
+/*
+ * 1 when spawn root ri, even if waited for at once, runs beside a thread
+ * its spawner started earlier and did not wait for at once (two threads
+ * started, the second joined first).
+ */
+int program_spawn_beside(const struct program *p, int ri);
+
 int program_spawn_waited(const struct program *p, int func, int call,
                          int *wait);
 
