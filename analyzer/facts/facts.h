@@ -19,7 +19,7 @@
 #include <stddef.h>
 
 /* Bumped whenever the meaning or layout of serialised facts changes. */
-#define SW_FACTS_VERSION 4
+#define SW_FACTS_VERSION 5
 
 /* What a call argument is, as far as the front end can tell. */
 #define FACT_ARG_KINDS(X)                                                      \
@@ -120,6 +120,8 @@ struct fact_access {
     int loop;          /* innermost enclosing loop, -1 for none */
     int test;          /* 1: in an exit test of that loop (fact_call.test) */
     int seq;           /* order within the function */
+    const char *index; /* g[i], g[i % N], g[i + 1]...: the data key (see
+                          fact_flow) the first index names, else NULL */
 };
 
 /*
@@ -177,14 +179,15 @@ struct fact_flow {
 };
 
 struct fact_func {
-    const char *usr;  /* clang USR, unique across the program */
-    const char *name; /* spelling */
-    const char *file; /* file of the definition */
-    int line, col;    /* location of the name */
-    int end_line;     /* last line of the body */
-    int is_static;    /* internal linkage */
-    int nparams;      /* number of parameters */
-    size_t ncalls;    /* calls, in source order */
+    const char *usr;     /* clang USR, unique across the program */
+    const char *name;    /* spelling */
+    const char *file;    /* file of the definition */
+    int line, col;       /* location of the name */
+    int end_line;        /* last line of the body */
+    int is_static;       /* internal linkage */
+    int nparams;         /* number of parameters */
+    const char **params; /* nparams USRs (NULL: unnamed), or NULL; arena */
+    size_t ncalls;       /* calls, in source order */
     struct fact_call *calls;
     size_t nloops; /* loops, parents before children */
     struct fact_loop *loops;

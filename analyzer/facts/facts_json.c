@@ -139,6 +139,12 @@ static cJSON *func_to_json(const struct fact_func *f)
     add_int(o, "end_line", f->end_line);
     cJSON_AddBoolToObject(o, "static", f->is_static);
     add_int(o, "nparams", f->nparams);
+    if (f->params && f->nparams > 0) {
+        cJSON *ps = cJSON_AddArrayToObject(o, "params");
+        for (int k = 0; k < f->nparams; k++)
+            cJSON_AddItemToArray(
+                ps, cJSON_CreateString(f->params[k] ? f->params[k] : ""));
+    }
     arr = cJSON_AddArrayToObject(o, "loops");
     for (size_t i = 0; i < f->nloops; i++) {
         cJSON *l = cJSON_CreateObject();
@@ -181,6 +187,7 @@ static cJSON *func_to_json(const struct fact_func *f)
         if (a->test)
             cJSON_AddBoolToObject(j, "test", 1);
         add_int(j, "seq", a->seq);
+        add_str(j, "index", a->index);
         cJSON_AddItemToArray(arr, j);
     }
     arr = cJSON_AddArrayToObject(o, "assigns");
@@ -277,31 +284,41 @@ static const char *get_str(struct reader *r, const cJSON *o, const char *key,
     return arena_strdup(&r->tu->arena, v->valuestring);
 }
 
-/* A global's "strings" (optional): at most FACT_MAX_STRINGS strings. */
-static void read_strings(struct reader *r, const cJSON *o,
-                         struct fact_global *g)
+/*
+ * An optional array of 1 to max strings under key, in the arena ("" reads
+ * as NULL when empty_null); NULL with *n = 0 when absent.
+ */
+static const char **get_str_array(struct reader *r, const cJSON *o,
+                                  const char *key, size_t max, int empty_null,
+                                  size_t *n)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, "strings"), *e;
-    size_t n, i = 0;
+    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key), *e;
+    const char **out;
+    size_t i = 0;
+    *n = 0;
     if (!v)
-        return;
-    n = cJSON_IsArray(v) ? (size_t)cJSON_GetArraySize(v) : 0;
-    if (!cJSON_IsArray(v) || n == 0 || n > FACT_MAX_STRINGS) {
+        return NULL;
+    i = cJSON_IsArray(v) ? (size_t)cJSON_GetArraySize(v) : 0;
+    if (!cJSON_IsArray(v) || i == 0 || i > max) {
         if (!r->err)
-            r->err = "bad strings field";
-        return;
+            r->err = "bad string array";
+        return NULL;
     }
-    g->strings = arena_alloc(&r->tu->arena, n * sizeof(*g->strings));
+    out = arena_alloc(&r->tu->arena, i * sizeof(*out));
+    i = 0;
     cJSON_ArrayForEach(e, v)
     {
         if (!cJSON_IsString(e) || !e->valuestring) {
             if (!r->err)
                 r->err = "field is not a string";
-            return;
+            return NULL;
         }
-        g->strings[i++] = arena_strdup(&r->tu->arena, e->valuestring);
+        out[i++] = e->valuestring[0] || !empty_null
+                       ? arena_strdup(&r->tu->arena, e->valuestring)
+                       : NULL;
     }
-    g->nstrings = i;
+    *n = i;
+    return out;
 }
 
 static long long get_int(struct reader *r, const cJSON *o, const char *key,
@@ -546,6 +563,9 @@ static void read_func(struct reader *r, const cJSON *o, struct fact_func *f)
     f->end_line = get_pos(r, o, "end_line");
     f->is_static = get_bool(o, "static");
     f->nparams = (int)get_count(r, o, "nparams", 4096);
+    f->params = get_str_array(r, o, "params", 4096, 1, &n);
+    if (f->params && n != (size_t)f->nparams && !r->err)
+        r->err = "params do not match nparams";
 
     arr = get_array(r, o, "loops", &n);
     f->nloops = n;
@@ -619,6 +639,7 @@ static void read_func(struct reader *r, const cJSON *o, struct fact_func *f)
         a->loop = get_index(r, e, "loop", f->nloops);
         a->test = get_bool(e, "test");
         a->seq = (int)get_int(r, e, "seq", 0);
+        a->index = get_str(r, e, "index", 0);
     }
     arr = get_array(r, o, "assigns", &n);
     f->nassigns = n;
@@ -684,7 +705,8 @@ struct fact_tu *facts_from_json(const char *text, const char **err)
         g->is_const = get_bool_r(&r, e, "const");
         g->is_atomic = get_bool_r(&r, e, "atomic");
         g->is_tls = get_bool_r(&r, e, "tls");
-        read_strings(&r, e, g);
+        g->strings =
+            get_str_array(&r, e, "strings", FACT_MAX_STRINGS, 0, &g->nstrings);
     }
     arr = get_array(&r, root, "assigns", &n);
     r.tu->nassigns = n;

@@ -147,6 +147,8 @@ struct walker {
     const char *init_owner;        /* USR of the global being initialised */
     int noreturn_found;            /* scratch for find_noreturn_attr */
     int cur_test;                  /* the visited node's frame test */
+    CXCursor index_ref;            /* g of a subscript g[i] being walked */
+    const char *index_key;         /* its index's data key (index_of) */
     /*
      * Exit tests through a local copy ("done = flag; ... if (done)
      * break;"): reads of tracked variables stored in a local, and locals
@@ -983,6 +985,77 @@ static void add_call(struct walker *w, CXCursor call, int loop, int branch,
     }
 }
 
+static const char *data_key(struct walker *w, CXCursor e);
+
+/* 1 when e is an integer constant expression. */
+static int is_int_const(CXCursor e)
+{
+    CXEvalResult r = clang_Cursor_Evaluate(e);
+    int ok = r && clang_EvalResult_getKind(r) == CXEval_Int;
+    if (r)
+        clang_EvalResult_dispose(r);
+    return ok;
+}
+
+/*
+ * The data key an array index names: a variable or member (i, t->row), or
+ * one combined with a constant by +, -, * or % (part % N, i + 1).  NULL
+ * for any other index.
+ */
+static const char *index_of(struct walker *w, CXCursor e)
+{
+    e = unwrap(w, e);
+    if (clang_getCursorKind(e) == CXCursor_BinaryOperator) {
+        CXCursor kids[2];
+        char op[8];
+        kids[0] = first_child(w, e);
+        kids[1] = last_child(w, e);
+        if (clang_Cursor_isNull(kids[0]) ||
+            clang_equalCursors(kids[0], kids[1]) || is_int_const(e))
+            return NULL;
+#ifdef SW_HAVE_OPERATOR_KIND
+        switch (clang_getCursorBinaryOperatorKind(e)) {
+        case CXBinaryOperator_Add:
+            strcpy(op, "+");
+            break;
+        case CXBinaryOperator_Sub:
+            strcpy(op, "-");
+            break;
+        case CXBinaryOperator_Mul:
+            strcpy(op, "*");
+            break;
+        case CXBinaryOperator_Rem:
+            strcpy(op, "%");
+            break;
+        default:
+            op[0] = '\0';
+        }
+#else
+        if (operands_collapsed(kids[0], kids[1]))
+            return NULL;
+        first_token(w, clang_getRangeEnd(clang_getCursorExtent(kids[0])),
+                    clang_getRangeStart(clang_getCursorExtent(kids[1])), op,
+                    sizeof(op));
+#endif
+        if (strcmp(op, "+") && strcmp(op, "-") && strcmp(op, "*") &&
+            strcmp(op, "%"))
+            return NULL;
+        if (is_int_const(kids[1]))
+            e = kids[0];
+        else if (is_int_const(kids[0]) && strcmp(op, "%") && strcmp(op, "-"))
+            e = kids[1];
+        else
+            return NULL;
+        e = unwrap(w, e);
+    }
+    {
+        enum CXCursorKind k = clang_getCursorKind(e);
+        if (k != CXCursor_DeclRefExpr && k != CXCursor_MemberRefExpr)
+            return NULL;
+    }
+    return data_key(w, e);
+}
+
 static void add_access(struct walker *w, CXCursor ref, CXCursor decl,
                        enum role role, int loop, const char *field)
 {
@@ -1789,6 +1862,8 @@ static void visit(struct walker *w, const struct frame *fr)
         int ls;
         if (is_tracked_var(w, d, &ls)) {
             add_access(w, c, d, fr->role, loop, NULL);
+            if (w->index_key && clang_equalCursors(c, w->index_ref))
+                w->accesses.items[w->accesses.n - 1].index = w->index_key;
             if (fr->store && fr->role == ROLE_READ && loop >= 0)
                 note_test_copy(w, fr->store, (int)w->accesses.n - 1, loop);
         } else if (clang_getCursorKind(d) == CXCursor_VarDecl) {
@@ -2027,9 +2102,13 @@ static void visit(struct walker *w, const struct frame *fr)
         if (n == 2)
             w->node.sinks[1].index_only = 0; /* the index picks the element */
         if (bt.kind == CXType_ConstantArray ||
-            bt.kind == CXType_IncompleteArray)
+            bt.kind == CXType_IncompleteArray) {
             roles[0] = fr->role;
-        else
+            if (n == 2 && clang_getCursorKind(base) == CXCursor_DeclRefExpr) {
+                w->index_ref = base; /* g[i]: its access reads i */
+                w->index_key = index_of(w, kids[1]);
+            }
+        } else
             add_pointee_access(w, c, kids[0], fr->role, loop, NULL);
         break;
     }
@@ -2102,8 +2181,13 @@ static void walk_function(struct walker *w, CXCursor fn)
     w->nparams = f->nparams;
     w->params =
         xcalloc((size_t)(w->nparams ? w->nparams : 1), sizeof(CXCursor));
-    for (int i = 0; i < w->nparams; i++)
+    if (w->nparams > 0)
+        f->params =
+            arena_alloc(&w->tu->arena, (size_t)w->nparams * sizeof(*f->params));
+    for (int i = 0; i < w->nparams; i++) {
         w->params[i] = clang_Cursor_getArgument(fn, (unsigned)i);
+        f->params[i] = cursor_usr(w, w->params[i]);
+    }
     w->seq = 0;
     w->calls.n = w->loops.n = w->accesses.n = w->assigns.n = 0;
     w->branches.n = 0, w->branches.items = NULL, w->branches.cap = 0;

@@ -663,6 +663,122 @@ static int resolve_param(struct shared_model *m, int ri, int func, int n,
     return -1;
 }
 
+/* ---- per-thread slots -------------------------------------------------------
+ */
+
+/* The variable a data key names ("USR", "USR.f", "USR:f"): its length. */
+static size_t key_var_len(const char *key)
+{
+    const char *at = strrchr(key, '@');
+    const char *s = at ? at : key;
+    return (size_t)(s - key) + strcspn(s, ".:");
+}
+
+static int same_var(const char *a, const char *b)
+{
+    size_t n = key_var_len(a);
+    return n == key_var_len(b) && strncmp(a, b, n) == 0;
+}
+
+/*
+ * 1 when every value of data key `key` in f comes from parameter `param`:
+ * a variable is derived when something derived flows into it and nothing
+ * else does (other than itself: i++), starting from the parameter.
+ */
+static int derived_from(const struct fact_func *f, const char *param,
+                        const char *key)
+{
+    const char *set[32];
+    size_t n = 1;
+    int changed = 1;
+    set[0] = param;
+    for (int pass = 0; changed && pass < 32; pass++) {
+        changed = 0;
+        for (size_t i = 0; i < f->nflows && n < 32; i++) {
+            const char *to = f->flows[i].to;
+            int in = 0, out = 0;
+            size_t k;
+            if (!to || to[0] == '=' || to[key_var_len(to)] == ':')
+                continue; /* p->f = v changes *p, not p */
+            for (k = 0; k < n && !same_var(set[k], to); k++)
+                ;
+            if (k < n)
+                continue; /* already derived */
+            for (size_t j = 0; j < f->nflows; j++) {
+                const struct fact_flow *fl = &f->flows[j];
+                int d = 0;
+                if (!fl->to || !same_var(fl->to, to) ||
+                    fl->to[key_var_len(fl->to)] == ':')
+                    continue;
+                if (fl->from && same_var(fl->from, to))
+                    continue; /* i++ */
+                for (k = 0; fl->from && k < n; k++)
+                    d |= same_var(set[k], fl->from);
+                in |= d;
+                out |= !d;
+            }
+            if (in && !out) {
+                set[n++] = to;
+                changed = 1;
+            }
+        }
+    }
+    for (size_t k = 0; k < n; k++)
+        if (same_var(set[k], key))
+            return 1;
+    return 0;
+}
+
+/*
+ * 1 when access a of func, g[INDEX] with INDEX derived from the start
+ * routine's context argument, is the slot of one thread of root ri: the
+ * spawn hands each thread in its loop an argument of its own (&ids[i] with
+ * the loop's counter, or the counter itself: (void *)(intptr_t)i).
+ */
+static int own_slot(const struct shared_model *m, int ri, int func,
+                    const struct fact_access *a)
+{
+    const struct program *p = m->p;
+    const struct prog_root *r = &p->roots[ri];
+    const struct fact_func *f = p->funcs[func].f;
+    const struct fact_func *sf;
+    const struct fact_call *c;
+    const struct fact_arg *arg;
+    const struct cat_spawn *cat;
+    int ai;
+    if (!a->index || r->kind != PROG_ROOT_SPAWN || r->func != func ||
+        f->nparams != 1 || !f->params || !f->params[0])
+        return 0;
+    ai = program_spawn_context_arg(p, ri, &cat);
+    if (ai < 0)
+        return 0;
+    sf = p->funcs[r->site_func].f;
+    c = &sf->calls[r->site_call];
+    if (c->loop < 0 || ai >= (int)c->nargs)
+        return 0;
+    arg = &c->args[ai];
+    if (arg->kind == FACT_ARG_ADDR && arg->local && arg->text) {
+        /* &ids[i]: i must be the counter of the spawning loop. */
+        const char *lb = strchr(arg->text, '['), *counter;
+        size_t len, clen;
+        counter = sf->loops[c->loop].counter;
+        if (!lb || !counter)
+            return 0;
+        lb++;
+        len = strcspn(lb, "]");
+        clen = strlen(counter);
+        if (lb[len] != ']' || len == 0 || clen <= len ||
+            counter[clen - len - 1] != '@' ||
+            strncmp(counter + clen - len, lb, len) != 0)
+            return 0;
+    } else if (!(arg->kind == FACT_ARG_VAR && arg->local && arg->ref &&
+                 sf->loops[c->loop].counter &&
+                 strcmp(arg->ref, sf->loops[c->loop].counter) == 0)) {
+        return 0; /* a fresh pointer's fields need not differ */
+    }
+    return derived_from(f, f->params[0], a->index);
+}
+
 /* ---- locks ----------------------------------------------------------------
  */
 
@@ -959,7 +1075,8 @@ struct shared_model *shared_build(const struct program *p)
                                         &field, fbuf, sizeof(fbuf));
                     if (obj < 0)
                         continue;
-                } else if (strmap_get(skip, a->var) >= 0) {
+                } else if (strmap_get(skip, a->var) >= 0 ||
+                           own_slot(m, (int)r, (int)i, a)) {
                     continue;
                 } else {
                     obj = obj_id(m, a->var, a->name);

@@ -476,6 +476,9 @@ START_TEST(rejects_other_versions)
         "{\"format\":\"syncwise-facts\",\"version\":2,\"file\":\"a\"}",
         "version");
     expect_reject(
+        "{\"format\":\"syncwise-facts\",\"version\":4,\"file\":\"a\"}",
+        "version");
+    expect_reject(
         "{\"format\":\"syncwise-facts\",\"version\":99,\"file\":\"a\"}",
         "version");
     expect_reject(
