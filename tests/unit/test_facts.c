@@ -467,6 +467,36 @@ START_TEST(rejects_wrong_format)
 }
 END_TEST
 
+START_TEST(params_and_index)
+{
+    const char *err = NULL;
+    struct fact_tu *tu = facts_from_json(
+        DOC_HEAD "\"file\":\"/a.c\",\"functions\":[{\"usr\":\"c:@F@f\","
+                 "\"name\":\"f\",\"file\":\"/a.c\",\"line\":1,\"col\":6,"
+                 "\"end_line\":3,\"nparams\":2,\"params\":[\"c:a\",\"\"],"
+                 "\"accesses\":[{\"var\":\"c:@x\",\"name\":\"x\","
+                 "\"write\":true,\"line\":2,\"col\":1,\"loop\":-1,"
+                 "\"seq\":0,\"index\":\"c:a\"}]}]}",
+        &err);
+    ck_assert_msg(tu != NULL, "%s", err ? err : "?");
+    ck_assert_str_eq(tu->funcs[0].params[0], "c:a");
+    ck_assert_ptr_null(tu->funcs[0].params[1]);
+    ck_assert_str_eq(tu->funcs[0].accesses[0].index, "c:a");
+    facts_tu_free(tu);
+    /* params must name every parameter, as strings */
+    expect_reject(DOC_HEAD "\"file\":\"/a.c\",\"functions\":[{\"usr\":"
+                           "\"c:@F@f\",\"name\":\"f\",\"file\":\"/a.c\","
+                           "\"line\":1,\"col\":6,\"end_line\":3,"
+                           "\"nparams\":2,\"params\":[\"c:a\"]}]}",
+                  "params");
+    expect_reject(DOC_HEAD "\"file\":\"/a.c\",\"functions\":[{\"usr\":"
+                           "\"c:@F@f\",\"name\":\"f\",\"file\":\"/a.c\","
+                           "\"line\":1,\"col\":6,\"end_line\":3,"
+                           "\"nparams\":1,\"params\":[7]}]}",
+                  "string");
+}
+END_TEST
+
 START_TEST(rejects_other_versions)
 {
     expect_reject(
@@ -811,6 +841,7 @@ static Suite *facts_suite(void)
     tcase_add_test(tc, rejects_not_json);
     tcase_add_test(tc, rejects_wrong_format);
     tcase_add_test(tc, rejects_other_versions);
+    tcase_add_test(tc, params_and_index);
     tcase_add_test(tc, rejects_wrong_field_types);
     tcase_add_test(tc, rejects_wrong_bool_types);
     tcase_add_test(tc, rejects_out_of_range_loop_index);
