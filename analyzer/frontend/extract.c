@@ -1502,7 +1502,7 @@ static const char *error_code_text(enum CXErrorCode e)
 {
     switch (e) {
     case CXError_Crashed:
-        return "libclang crashed while parsing this file";
+        return EXTRACT_CRASHED;
     case CXError_InvalidArguments:
         return "libclang rejected the compiler arguments";
     case CXError_ASTReadError:
@@ -1549,11 +1549,8 @@ struct fact_tu *extract_tu(void *idx, const char *file, const char *directory,
     free(argv);
     free(uf);
     if (ec != CXError_Success || !ctu) {
-        tu->parse_failed = 1;
-        tu->nerrors = 1;
-        tu->first_error.file = tu->file;
-        tu->first_error.message = arena_strdup(&tu->arena, error_code_text(ec));
-        return tu;
+        facts_tu_free(tu);
+        return facts_tu_failed(file, error_code_text(ec));
     }
     record_errors(tu, ctu);
     record_inputs(tu, ctu);
