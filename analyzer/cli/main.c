@@ -476,8 +476,8 @@ static int build_db(struct cli *c, struct compdb *db, char ***only,
     return rc;
 }
 
-static int dump_facts(const struct cli *c, const struct compdb *db,
-                      char **only, size_t nonly, int jobs, FILE *out)
+static int dump_facts(const struct cli *c, const struct compdb *db, char **only,
+                      size_t nonly, int jobs, FILE *out)
 {
     struct parse_opts po;
     struct fact_tu **tus = xcalloc(db->n ? db->n : 1, sizeof(*tus));
@@ -487,10 +487,10 @@ static int dump_facts(const struct cli *c, const struct compdb *db,
     po.isolate = 1;
     po.limits.timeout_s =
         c->tu_timeout >= 0 ? (unsigned)c->tu_timeout : PARSE_DEFAULT_TIMEOUT;
-    po.limits.memory_mib = c->tu_memory >= 0
-                               ? (unsigned)c->tu_memory
-                               : parse_default_memory(
-                                     jobs > 0 ? jobs : parse_default_jobs());
+    po.limits.memory_mib =
+        c->tu_memory >= 0
+            ? (unsigned)c->tu_memory
+            : parse_default_memory(jobs > 0 ? jobs : parse_default_jobs());
     parse_all(db, &po, tus);
     fputs("[\n", out);
     for (size_t i = 0; i < db->n; i++) {

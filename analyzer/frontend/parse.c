@@ -43,8 +43,7 @@ static void store(struct shared *s, const struct compdb_entry *e,
 {
     if (s->cache && !tu->parse_failed &&
         cache_put_json(s->cache, e->file, e->directory,
-                       (const char *const *)e->args, e->nargs, tu,
-                       json) == 0)
+                       (const char *const *)e->args, e->nargs, tu, json) == 0)
         atomic_fetch_add(&s->stored, 1);
 }
 

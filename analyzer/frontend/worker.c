@@ -26,7 +26,7 @@
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 #define SW_SANITIZED 1
 #elif defined(__has_feature)
-#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) ||   \
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) ||     \
     __has_feature(memory_sanitizer)
 #define SW_SANITIZED 1
 #endif
@@ -118,7 +118,8 @@ static int send_result(int fd, uint64_t index, const struct fact_tu *tu)
     h.ninputs = (uint32_t)tu->ninputs;
     h.index = index;
     h.size = (uint64_t)sb.len + jlen;
-    rc = write_all(fd, &h, sizeof(h)) < 0 || write_all(fd, sb.buf, sb.len) < 0 ||
+    rc = write_all(fd, &h, sizeof(h)) < 0 ||
+                 write_all(fd, sb.buf, sb.len) < 0 ||
                  write_all(fd, json, jlen) < 0
              ? -1
              : 0;
@@ -138,9 +139,9 @@ static void *child_loop(void *arg)
         int failed;
         if (!idx)
             idx = parse_index_new();
-        tu = extract_tu(idx, e->file, e->directory,
-                        (const char *const *)e->args, e->nargs, c->unsaved,
-                        c->nunsaved);
+        tu =
+            extract_tu(idx, e->file, e->directory, (const char *const *)e->args,
+                       e->nargs, c->unsaved, c->nunsaved);
         failed = tu->parse_failed;
         if (send_result(c->fd, index, tu) < 0)
             failed = 1;
@@ -279,13 +280,16 @@ static int spawn(struct pool *p, struct worker *w)
     return 0;
 }
 
-/* Ends the worker (killing it first when kill_it) and reaps it. */
-static void retire(struct worker *w, int kill_it, struct rusage *ru)
+/*
+ * Ends the worker (killing it first when kill_it) and reaps it; returns
+ * its wait status (0 when it was not running).
+ */
+static int retire(struct worker *w, int kill_it, struct rusage *ru)
 {
-    int status;
+    int status = 0;
     memset(ru, 0, sizeof(*ru));
     if (!w->pid)
-        return;
+        return 0;
     if (kill_it)
         kill(w->pid, SIGKILL);
     close(w->fd);
@@ -293,6 +297,7 @@ static void retire(struct worker *w, int kill_it, struct rusage *ru)
         ;
     w->pid = 0;
     w->fd = -1;
+    return status;
 }
 
 /* 1 when the worker's peak memory (from its rusage) passed its limit. */
@@ -303,7 +308,8 @@ static int peak_over(const struct worker *w, const struct rusage *ru)
 }
 
 enum stop_reason {
-    STOP_DIED,   /* the worker died, or answered nonsense */
+    STOP_DIED,   /* the worker's socket closed: it died or is exiting */
+    STOP_BROKEN, /* the worker answered nonsense */
     STOP_TIME,   /* the job passed its deadline */
     STOP_MEMORY, /* the worker passed its memory limit */
 };
@@ -316,14 +322,19 @@ static void deliver_failed(struct pool *p, size_t job, const char *msg,
             skipped);
 }
 
-/* Stops a worker in the middle of its job and reports the job's TU. */
+/*
+ * Stops a worker in the middle of its job and reports the job's TU.  A
+ * worker that died by itself was ended by a signal (a crash libclang did
+ * not recover from, the kernel's OOM killer) or exited (out of memory in
+ * syncwise's own code); the others are killed.
+ */
 static void stop(struct pool *p, struct worker *w, enum stop_reason why)
 {
     const struct parse_limits *lim = &p->jobs[w->job].limits;
     size_t job = w->job;
     struct rusage ru;
-    char msg[96];
-    retire(w, 1, &ru);
+    char msg[160];
+    int status = retire(w, why != STOP_DIED, &ru);
     w->job = NO_JOB;
     if (why == STOP_DIED && peak_over(w, &ru))
         why = STOP_MEMORY;
@@ -333,8 +344,16 @@ static void stop(struct pool *p, struct worker *w, enum stop_reason why)
     else if (why == STOP_MEMORY)
         snprintf(msg, sizeof(msg), "skipped: exceeded %u MiB (tu-memory)",
                  lim->memory_mib);
-    deliver_failed(p, job, why == STOP_DIED ? EXTRACT_CRASHED : msg,
-                   why != STOP_DIED);
+    else if (why == STOP_DIED && WIFSIGNALED(status))
+        snprintf(msg, sizeof(msg),
+                 "the parse worker was killed by signal %d (%s)",
+                 WTERMSIG(status), strsignal(WTERMSIG(status)));
+    else if (why == STOP_DIED && WIFEXITED(status) && WEXITSTATUS(status))
+        snprintf(msg, sizeof(msg), "the parse worker exited with status %d",
+                 WEXITSTATUS(status));
+    else
+        snprintf(msg, sizeof(msg), "%s", EXTRACT_CRASHED);
+    deliver_failed(p, job, msg, why == STOP_TIME || why == STOP_MEMORY);
 }
 
 /*
@@ -417,7 +436,7 @@ static void on_readable(struct pool *p, struct worker *w)
         if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
             return;
         if (n <= 0) {
-            stop(p, w, STOP_DIED);
+            stop(p, w, n == 0 ? STOP_DIED : STOP_BROKEN);
             return;
         }
         strbuf_add(&w->in, buf, (size_t)n);
@@ -427,12 +446,12 @@ static void on_readable(struct pool *p, struct worker *w)
         if (h.magic != WIRE_MAGIC || h.size > WIRE_MAX ||
             h.index != p->jobs[w->job].index ||
             w->in.len > sizeof(h) + h.size) {
-            stop(p, w, STOP_DIED);
+            stop(p, w, STOP_BROKEN);
             return;
         }
         if (w->in.len == sizeof(h) + h.size) {
             if (finish(p, w) < 0)
-                stop(p, w, STOP_DIED);
+                stop(p, w, STOP_BROKEN);
             return;
         }
     }
@@ -580,8 +599,7 @@ int worker_parse(const struct compdb *db, const struct worker_job *jobs,
             fds[n].revents = 0;
             who[n++] = k;
         }
-        if (poll(fds, (nfds_t)n, poll_timeout(&p, now())) < 0 &&
-            errno != EINTR)
+        if (poll(fds, (nfds_t)n, poll_timeout(&p, now())) < 0 && errno != EINTR)
             BUG("poll() on parse workers failed");
         for (int i = 0; i < n; i++)
             if (fds[i].revents && p.w[who[i]].job != NO_JOB)
