@@ -6,7 +6,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <math.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdint.h>
@@ -512,8 +511,8 @@ static int poll_timeout(const struct pool *p, double t)
         if (w->job == NO_JOB)
             continue;
         if (w->deadline) {
-            double left = ceil((w->deadline - t) * 1000.0);
-            m = left < 0 ? 0 : left > 1e6 ? 1000000 : (int)left;
+            double left = (w->deadline - t) * 1000.0; /* rounded up */
+            m = left <= 0 ? 0 : left > 1e6 ? 1000000 : (int)left + 1;
         }
         if (w->limit && (m < 0 || m > SAMPLE_MS))
             m = SAMPLE_MS;
