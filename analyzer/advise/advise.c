@@ -735,6 +735,7 @@ int advise_main(int argc, char **argv)
     }
     tus = xcalloc(db.n ? db.n : 1, sizeof(*tus));
     po.jobs = c.jobs;
+    po.skip_inputs = 1;
     po.isolate = 1; /* the default limits (frontend/parse.h) */
     po.limits.timeout_s = PARSE_DEFAULT_TIMEOUT;
     po.limits.memory_mib =

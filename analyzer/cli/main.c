@@ -484,6 +484,7 @@ static int dump_facts(const struct cli *c, const struct compdb *db, char **only,
     int first = 1;
     memset(&po, 0, sizeof(po));
     po.jobs = jobs;
+    po.skip_inputs = 1; /* the dump leaves them out */
     po.isolate = 1;
     po.limits.timeout_s =
         c->tu_timeout >= 0 ? (unsigned)c->tu_timeout : PARSE_DEFAULT_TIMEOUT;

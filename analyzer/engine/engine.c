@@ -271,6 +271,7 @@ void engine_run(const struct compdb *db, const struct catalog *cat,
     po.cache_dir = opts->cache_dir;
     po.stats = opts->stats;
     po.isolate = opts->isolate;
+    po.skip_inputs = 1; /* only the cache needs them */
     po.limits_for = file_limits;
     po.limits_data = (void *)opts;
 

@@ -1516,6 +1516,15 @@ struct fact_tu *extract_tu(void *idx, const char *file, const char *directory,
                            const char *const *args, size_t nargs,
                            const struct sw_unsaved *unsaved, size_t nunsaved)
 {
+    return extract_tu_flags(idx, file, directory, args, nargs, unsaved,
+                            nunsaved, EXTRACT_INPUTS);
+}
+
+struct fact_tu *extract_tu_flags(void *idx, const char *file,
+                                 const char *directory, const char *const *args,
+                                 size_t nargs, const struct sw_unsaved *unsaved,
+                                 size_t nunsaved, unsigned flags)
+{
     struct fact_tu *tu = facts_tu_new(file);
     struct walker w;
     CXTranslationUnit ctu = NULL;
@@ -1553,7 +1562,8 @@ struct fact_tu *extract_tu(void *idx, const char *file, const char *directory,
         return facts_tu_failed(file, error_code_text(ec));
     }
     record_errors(tu, ctu);
-    record_inputs(tu, ctu);
+    if (flags & EXTRACT_INPUTS)
+        record_inputs(tu, ctu);
 
     memset(&w, 0, sizeof(w));
     w.tu = tu;

@@ -37,6 +37,12 @@ void *parse_index_new(void)
     return extract_index_new();
 }
 
+/* The files a parse read: for the cache, or when the caller wants them. */
+static unsigned extract_flags(const struct shared *s)
+{
+    return s->cache || !s->opts->skip_inputs ? EXTRACT_INPUTS : 0;
+}
+
 /* Stores the facts of a fresh parse of e in the cache, when it has one. */
 static void store(struct shared *s, const struct compdb_entry *e,
                   const struct fact_tu *tu, const char *json)
@@ -68,8 +74,9 @@ static struct fact_tu *parse_one(struct shared *s, void **idx,
     /* A warm run never loads an index. */
     if (!*idx)
         *idx = parse_index_new();
-    tu = extract_tu(*idx, e->file, e->directory, args, e->nargs,
-                    s->opts->unsaved, s->opts->nunsaved);
+    tu =
+        extract_tu_flags(*idx, e->file, e->directory, args, e->nargs,
+                         s->opts->unsaved, s->opts->nunsaved, extract_flags(s));
     atomic_fetch_add(&s->parsed, 1);
     store(s, e, tu, NULL);
     return tu;
@@ -232,7 +239,8 @@ static void parse_isolated(struct shared *s, int jobs)
             o->limits_for(o->limits_data, &s->db->items[i], &wj[n].limits);
         n++;
     }
-    worker_parse(s->db, wj, n, jobs, o->unsaved, o->nunsaved, worker_done, s);
+    worker_parse(s->db, wj, n, jobs, o->unsaved, o->nunsaved, extract_flags(s),
+                 worker_done, s);
     for (size_t k = 0; k < n; k++)
         if (!s->out[wj[k].index])
             left[nleft++] = wj[k].index;

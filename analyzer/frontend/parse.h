@@ -66,6 +66,12 @@ struct parse_opts {
     const char *cache_dir;     /* facts cache (cache/cache.h), or NULL */
     struct parse_stats *stats; /* filled in when not NULL */
     /*
+     * 1: the caller needs no fact_tu.inputs (the files each parse read),
+     * so without a cache they are not listed and hashed (a sixth of a
+     * parse).  0: they are (the LSP server tracks headers with them).
+     */
+    int skip_inputs;
+    /*
      * Parse in worker processes (frontend/worker.h), with limits.  The
      * caller must be the only thread of the process (workers are forked).
      * Off: threads of this process, without limits (the LSP server, tests).

@@ -59,7 +59,8 @@ struct child {
     const struct compdb *db;          /* the parent's, inherited */
     const struct sw_unsaved *unsaved; /* editor buffers, inherited */
     size_t nunsaved;
-    int fd; /* the worker's end of the socket */
+    unsigned flags; /* for extract_tu_flags() */
+    int fd;         /* the worker's end of the socket */
 };
 
 static int write_all(int fd, const void *data, size_t n)
@@ -218,6 +219,7 @@ struct pool {
     int nw;
     pid_t parent;    /* this process */
     size_t backstop; /* memory limit for the workers' RLIMIT_AS; 0: none */
+    unsigned flags;  /* for extract_tu_flags() */
     worker_done_fn done;
     void *data;
 };
@@ -231,7 +233,7 @@ static double now(void)
 
 static _Noreturn void child_main(struct pool *p, int fd)
 {
-    struct child c = {p->db, p->unsaved, p->nunsaved, fd};
+    struct child c = {p->db, p->unsaved, p->nunsaved, p->flags, fd};
     /*
      * Only this worker's end of its socket stays open: another worker
      * holding a parent's end would keep that worker from ever seeing the
@@ -543,7 +545,8 @@ static void enforce_limits(struct pool *p)
 
 int worker_parse(const struct compdb *db, const struct worker_job *jobs,
                  size_t njobs, int nworkers, const struct sw_unsaved *unsaved,
-                 size_t nunsaved, worker_done_fn done, void *data)
+                 size_t nunsaved, unsigned extract_flags, worker_done_fn done,
+                 void *data)
 {
     struct pool p;
     struct pollfd *fds;
@@ -562,6 +565,7 @@ int worker_parse(const struct compdb *db, const struct worker_job *jobs,
     if ((size_t)p.nw > njobs)
         p.nw = (int)njobs;
     p.parent = getpid();
+    p.flags = extract_flags;
     p.done = done;
     p.data = data;
     /* The backstop fits the largest limit; none when a TU has none. */

@@ -51,13 +51,15 @@ typedef void (*worker_done_fn)(void *data, size_t index, struct fact_tu *tu,
 
 /*
  * Parses the entries of db that jobs name in up to nworkers worker
- * processes and calls done for each, in the order they finish.  The
+ * processes (with extract_tu_flags() and extract_flags) and calls done for
+ * each, in the order they finish.  The
  * calling thread must be the only thread in the process.  Returns 0, or -1
  * when no worker process could be started (fork failed): done was then not
  * called for the jobs that were left, which the caller parses otherwise.
  */
 int worker_parse(const struct compdb *db, const struct worker_job *jobs,
                  size_t njobs, int nworkers, const struct sw_unsaved *unsaved,
-                 size_t nunsaved, worker_done_fn done, void *data);
+                 size_t nunsaved, unsigned extract_flags, worker_done_fn done,
+                 void *data);
 
 #endif
