@@ -139,9 +139,9 @@ static void *child_loop(void *arg)
         int failed;
         if (!idx)
             idx = parse_index_new();
-        tu =
-            extract_tu(idx, e->file, e->directory, (const char *const *)e->args,
-                       e->nargs, c->unsaved, c->nunsaved);
+        tu = extract_tu_flags(idx, e->file, e->directory,
+                              (const char *const *)e->args, e->nargs,
+                              c->unsaved, c->nunsaved, c->flags);
         failed = tu->parse_failed;
         if (send_result(c->fd, index, tu) < 0)
             failed = 1;
