@@ -6,6 +6,7 @@
 #include "facts/facts.h"
 #include "frontend/compdb.h"
 #include "frontend/parse.h"
+#include "program/remote.h"
 
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -81,98 +82,19 @@ static int *sw303_findings(const struct program *p)
     return n;
 }
 
-/* A network round trip, as counted for "independent remote waits". */
-static int remote_wait(const struct cat_blocking *b, const struct fact_call *c,
-                       void *data)
-{
-    (void)c;
-    (void)data;
-    if (b->category == SW_CAT_DNS)
-        return 1;
-    return (b->category == SW_CAT_NET || b->category == SW_CAT_DB) &&
-           b->locality != SW_LOC_LOCAL;
-}
-
-/* 1 when the two calls share a variable (a handle, or an out-parameter). */
-static int share_var(const struct fact_call *a, const struct fact_call *b)
-{
-    for (size_t i = 0; i < a->nargs; i++) {
-        if (!a->args[i].ref || (a->args[i].kind != FACT_ARG_VAR &&
-                                a->args[i].kind != FACT_ARG_ADDR))
-            continue;
-        for (size_t k = 0; k < b->nargs; k++)
-            if (b->args[k].ref && strcmp(a->args[i].ref, b->args[k].ref) == 0)
-                return 1;
-    }
-    return 0;
-}
-
-#define MAX_INDEP 64
-
-/* 1 when local variable ref is an argument of a call before `before`. */
-static int set_up_before(const struct fact_func *f, const char *ref,
-                         size_t before)
-{
-    for (size_t j = 0; j < before; j++)
-        for (size_t a = 0; a < f->calls[j].nargs; a++)
-            if (f->calls[j].args[a].ref &&
-                strcmp(f->calls[j].args[a].ref, ref) == 0)
-                return 1;
-    return 0;
-}
-
 /*
- * 1 when call j may use what call i produced.  Calls that share a variable
- * (the same handle, or an out-parameter) are dependent.  Facts do not say
- * which variable a call's result is assigned to, so a later call that
- * takes a local variable is independent only when that variable was
- * already given to some call before i (set up before the first wait, like
- * two curl handles configured before either is performed).
+ * The N of "async would help (N independent remote waits)": the remote
+ * waits made one after another in the entry's own body, outside loops,
+ * that do not depend on each other -- the group SW301 reports, from the
+ * same function (program/remote.h), so the two never disagree.
  */
-static int may_depend(const struct fact_func *f, size_t i, size_t j)
+static int independent_remote(struct remote *r, int func)
 {
-    const struct fact_call *b = &f->calls[j];
-    if (share_var(&f->calls[i], b))
-        return 1;
-    for (size_t a = 0; a < b->nargs; a++) {
-        const struct fact_arg *x = &b->args[a];
-        if (x->kind == FACT_ARG_VAR && x->local && x->ref &&
-            !set_up_before(f, x->ref, i))
-            return 1;
-    }
-    return 0;
-}
-
-#define MAX_INDEP 64
-
-/*
- * Remote waits in the function's own body (not in loops, not on crash
- * paths) that may not use each other's results (may_depend): the N of
- * "async would help (N independent remote waits)".  Only catalogued calls
- * made in the body count: a project function that reaches a remote wait
- * may make several dependent ones, or none on most paths.
- */
-static int independent_remote(const struct program *p, int func)
-{
-    const struct prog_func *pf = &p->funcs[func];
-    int kept[MAX_INDEP], n = 0;
-    for (size_t j = 0; j < pf->f->ncalls && n < MAX_INDEP; j++) {
-        const struct fact_call *c = &pf->f->calls[j];
-        const struct cat_blocking *b;
-        int remote = 0, dep = 0;
-        if (c->loop >= 0 || program_call_dies(p, func, (int)j) ||
-            program_call_in_child(p, func, (int)j))
-            continue;
-        b = program_blocking_api(p, func, (int)j);
-        if (b)
-            remote = remote_wait(b, c, NULL);
-        if (!remote)
-            continue;
-        for (int k = 0; k < n && !dep; k++)
-            dep = may_depend(pf->f, (size_t)kept[k], j);
-        if (!dep)
-            kept[n++] = (int)j;
-    }
+    int kept[REMOTE_MAX_GROUP], n;
+    size_t ncalls;
+    struct remote_call *calls = remote_calls(r, func, &ncalls);
+    n = remote_independent(r, func, calls, ncalls, -1, kept, REMOTE_MAX_GROUP);
+    free(calls);
     return n;
 }
 
@@ -201,6 +123,28 @@ static void spawn_evidence(const struct program *p, int ri,
     if (!program_root_offloaded_from_loop(p, ri) &&
         prog_profile_local_only(&e->profile))
         add_ev(&e->ev, &e->nev, &e->ev_cap, "SW103", sf->f->file, c->line);
+}
+
+/* Callbacks of a loop that only waits on local work get SW103's finding at
+ * the loop's run call as evidence. */
+static void local_loop_evidence(const struct program *p,
+                                const struct prog_witness *w,
+                                struct advise_report *out)
+{
+    struct prog_local_loop *l;
+    size_t n = program_local_loops(p, w, 0, &l);
+    for (size_t i = 0; i < n; i++) {
+        const struct fact_func *rf = p->funcs[l[i].func].f;
+        for (size_t r = 0; r < l[i].nroots; r++)
+            for (size_t k = 0; k < out->n; k++) {
+                struct advise_entry *e = &out->items[k];
+                if (e->func == p->roots[l[i].roots[r]].func &&
+                    strcmp(e->kind, "loop") == 0)
+                    add_ev(&e->ev, &e->nev, &e->ev_cap, "SW103", rf->file,
+                           rf->calls[l[i].call].line);
+            }
+    }
+    program_local_loops_free(l, n);
 }
 
 static const char *root_kind(const struct prog_root *r)
@@ -232,11 +176,18 @@ static int cmp_entries(const void *a, const void *b)
     return x->func - y->func;
 }
 
-static void decide(const struct program *p, struct advise_entry *e,
-                   int loop_findings)
+static void decide(const struct program *p, struct remote *r,
+                   struct advise_entry *e, int loop_findings)
 {
     const struct prog_profile *pr = &e->profile;
     const char *name = p->funcs[e->func].f->name;
+    if (e->nev && strcmp(e->kind, "loop") == 0) {
+        e->verdict = ADVISE_ADDS_NOTHING;
+        e->reason = xasprintf("'%s' runs on an event loop that only waits on "
+                              "local resources (%s)",
+                              name, e->ev[0].rule);
+        return;
+    }
     if (e->nev) {
         e->verdict = ADVISE_ADDS_NOTHING;
         e->reason = xasprintf("'%s' is offloaded, but %s (%s)", name,
@@ -259,7 +210,7 @@ static void decide(const struct program *p, struct advise_entry *e,
                               name, e->nwaits, e->nwaits == 1 ? "" : "s");
         return;
     }
-    e->nwaits = independent_remote(p, e->func);
+    e->nwaits = independent_remote(r, e->func);
     if (e->nwaits >= 2) {
         e->verdict = ADVISE_ASYNC_HELPS;
         e->reason = xasprintf("'%s' makes %d remote waits one after another "
@@ -276,15 +227,15 @@ static void decide(const struct program *p, struct advise_entry *e,
         return;
     }
     e->verdict = ADVISE_SYNC_FINE;
-    if (pr->nwaits[PROG_WAIT_REMOTE] == 1 || e->nwaits == 1)
+    if (pr->nwaits[PROG_WAIT_REMOTE] > 1)
+        e->reason = xasprintf("the remote waits of '%s' depend on each other, "
+                              "repeat in loops or go to unknown places (not "
+                              "counted as independent)",
+                              name);
+    else if (pr->nwaits[PROG_WAIT_REMOTE] == 1 || e->nwaits == 1)
         e->reason = xasprintf("'%s' has one remote wait at a time: nothing to "
                               "overlap",
                               name);
-    else if (pr->nwaits[PROG_WAIT_REMOTE] > 1)
-        e->reason =
-            xasprintf("the remote waits of '%s' depend on each other or "
-                      "repeat in loops (not counted as independent)",
-                      name);
     else if (pr->nsites)
         e->reason = xasprintf("'%s' only waits on local resources, sleeps or "
                               "other threads",
@@ -298,6 +249,7 @@ void advise_compute(const struct program *p, struct advise_report *out)
 {
     struct prog_witness *w = program_blocking(p, NULL, NULL);
     int *loop_findings = sw303_findings(p);
+    struct remote *rem = remote_new(p);
 
     memset(out, 0, sizeof(*out));
     for (size_t r = 0; r < p->nroots; r++) {
@@ -316,6 +268,7 @@ void advise_compute(const struct program *p, struct advise_report *out)
         if (root->kind == PROG_ROOT_SPAWN && root->site_func >= 0)
             spawn_evidence(p, (int)r, e);
     }
+    local_loop_evidence(p, w, out);
     /* Exported functions and pointer-called loop code: only when they wait. */
     for (size_t i = 0; i < out->n;) {
         struct advise_entry *e = &out->items[i];
@@ -339,11 +292,12 @@ void advise_compute(const struct program *p, struct advise_report *out)
         i++;
     }
     for (size_t i = 0; i < out->n; i++)
-        decide(p, &out->items[i], loop_findings[out->items[i].func]);
+        decide(p, rem, &out->items[i], loop_findings[out->items[i].func]);
     if (out->n)
         qsort(out->items, out->n, sizeof(*out->items), cmp_entries);
     free(loop_findings);
     free(w);
+    remote_free(rem);
 }
 
 void advise_release(struct advise_report *r)

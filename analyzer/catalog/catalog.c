@@ -24,6 +24,7 @@ struct catalog {
     SECTION(struct cat_wait) waits;
     SECTION(struct cat_callback) callbacks;
     SECTION(struct cat_event_wait) event_waits;
+    SECTION(struct cat_loop_run) loop_runs;
     SECTION(struct cat_mt_unsafe) mt_unsafe;
     SECTION(struct cat_lock) locks;
     struct {
@@ -40,6 +41,10 @@ struct catalog {
     struct strmap *pool_roles; /* function -> pool index * 8 + role */
     SECTION(struct cat_endpoint) endpoints;
     struct strmap *cheap; /* bounded, non-waiting library functions */
+    SECTION(struct cat_descriptor) descriptors;
+    /* signal handlers: registrar -> handler argument; "::field" -> 0 */
+    struct strmap *signals;
+    struct strmap *writes; /* function -> arguments it writes through (bits) */ /* function -> arguments it writes through (bits) */
 };
 
 static const char *const category_names[] = {
@@ -97,6 +102,7 @@ struct catalog *catalog_new(void)
     c->waits.index = strmap_new();
     c->callbacks.index = strmap_new();
     c->event_waits.index = strmap_new();
+    c->loop_runs.index = strmap_new();
     c->mt_unsafe.index = strmap_new();
     c->locks.index = strmap_new();
     c->atomic_names = strmap_new();
@@ -105,6 +111,9 @@ struct catalog *catalog_new(void)
     c->pool_roles = strmap_new();
     c->endpoints.index = strmap_new();
     c->cheap = strmap_new();
+    c->descriptors.index = strmap_new();
+    c->signals = strmap_new();
+    c->writes = strmap_new();
     return c;
 }
 
@@ -117,6 +126,7 @@ void catalog_free(struct catalog *c)
     free(c->waits.items);
     free(c->callbacks.items);
     free(c->event_waits.items);
+    free(c->loop_runs.items);
     free(c->mt_unsafe.items);
     free(c->locks.items);
     free(c->fields.items);
@@ -126,6 +136,7 @@ void catalog_free(struct catalog *c)
     strmap_free(c->waits.index);
     strmap_free(c->callbacks.index);
     strmap_free(c->event_waits.index);
+    strmap_free(c->loop_runs.index);
     strmap_free(c->mt_unsafe.index);
     strmap_free(c->locks.index);
     strmap_free(c->atomic_names);
@@ -136,6 +147,10 @@ void catalog_free(struct catalog *c)
     free(c->endpoints.items);
     strmap_free(c->endpoints.index);
     strmap_free(c->cheap);
+    free(c->descriptors.items);
+    strmap_free(c->descriptors.index);
+    strmap_free(c->signals);
+    strmap_free(c->writes);
     arena_release(&c->arena);
     free(c);
 }
@@ -264,6 +279,38 @@ static int lookup_enum(struct loader *l, const cJSON *o, const char *key,
         }                                                                      \
     } while (0)
 
+/*
+ * An optional array of function names under key (NULL when absent), in the
+ * arena; *n gets the count.  Fails the entry when it is not an array of
+ * strings.
+ */
+static const char **name_list(struct loader *l, const cJSON *o, const char *key,
+                              size_t *n)
+{
+    const cJSON *a = cJSON_GetObjectItemCaseSensitive(o, key), *x;
+    const char **out;
+    size_t i = 0;
+    *n = 0;
+    if (!a)
+        return NULL;
+    if (!cJSON_IsArray(a)) {
+        fail(l, "'%s' must be an array of function names", key);
+        return NULL;
+    }
+    out = arena_alloc(&l->cat->arena,
+                      ((size_t)cJSON_GetArraySize(a) + 1) * sizeof(char *));
+    cJSON_ArrayForEach(x, a)
+    {
+        if (!cJSON_IsString(x)) {
+            fail(l, "'%s' must be an array of function names", key);
+            return NULL;
+        }
+        out[i++] = arena_strdup(&l->cat->arena, x->valuestring);
+    }
+    *n = i;
+    return out;
+}
+
 static void load_blocking(struct loader *l, const cJSON *e)
 {
     static const char *const keys[] = {
@@ -271,6 +318,7 @@ static void load_blocking(struct loader *l, const cJSON *e)
     static const char *const modes[] = {"always", "fd"};
     struct cat_blocking b = {0};
     const cJSON *nb;
+    int after;
 
     check_keys(l, e, keys);
     b.name = arena_strdup(&l->cat->arena, l->entry);
@@ -284,13 +332,17 @@ static void load_blocking(struct loader *l, const cJSON *e)
     b.nb_arg = -1;
     nb = cJSON_GetObjectItemCaseSensitive(e, "nonblocking");
     if (nb) {
-        static const char *const nbkeys[] = {"arg", "mask", "not_null", NULL};
+        static const char *const nbkeys[] = {"arg",   "mask",   "not_null",
+                                             "after", "handle", NULL};
         const cJSON *mask = cJSON_GetObjectItemCaseSensitive(nb, "mask");
         if (!cJSON_IsObject(nb)) {
             fail(l, "'nonblocking' must be an object%s", "");
         } else {
             check_keys(l, nb, nbkeys);
-            b.nb_arg = opt_index(l, nb, "arg", 1, 1);
+            /* "after" names companion calls; "arg" is for mask/not_null. */
+            after = cJSON_GetObjectItemCaseSensitive(nb, "after") != NULL;
+            b.nb_after = name_list(l, nb, "after", &b.nb_nafter);
+            b.nb_arg = opt_index(l, nb, "arg", !after, 1);
             b.nb_not_null =
                 cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(nb, "not_null"));
             if (mask && (!cJSON_IsNumber(mask) || mask->valuedouble <= 0 ||
@@ -298,9 +350,23 @@ static void load_blocking(struct loader *l, const cJSON *e)
                 fail(l, "'mask' must be a positive number%s", "");
             else if (mask)
                 b.nb_mask = (long long)mask->valuedouble;
-            if (!mask && !b.nb_not_null)
-                fail(l, "'nonblocking' needs 'mask' or 'not_null'%s", "");
+            b.nb_handle = opt_index(l, nb, "handle", 0, 0);
+            if (b.nb_handle < 0)
+                b.nb_handle = 0;
+            if (!mask && !b.nb_not_null && !after)
+                fail(l,
+                     "'nonblocking' needs 'mask', 'not_null' or "
+                     "'after'%s",
+                     "");
         }
+    }
+    if (!l->failed && b.fd_mode) {
+        /* The same call on a descriptor seen in blocking mode. */
+        struct cat_blocking *always =
+            arena_alloc(&l->cat->arena, sizeof(*always));
+        *always = b;
+        always->fd_mode = 0;
+        b.on_blocking_fd = always;
     }
     if (!l->failed)
         ADD_ENTRY(l->cat->blocking, b.name, b);
@@ -311,7 +377,6 @@ static void load_spawn(struct loader *l, const cJSON *e)
     static const char *const keys[] = {"kind",  "callback", "context", "handle",
                                        "waits", "note",     NULL};
     struct cat_spawn s = {0};
-    const cJSON *w, *x;
 
     check_keys(l, e, keys);
     s.name = arena_strdup(&l->cat->arena, l->entry);
@@ -320,22 +385,7 @@ static void load_spawn(struct loader *l, const cJSON *e)
     s.callback = opt_index(l, e, "callback", 1, 0);
     s.context = opt_index(l, e, "context", 0, 0);
     s.handle = opt_index(l, e, "handle", 0, 0);
-    w = cJSON_GetObjectItemCaseSensitive(e, "waits");
-    if (w && !cJSON_IsArray(w)) {
-        fail(l, "'waits' must be an array of function names%s", "");
-    } else if (w) {
-        size_t n = (size_t)cJSON_GetArraySize(w), i = 0;
-        s.waits = arena_alloc(&l->cat->arena, (n ? n : 1) * sizeof(char *));
-        cJSON_ArrayForEach(x, w)
-        {
-            if (!cJSON_IsString(x)) {
-                fail(l, "'waits' must be an array of function names%s", "");
-                break;
-            }
-            s.waits[i++] = arena_strdup(&l->cat->arena, x->valuestring);
-        }
-        s.nwaits = i;
-    }
+    s.waits = name_list(l, e, "waits", &s.nwaits);
     if (!l->failed)
         ADD_ENTRY(l->cat->spawn, s.name, s);
 }
@@ -351,15 +401,23 @@ static void load_wait(struct loader *l, const cJSON *e)
         ADD_ENTRY(l->cat->waits, w.name, w);
 }
 
+static const char *const cb_wait_names[] = {
+#define X(id, str) str,
+    SW_CB_WAITS(X)
+#undef X
+};
+
 static void load_callback(struct loader *l, const cJSON *e)
 {
-    static const char *const keys[] = {"loop", "args", "note", NULL};
+    static const char *const keys[] = {"loop", "args", "wait", "note", NULL};
     struct cat_callback c = {0};
     const cJSON *a, *x;
 
     check_keys(l, e, keys);
     c.name = arena_strdup(&l->cat->arena, l->entry);
     c.loop = opt_str(l, e, "loop", 1);
+    c.wait = (enum sw_cb_wait)lookup_enum(l, e, "wait", cb_wait_names,
+                                          SW_CB_WAIT_COUNT, SW_CB_WAIT_OTHER);
     a = cJSON_GetObjectItemCaseSensitive(e, "args");
     if (!cJSON_IsArray(a) || cJSON_GetArraySize(a) == 0) {
         fail(l, "'args' must be a non-empty array of argument indexes%s", "");
@@ -393,6 +451,17 @@ static void load_event_wait(struct loader *l, const cJSON *e)
     w.timeout_arg = opt_index(l, e, "timeout_arg", 0, 0);
     if (!l->failed)
         ADD_ENTRY(l->cat->event_waits, w.name, w);
+}
+
+static void load_loop_run(struct loader *l, const cJSON *e)
+{
+    static const char *const keys[] = {"loop", "note", NULL};
+    struct cat_loop_run r = {0};
+    check_keys(l, e, keys);
+    r.name = arena_strdup(&l->cat->arena, l->entry);
+    r.loop = opt_str(l, e, "loop", 1);
+    if (!l->failed)
+        ADD_ENTRY(l->cat->loop_runs, r.name, r);
 }
 
 static void load_mt_unsafe(struct loader *l, const cJSON *e)
@@ -566,6 +635,77 @@ static void load_cheap(struct loader *l, const cJSON *e)
         strmap_put(l->cat->cheap, l->entry, 1);
 }
 
+static void load_descriptor(struct loader *l, const cJSON *e)
+{
+    static const char *const keys[] = {"creates", "flags", "mask", "note",
+                                       NULL};
+    struct cat_descriptor d = {0};
+    const cJSON *mask = cJSON_GetObjectItemCaseSensitive(e, "mask");
+    check_keys(l, e, keys);
+    d.name = arena_strdup(&l->cat->arena, l->entry);
+    d.creates = cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(e, "creates"));
+    d.flags = opt_index(l, e, "flags", d.creates, 0);
+    if (mask && (!cJSON_IsNumber(mask) || mask->valuedouble <= 0 ||
+                 mask->valuedouble >= 0x1p62))
+        fail(l, "'mask' must be a positive number%s", "");
+    else if (mask)
+        d.nb_mask = (long long)mask->valuedouble;
+    else if (d.creates)
+        fail(l, "missing key 'mask'%s", "");
+    (void)opt_str(l, e, "note", 0);
+    if (!l->failed)
+        ADD_ENTRY(l->cat->descriptors, d.name, d);
+}
+
+static void load_signal(struct loader *l, const cJSON *e)
+{
+    static const char *const keys[] = {"handler", "note", NULL};
+    const char *sep = strstr(l->entry, "::");
+    int arg;
+    check_keys(l, e, keys);
+    if (sep) {
+        /* "*::sa_handler": a field of any record that holds a handler */
+        char *key;
+        if (sep != l->entry + 1 || l->entry[0] != '*' || !sep[2]) {
+            fail(l, "a field must be named '*::field'%s", "");
+            return;
+        }
+        if (!l->failed) {
+            key = xasprintf("::%s", sep + 2);
+            strmap_put(l->cat->signals, key, 0);
+            free(key);
+        }
+        return;
+    }
+    arg = opt_index(l, e, "handler", 1, 0);
+    if (!l->failed)
+        strmap_put(l->cat->signals, l->entry, arg);
+}
+
+static void load_writes(struct loader *l, const cJSON *e)
+{
+    static const char *const keys[] = {"args", "note", NULL};
+    const cJSON *a = cJSON_GetObjectItemCaseSensitive(e, "args"), *x;
+    long bits = 0;
+    check_keys(l, e, keys);
+    (void)opt_str(l, e, "note", 0);
+    if (!cJSON_IsArray(a) || cJSON_GetArraySize(a) == 0) {
+        fail(l, "'args' must be a non-empty array of argument indexes%s", "");
+        return;
+    }
+    cJSON_ArrayForEach(x, a)
+    {
+        if (!cJSON_IsNumber(x) || x->valuedouble < 0 || x->valuedouble > 30 ||
+            x->valuedouble != (int)x->valuedouble) {
+            fail(l, "'args' must hold argument indexes (0 to 30)%s", "");
+            return;
+        }
+        bits |= 1L << (int)x->valuedouble;
+    }
+    if (!l->failed)
+        strmap_put(l->cat->writes, l->entry, bits);
+}
+
 struct section_def {
     const char *name;                                   /* JSON key */
     void (*load)(struct loader *l, const cJSON *entry); /* per entry */
@@ -577,6 +717,7 @@ static const struct section_def sections[] = {
     {"waits", load_wait},
     {"callbacks", load_callback},
     {"event_waits", load_event_wait},
+    {"loop_runs", load_loop_run},
     {"field_callbacks", load_field},
     {"mt_unsafe", load_mt_unsafe},
     {"locks", load_lock},
@@ -584,6 +725,9 @@ static const struct section_def sections[] = {
     {"pools", load_pool},
     {"endpoints", load_endpoint},
     {"cheap", load_cheap},
+    {"descriptors", load_descriptor},
+    {"signals", load_signal},
+    {"writes", load_writes},
 };
 
 int catalog_load(struct catalog *cat, const char *json, const char *origin,
@@ -693,6 +837,12 @@ const struct cat_event_wait *catalog_event_wait(const struct catalog *c,
     LOOKUP(c->event_waits, name);
 }
 
+const struct cat_loop_run *catalog_loop_run(const struct catalog *c,
+                                            const char *name)
+{
+    LOOKUP(c->loop_runs, name);
+}
+
 const struct cat_mt_unsafe *catalog_mt_unsafe(const struct catalog *c,
                                               const char *name)
 {
@@ -767,9 +917,38 @@ const char *catalog_endpoint_prefix(const struct catalog *c, const char *name)
     return NULL;
 }
 
+const struct cat_descriptor *catalog_descriptor(const struct catalog *c,
+                                                const char *name)
+{
+    LOOKUP(c->descriptors, name);
+}
+
+int catalog_signal_arg(const struct catalog *c, const char *name)
+{
+    long v;
+    if (!name || strncmp(name, "::", 2) == 0)
+        return -1;
+    v = strmap_get(c->signals, name);
+    return v >= 0 ? (int)v : -1;
+}
+
+int catalog_signal_field(const struct catalog *c, const char *field)
+{
+    char key[128];
+    if (!field || snprintf(key, sizeof(key), "::%s", field) >= (int)sizeof(key))
+        return 0;
+    return strmap_get(c->signals, key) >= 0;
+}
+
 int catalog_is_cheap(const struct catalog *c, const char *name)
 {
     return name && strmap_get(c->cheap, name) >= 0;
+}
+
+int catalog_writes_arg(const struct catalog *c, const char *name, int arg)
+{
+    long bits = name ? strmap_get(c->writes, name) : -1;
+    return bits > 0 && arg >= 0 && arg <= 30 && (bits >> arg) & 1;
 }
 
 size_t catalog_endpoint_count(const struct catalog *c)
@@ -795,6 +974,8 @@ size_t catalog_count(const struct catalog *c, const char *section)
         return c->callbacks.n;
     if (strcmp(section, "event_waits") == 0)
         return c->event_waits.n;
+    if (strcmp(section, "loop_runs") == 0)
+        return c->loop_runs.n;
     if (strcmp(section, "field_callbacks") == 0)
         return c->fields.n;
     if (strcmp(section, "mt_unsafe") == 0)
@@ -809,5 +990,11 @@ size_t catalog_count(const struct catalog *c, const char *section)
         return c->endpoints.n;
     if (strcmp(section, "cheap") == 0)
         return strmap_count(c->cheap);
+    if (strcmp(section, "descriptors") == 0)
+        return c->descriptors.n;
+    if (strcmp(section, "signals") == 0)
+        return strmap_count(c->signals);
+    if (strcmp(section, "writes") == 0)
+        return strmap_count(c->writes);
     return 0;
 }

@@ -50,7 +50,18 @@ struct cat_blocking {
     int nb_arg;        /* argument that can make the call non-blocking, or -1 */
     long long nb_mask; /* nb_arg & nb_mask != 0 makes it non-blocking */
     int nb_not_null;   /* 1: a non-NULL nb_arg makes it asynchronous */
+    /*
+     * Non-blocking when the same function also calls one of these on the
+     * same handle (argument nb_handle of both): PQgetResult after PQisBusy
+     * says the result is complete.
+     */
+    const char **nb_after;
+    size_t nb_nafter;
+    int nb_handle;
     const char *async; /* the asynchronous alternative, or NULL */
+    /* fd_mode entries: this entry for a descriptor visibly in blocking
+     * mode (fd_mode 0), else NULL. */
+    const struct cat_blocking *on_blocking_fd;
 };
 
 #define SW_SPAWN_KINDS(X)                                                      \
@@ -81,11 +92,37 @@ struct cat_wait {
     int handle;       /* argument index of the handle waited for */
 };
 
+/*
+ * What the loop waits for before a registered callback runs (callbacks.json
+ * "wait"): a local operation it was handed (a file operation: uv_fs_read,
+ * g_file_load_contents_async), nothing outside the loop (uv_close,
+ * g_idle_add), or anything else: network, timers, signals, descriptors of
+ * unknown kind, other threads (the default).
+ */
+#define SW_CB_WAITS(X)                                                         \
+    X(OTHER, "other")                                                          \
+    X(LOCAL, "local")                                                          \
+    X(NONE, "none")
+
+enum sw_cb_wait {
+#define X(id, str) SW_CB_WAIT_##id,
+    SW_CB_WAITS(X)
+#undef X
+        SW_CB_WAIT_COUNT
+};
+
 struct cat_callback {
     const char *name; /* registering function */
     const char *loop; /* "libuv", "libevent", "libev", "GLib", ... */
     int *args;        /* callback argument indexes (-1 = the last) */
     size_t nargs;
+    enum sw_cb_wait wait; /* what the callback waits for */
+};
+
+/* A call that runs an event loop (uv_run, g_main_loop_run). */
+struct cat_loop_run {
+    const char *name; /* function name */
+    const char *loop; /* the loop, as in callbacks */
 };
 
 struct cat_event_wait {
@@ -157,6 +194,8 @@ const struct cat_callback *catalog_callback(const struct catalog *c,
                                             const char *name);
 const struct cat_event_wait *catalog_event_wait(const struct catalog *c,
                                                 const char *name);
+const struct cat_loop_run *catalog_loop_run(const struct catalog *c,
+                                            const char *name);
 const struct cat_mt_unsafe *catalog_mt_unsafe(const struct catalog *c,
                                               const char *name);
 const struct cat_lock *catalog_lock(const struct catalog *c, const char *name);
@@ -227,6 +266,38 @@ const char *catalog_endpoint_prefix(const struct catalog *c, const char *name);
  * only these, with no loop, is trivial (SW102).
  */
 int catalog_is_cheap(const struct catalog *c, const char *name);
+
+/*
+ * Calls that take a descriptor (blocking.json "descriptors"): ones that
+ * create it, with the flags argument whose nb_mask bit makes it
+ * non-blocking (socket with SOCK_NONBLOCK), and ones known to leave its
+ * blocking mode alone (bind, setsockopt, close).  A call not listed here
+ * may change the mode (fcntl, ioctl, the project's own functions).
+ */
+struct cat_descriptor {
+    const char *name;  /* function name */
+    int creates;       /* 1: returns a new descriptor */
+    int flags;         /* creates: the flags argument */
+    long long nb_mask; /* creates: flags & nb_mask != 0 makes it
+                          non-blocking */
+};
+const struct cat_descriptor *catalog_descriptor(const struct catalog *c,
+                                                const char *name);
+
+/*
+ * Signal handlers (callbacks.json "signals"): the handler argument of a
+ * registering function (signal, sigset), or -1; and 1 for a field that
+ * holds a handler in any record (sigaction's sa_handler, sa_sigaction).
+ */
+int catalog_signal_arg(const struct catalog *c, const char *name);
+int catalog_signal_field(const struct catalog *c, const char *field);
+
+/*
+ * 1 when the library function writes through pointer argument arg (the
+ * buffer snprintf fills, the struct tm localtime_r fills): the object the
+ * argument points to is written (catalog section "writes").
+ */
+int catalog_writes_arg(const struct catalog *c, const char *name, int arg);
 
 /* Endpoints by index (0..count-1), for whole-program scans. */
 size_t catalog_endpoint_count(const struct catalog *c);

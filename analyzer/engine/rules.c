@@ -73,8 +73,7 @@ static void call_pos(const struct program *p, int func, int call,
     *col = pf->f->calls[call].col;
 }
 
-/* "the libuv loop", "the GLib main loop", "an event loop", into buf. */
-static const char *loop_phrase(const char *loop, char *buf, size_t size)
+const char *rule_loop_phrase(const char *loop, char *buf, size_t size)
 {
     if (!loop || strcmp(loop, "event") == 0)
         return "an event loop";
@@ -159,7 +158,7 @@ void rule_root_note(struct rule_ctx *ctx, struct sw_diag *d, int ri)
         const char *file = NULL;
         int line = 0, col = 0;
         char buf[64];
-        const char *loop = loop_phrase(root->loop_name, buf, sizeof(buf));
+        const char *loop = rule_loop_phrase(root->loop_name, buf, sizeof(buf));
         if (root->site_func >= 0 && root->kind != PROG_ROOT_FIELD)
             call_pos(p, root->site_func, root->site_call, &file, &line, &col);
         switch (root->kind) {

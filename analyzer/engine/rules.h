@@ -74,6 +74,10 @@ void rule_root_note(struct rule_ctx *ctx, struct sw_diag *d, int ri);
 void rule_witness_notes(struct rule_ctx *ctx, struct sw_diag *d,
                         const struct prog_witness *w, int g);
 
+/* "the libuv loop", "the GLib main loop", "an event loop" (for NULL), in
+ * buf or a constant. */
+const char *rule_loop_phrase(const char *loop, char *buf, size_t size);
+
 /* File name without directories, for short notes. */
 const char *rule_basename(const char *path);
 

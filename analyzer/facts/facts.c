@@ -57,6 +57,8 @@ void facts_tu_free(struct fact_tu *tu)
         free(f->branches);
         free(f->accesses);
         free(f->assigns);
+        free(f->arms);
+        free(f->flows);
     }
     free(tu->funcs);
     free(tu->globals);

@@ -19,7 +19,7 @@
 #include <stddef.h>
 
 /* Bumped whenever the meaning or layout of serialised facts changes. */
-#define SW_FACTS_VERSION 1
+#define SW_FACTS_VERSION 3
 
 /* What a call argument is, as far as the front end can tell. */
 #define FACT_ARG_KINDS(X)                                                      \
@@ -49,6 +49,21 @@ struct fact_arg {
     long long ival;          /* value of an INT constant */
     int param;               /* caller's parameter index for PARAM, else -1 */
     int local;               /* 1 when ref is a local (automatic) variable */
+    int array;               /* VAR: the variable is an array, so the
+                                argument is its address */
+    int decl_loop;           /* local ref: innermost loop whose body declares
+                                it (the object ends with each iteration),
+                                else -1 */
+    int base_param;          /* t[i], p->f, *p through a pointer parameter:
+                                that parameter's index, else -1 */
+    /*
+     * VAR of a local pointer whose every assignment so far stores one
+     * address (ctx = &sess, p = buf): that address as an ADDR (or array
+     * VAR) argument with no origin of its own, else NULL.  In the arena.
+     */
+    const struct fact_arg *origin;
+    int fresh; /* local VAR assigned anew in the call's loop,
+                  before it */
 };
 
 struct fact_call {
@@ -62,7 +77,12 @@ struct fact_call {
     int noreturn;       /* the callee never returns (abort, a panic) */
     int branch;         /* innermost guarded branch (index), -1 for none */
     int cond;           /* conditional nesting: if/switch/?: arms around it */
-    size_t nargs;       /* number of arguments */
+    const char *result; /* USR of the variable its value is stored in
+                           ("v = f()", "T v = f()"), or NULL */
+    int test;     /* 1: in an exit test of its loop (the loop's condition, or
+                     the condition of an if that breaks or returns) */
+    int arm;      /* innermost if/?: arm around it (index), -1: none */
+    size_t nargs; /* number of arguments */
     struct fact_arg *args; /* nargs arguments */
 };
 
@@ -80,6 +100,8 @@ struct fact_branch {
 struct fact_loop {
     const char *counter; /* USR of a for loop's counter (its init), or NULL */
     int parent;          /* enclosing loop index, -1 for none */
+    int once;            /* "do { ... } while (0)": runs once, not a loop */
+    int local_writes;    /* assigns a local variable (in it or nested) */
     int line, col;       /* location of the loop statement */
 };
 
@@ -90,12 +112,14 @@ struct fact_loop {
 #define FACT_ACC_ATOMIC 8u /* the variable is _Atomic */
 
 struct fact_access {
-    const char *var;  /* USR of the global or static, or "param:N" */
-    const char *name; /* its name */
-    unsigned flags;   /* FACT_ACC_* */
-    int line, col;    /* location of the reference */
-    int loop;         /* innermost enclosing loop, -1 for none */
-    int seq;          /* order within the function */
+    const char *var;   /* USR of the global or static, or "param:N" */
+    const char *name;  /* its name */
+    const char *field; /* first member accessed (g.f, p->f), or NULL */
+    unsigned flags;    /* FACT_ACC_* */
+    int line, col;     /* location of the reference */
+    int loop;          /* innermost enclosing loop, -1 for none */
+    int test;          /* 1: in an exit test of that loop (fact_call.test) */
+    int seq;           /* order within the function */
 };
 
 /*
@@ -111,6 +135,45 @@ struct fact_assign {
     int param;             /* enclosing function's parameter, or -1 */
     const char *owner;     /* file scope: USR of the variable initialised */
     int line, col;         /* location of the assignment */
+};
+
+/*
+ * An arm of an if statement or a ?: expression.  Two calls are in
+ * mutually exclusive arms when their arm chains meet at one statement in
+ * different arms.
+ */
+struct fact_arm {
+    int parent; /* enclosing arm, -1 for none */
+    int stmt;   /* the statement's first arm (index): same stmt, same if */
+    int exits;  /* 1: an if arm that never falls through (it ends in return,
+                   goto, break, continue or a call that does not return) */
+};
+
+/*
+ * Def-use, to tell independent calls apart (SW301, SW302).  A data key
+ * names a variable by USR, at most one struct field deep ("USR.field" for
+ * s.field, "USR:field" for p->field, the object p points to); a key
+ * without a field covers all of its fields.
+ * A flow carries a value from a key read, or from the output of a call
+ * (its result, or what it writes through &x or a non-const buffer), to a
+ * key written, an argument of a call, or the exit test of a loop (its
+ * condition, or an if that breaks out of it).  Exactly one source and one
+ * destination are set.  Two kinds of keys are not variables: "=if:N" is
+ * the condition of the if whose first arm is N (it decides what runs in
+ * its arms), FACT_KEY_RETURN the function's early returns (what decides
+ * whether the code after such an if runs at all).
+ */
+#define FACT_KEY_IF "=if:"
+#define FACT_KEY_RETURN "=return"
+struct fact_flow {
+    const char *from; /* data key read, or NULL */
+    int call;         /* or: the output of this call (index), else -1 */
+    const char *to;   /* data key written, or NULL */
+    int to_call;      /* or: argument to_arg of this call, else -1 */
+    int to_arg;       /* argument index with to_call */
+    int to_loop;      /* or: the exit test of this loop, else -1 */
+    int loop;         /* innermost loop where the flow happens, -1: none */
+    int seq;          /* order within the function */
 };
 
 struct fact_func {
@@ -131,6 +194,10 @@ struct fact_func {
     struct fact_access *accesses;
     size_t nassigns; /* function pointers stored */
     struct fact_assign *assigns;
+    size_t narms; /* if/?: arms, parents before children */
+    struct fact_arm *arms;
+    size_t nflows; /* def-use flows, in walk order */
+    struct fact_flow *flows;
 };
 
 struct fact_global {

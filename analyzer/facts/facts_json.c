@@ -151,9 +151,11 @@ static void add_value(struct writer *w, long long v)
     }
 }
 
-static void arg_to_json(struct writer *w, const struct fact_arg *a)
+/* An argument: an element of "args" (key NULL) or its "origin". */
+static void arg_to_json(struct writer *w, const char *key,
+                        const struct fact_arg *a)
 {
-    w_open(w, NULL, '{');
+    w_open(w, key, '{');
     add_str(w, "kind", fact_arg_kind_name(a->kind));
     add_str(w, "ref", a->ref);
     add_str(w, "text", a->text);
@@ -163,10 +165,21 @@ static void arg_to_json(struct writer *w, const struct fact_arg *a)
         add_int(w, "param", a->param);
     if (a->local)
         add_bool(w, "local", 1);
+    if (a->array)
+        add_bool(w, "array", 1);
+    if (a->decl_loop >= 0)
+        add_int(w, "decl_loop", a->decl_loop);
+    if (a->base_param >= 0)
+        add_int(w, "base_param", a->base_param);
+    if (a->origin && !key) /* one level: an origin has none of its own */
+        arg_to_json(w, "origin", a->origin);
+    if (a->fresh)
+        add_bool(w, "fresh", 1);
     w_close(w, '}');
 }
 
-static void call_to_json(struct writer *w, const struct fact_call *c)
+static void call_to_json(struct writer *w, const struct fact_call *c,
+                         size_t narms)
 {
     w_open(w, NULL, '{');
     add_str(w, "callee", c->callee);
@@ -184,9 +197,14 @@ static void call_to_json(struct writer *w, const struct fact_call *c)
         add_int(w, "branch", c->branch);
     if (c->cond)
         add_int(w, "cond", c->cond);
+    add_str(w, "result", c->result);
+    if (c->test)
+        add_bool(w, "test", 1);
+    if (c->arm >= 0 && (size_t)c->arm < narms) /* else none (calloc'd) */
+        add_int(w, "arm", c->arm);
     w_open(w, "args", '[');
     for (size_t i = 0; i < c->nargs; i++)
-        arg_to_json(w, &c->args[i]);
+        arg_to_json(w, NULL, &c->args[i]);
     w_close(w, ']');
     w_close(w, '}');
 }
@@ -201,6 +219,26 @@ static void assign_to_json(struct writer *w, const struct fact_assign *a)
     add_int(w, "param", a->param);
     add_int(w, "line", a->line);
     add_int(w, "col", a->col);
+    w_close(w, '}');
+}
+
+/* Only the set source and destination are written (see struct fact_flow). */
+static void flow_to_json(struct writer *w, const struct fact_flow *fl)
+{
+    w_open(w, NULL, '{');
+    add_str(w, "from", fl->from);
+    if (!fl->from)
+        add_int(w, "call", fl->call);
+    add_str(w, "to", fl->to);
+    if (fl->to_call >= 0) {
+        add_int(w, "to_call", fl->to_call);
+        add_int(w, "to_arg", fl->to_arg);
+    }
+    if (fl->to_loop >= 0)
+        add_int(w, "to_loop", fl->to_loop);
+    if (fl->loop >= 0)
+        add_int(w, "loop", fl->loop);
+    add_int(w, "seq", fl->seq);
     w_close(w, '}');
 }
 
@@ -220,6 +258,10 @@ static void func_to_json(struct writer *w, const struct fact_func *f)
         w_open(w, NULL, '{');
         add_int(w, "parent", f->loops[i].parent);
         add_str(w, "counter", f->loops[i].counter);
+        if (f->loops[i].once)
+            add_bool(w, "once", 1);
+        if (f->loops[i].local_writes)
+            add_bool(w, "local_writes", 1);
         add_int(w, "line", f->loops[i].line);
         add_int(w, "col", f->loops[i].col);
         w_close(w, '}');
@@ -237,7 +279,7 @@ static void func_to_json(struct writer *w, const struct fact_func *f)
     w_close(w, ']');
     w_open(w, "calls", '[');
     for (size_t i = 0; i < f->ncalls; i++)
-        call_to_json(w, &f->calls[i]);
+        call_to_json(w, &f->calls[i], f->narms);
     w_close(w, ']');
     w_open(w, "accesses", '[');
     for (size_t i = 0; i < f->naccesses; i++) {
@@ -245,6 +287,7 @@ static void func_to_json(struct writer *w, const struct fact_func *f)
         w_open(w, NULL, '{');
         add_str(w, "var", a->var);
         add_str(w, "name", a->name);
+        add_str(w, "field", a->field);
         add_bool(w, "read", (a->flags & FACT_ACC_READ) != 0);
         add_bool(w, "write", (a->flags & FACT_ACC_WRITE) != 0);
         add_bool(w, "addr", (a->flags & FACT_ACC_ADDR) != 0);
@@ -252,6 +295,8 @@ static void func_to_json(struct writer *w, const struct fact_func *f)
         add_int(w, "line", a->line);
         add_int(w, "col", a->col);
         add_int(w, "loop", a->loop);
+        if (a->test)
+            add_bool(w, "test", 1);
         add_int(w, "seq", a->seq);
         w_close(w, '}');
     }
@@ -259,6 +304,20 @@ static void func_to_json(struct writer *w, const struct fact_func *f)
     w_open(w, "assigns", '[');
     for (size_t i = 0; i < f->nassigns; i++)
         assign_to_json(w, &f->assigns[i]);
+    w_close(w, ']');
+    w_open(w, "arms", '[');
+    for (size_t i = 0; i < f->narms; i++) {
+        w_open(w, NULL, '{');
+        add_int(w, "parent", f->arms[i].parent);
+        add_int(w, "stmt", f->arms[i].stmt);
+        if (f->arms[i].exits)
+            add_bool(w, "exits", 1);
+        w_close(w, '}');
+    }
+    w_close(w, ']');
+    w_open(w, "flows", '[');
+    for (size_t i = 0; i < f->nflows; i++)
+        flow_to_json(w, &f->flows[i]);
     w_close(w, ']');
     w_close(w, '}');
 }
@@ -526,8 +585,66 @@ static long long get_value(struct reader *r, const cJSON *a)
     return v;
 }
 
+/*
+ * One argument.  Only a var argument has an origin, itself an address
+ * argument (addr, or var of an array) with no origin of its own: one
+ * level, never deeper.
+ */
+static void read_arg(struct reader *r, const cJSON *a, struct fact_arg *fa,
+                     size_t nloops, int top)
+{
+    const char *kind = NULL;
+    const cJSON *k, *o;
+    int kv;
+    if (!cJSON_IsObject(a)) {
+        if (!r->err)
+            r->err = "argument is not an object";
+        return;
+    }
+    k = item(r, a, "kind");
+    if (cJSON_IsString(k))
+        kind = k->valuestring;
+    kv = kind ? fact_arg_kind_parse(kind) : -1;
+    if (kv < 0) {
+        if (!r->err)
+            r->err = "unknown argument kind";
+        kv = FACT_ARG_OTHER;
+    }
+    fa->kind = (enum fact_arg_kind)kv;
+    fa->ref = get_str(r, a, "ref", 0);
+    fa->text = get_str(r, a, "text", 0);
+    fa->ival = get_value(r, a);
+    fa->param = get_index(r, a, "param", 4096);
+    fa->local = get_bool(a, "local");
+    fa->fresh = get_bool(a, "fresh");
+    fa->array = get_bool(a, "array");
+    fa->decl_loop = get_index(r, a, "decl_loop", nloops);
+    fa->base_param = get_index(r, a, "base_param", 4096);
+    o = item(r, a, "origin");
+    if (!o)
+        return;
+    if (!top || fa->kind != FACT_ARG_VAR || !cJSON_IsObject(o)) {
+        if (!r->err)
+            r->err = "bad argument origin";
+        return;
+    }
+    {
+        struct fact_arg *org = arena_alloc(&r->tu->arena, sizeof(*org));
+        memset(org, 0, sizeof(*org)); /* origin stays NULL: one level */
+        read_arg(r, o, org, nloops, 0);
+        if ((org->kind != FACT_ARG_ADDR &&
+             !(org->kind == FACT_ARG_VAR && org->array)) ||
+            !org->ref) {
+            if (!r->err)
+                r->err = "bad argument origin";
+            return;
+        }
+        fa->origin = org;
+    }
+}
+
 static void read_call(struct reader *r, const cJSON *o, struct fact_call *c,
-                      size_t nloops, size_t nbranches)
+                      size_t nloops, size_t nbranches, size_t narms)
 {
     size_t n;
     const cJSON *args, *a;
@@ -544,30 +661,34 @@ static void read_call(struct reader *r, const cJSON *o, struct fact_call *c,
     c->noreturn = get_bool(o, "noreturn");
     c->branch = get_index(r, o, "branch", nbranches);
     c->cond = (int)get_int(r, o, "cond", 0);
+    c->result = get_str(r, o, "result", 0);
+    c->test = get_bool(o, "test");
+    c->arm = get_index(r, o, "arm", narms);
     args = get_array(r, o, "args", &n);
     c->nargs = n;
     c->args = n ? xcalloc(n, sizeof(*c->args)) : NULL;
-    cJSON_ArrayForEach(a, args)
-    {
-        struct fact_arg *fa = &c->args[i++];
-        const char *kind = NULL;
-        const cJSON *k = item(r, a, "kind");
-        int kv;
-        if (cJSON_IsString(k))
-            kind = k->valuestring;
-        kv = kind ? fact_arg_kind_parse(kind) : -1;
-        if (kv < 0) {
-            if (!r->err)
-                r->err = "unknown argument kind";
-            kv = FACT_ARG_OTHER;
-        }
-        fa->kind = (enum fact_arg_kind)kv;
-        fa->ref = get_str(r, a, "ref", 0);
-        fa->text = get_str(r, a, "text", 0);
-        fa->ival = get_value(r, a);
-        fa->param = get_index(r, a, "param", 4096);
-        fa->local = get_bool(a, "local");
-    }
+    cJSON_ArrayForEach(a, args) read_arg(r, a, &c->args[i++], nloops, 1);
+}
+
+/* Exactly one source and one destination, indexes within the function. */
+static void read_flow(struct reader *r, const cJSON *o, struct fact_flow *fl,
+                      const struct fact_func *f)
+{
+    fl->from = get_str(r, o, "from", 0);
+    fl->call = get_index(r, o, "call", f->ncalls);
+    fl->to = get_str(r, o, "to", 0);
+    fl->to_call = get_index(r, o, "to_call", f->ncalls);
+    fl->to_arg = fl->to_call >= 0
+                     ? get_index(r, o, "to_arg", f->calls[fl->to_call].nargs)
+                     : -1;
+    fl->to_loop = get_index(r, o, "to_loop", f->nloops);
+    fl->loop = get_index(r, o, "loop", f->nloops);
+    fl->seq = (int)get_int(r, o, "seq", 0);
+    if (!r->err &&
+        ((fl->from != NULL) + (fl->call >= 0) != 1 ||
+         (fl->to != NULL) + (fl->to_call >= 0) + (fl->to_loop >= 0) != 1 ||
+         (fl->to_call >= 0 && fl->to_arg < 0)))
+        r->err = "flow without one source and one destination";
 }
 
 static void read_func(struct reader *r, const cJSON *o, struct fact_func *f)
@@ -593,6 +714,8 @@ static void read_func(struct reader *r, const cJSON *o, struct fact_func *f)
         struct fact_loop *l = &f->loops[i];
         l->parent = get_index(r, e, "parent", i); /* parents come first */
         l->counter = get_str(r, e, "counter", 0);
+        l->once = get_bool(e, "once");
+        l->local_writes = get_bool(e, "local_writes");
         l->line = get_pos(r, e, "line");
         l->col = get_pos(r, e, "col");
         i++;
@@ -610,12 +733,30 @@ static void read_func(struct reader *r, const cJSON *o, struct fact_func *f)
         b->line = get_pos(r, e, "line");
         i++;
     }
+    arr = get_array(r, o, "arms", &n);
+    f->narms = n;
+    f->arms = n ? xcalloc(n, sizeof(*f->arms)) : NULL;
+    i = 0;
+    cJSON_ArrayForEach(e, arr)
+    {
+        f->arms[i].parent = get_index(r, e, "parent", i);
+        f->arms[i].stmt = get_index(r, e, "stmt", i + 1);
+        f->arms[i].exits = get_bool(e, "exits");
+        if (f->arms[i].stmt < 0 && !r->err)
+            r->err = "arm without statement";
+        i++;
+    }
     arr = get_array(r, o, "calls", &n);
     f->ncalls = n;
     f->calls = n ? xcalloc(n, sizeof(*f->calls)) : NULL;
     i = 0;
     cJSON_ArrayForEach(e, arr)
-        read_call(r, e, &f->calls[i++], f->nloops, f->nbranches);
+        read_call(r, e, &f->calls[i++], f->nloops, f->nbranches, f->narms);
+    arr = get_array(r, o, "flows", &n);
+    f->nflows = n;
+    f->flows = n ? xcalloc(n, sizeof(*f->flows)) : NULL;
+    i = 0;
+    cJSON_ArrayForEach(e, arr) read_flow(r, e, &f->flows[i++], f);
 
     arr = get_array(r, o, "accesses", &n);
     f->naccesses = n;
@@ -626,6 +767,7 @@ static void read_func(struct reader *r, const cJSON *o, struct fact_func *f)
         struct fact_access *a = &f->accesses[i++];
         a->var = get_str(r, e, "var", 1);
         a->name = get_str(r, e, "name", 1);
+        a->field = get_str(r, e, "field", 0);
         a->flags = (get_bool(e, "read") ? FACT_ACC_READ : 0) |
                    (get_bool(e, "write") ? FACT_ACC_WRITE : 0) |
                    (get_bool(e, "addr") ? FACT_ACC_ADDR : 0) |
@@ -633,6 +775,7 @@ static void read_func(struct reader *r, const cJSON *o, struct fact_func *f)
         a->line = get_pos(r, e, "line");
         a->col = get_pos(r, e, "col");
         a->loop = get_index(r, e, "loop", f->nloops);
+        a->test = get_bool(e, "test");
         a->seq = (int)get_int(r, e, "seq", 0);
     }
     arr = get_array(r, o, "assigns", &n);

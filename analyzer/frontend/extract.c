@@ -38,13 +38,32 @@ enum role {
     ROLE_ADDR,  /* address taken */
 };
 
+/* Where the value of an expression goes (def-use, struct fact_flow). */
+enum sink_kind {
+    SINK_NONE,  /* nowhere that matters */
+    SINK_KEY,   /* into data key `key` */
+    SINK_ARG,   /* into argument b of call a */
+    SINK_EXIT,  /* into the exit test of loop a */
+    SINK_CASES, /* not a value: the body of a switch (its cases are arms) */
+};
+
+struct sink {
+    enum sink_kind kind;
+    int a, b;        /* call and argument, or loop */
+    const char *key; /* SINK_KEY: the key */
+};
+
 struct frame {
-    CXCursor c;     /* node to visit */
-    int loop;       /* innermost loop around it, -1 for none */
-    int branch;     /* innermost guarded branch, -1 for none */
-    int cond;       /* conditional arms around it */
-    enum role role; /* how its value is used */
-    int depth;      /* levels below the function */
+    CXCursor c;        /* node to visit */
+    int loop;          /* innermost loop around it, -1 for none */
+    int branch;        /* innermost guarded branch, -1 for none */
+    int cond;          /* conditional arms around it */
+    enum role role;    /* how its value is used */
+    int depth;         /* levels below the function */
+    const char *store; /* USR of the variable its value is stored in */
+    int test;          /* in an exit test of `loop` (see fact_call.test) */
+    int arm;           /* innermost if/?: arm, -1 for none */
+    struct sink sink;  /* where its value goes */
 };
 
 struct walker {
@@ -71,7 +90,10 @@ struct walker {
     struct {
         CXCursor *kids;
         enum role *roles;
-        int *branches, *conds;
+        int *branches, *conds, *arms;
+        const char **stores;
+        int *tests;
+        struct sink *sinks;
         size_t cap;
     } node;
     struct {
@@ -108,12 +130,32 @@ struct walker {
         size_t n, cap;
     } assigns;
     struct {
+        struct fact_arm *items;
+        size_t n, cap;
+    } arms;
+    struct {
+        struct fact_flow *items;
+        size_t n, cap;
+    } flows;
+    struct {
         struct decl_names *items; /* open addressing, by declaration */
         size_t n, cap;            /* used slots, slots (a power of 2) */
     } decls;
     struct strmap *noreturn_cache; /* callee USR -> 1 when noreturn */
     const char *init_owner;        /* USR of the global being initialised */
     int noreturn_found;            /* scratch for find_noreturn_attr */
+    int cur_test;                  /* the visited node's frame test */
+    /*
+     * Exit tests through a local copy ("done = flag; ... if (done)
+     * break;"): reads of tracked variables stored in a local, and locals
+     * read in an exit test, matched when the function ends.
+     */
+    struct copy_ref {
+        const char *local; /* USR of the local */
+        int index;         /* copies: the access; tests: -1 */
+        int loop;          /* loop where it happens */
+    } * copies_items;
+    size_t copies_n, copies_cap;
 };
 
 /*
@@ -127,6 +169,13 @@ struct decl_names {
     char *name;          /* likewise */
     signed char tracked; /* is_tracked_var(): -1 until asked, 0, 1 */
     signed char local_static; /* its is_local_static */
+    int loop1; /* a local: innermost loop around its declaration + 1 (0:
+                  none, or not seen yet) */
+    /* A local pointer: what its assignments so far store (see origin). */
+    signed char copy_state; /* 0 none seen, 1 one address, 2 anything else */
+    const struct fact_arg *copy; /* copy_state 1: the address stored */
+    int alias;    /* a local copy of parameter alias-1 (p = arg), 0: none */
+    int set_loop; /* a local's last assignment: its loop + 2, 1: outside */
 };
 
 /* ---- small libclang helpers ------------------------------------------- */
@@ -618,7 +667,86 @@ static int is_integral(CXType t)
            t.kind == CXType_Enum;
 }
 
-static void classify_arg(struct walker *w, CXCursor arg, struct fact_arg *a)
+static int is_array_type(CXType t)
+{
+    t = clang_getCanonicalType(t);
+    return t.kind == CXType_ConstantArray || t.kind == CXType_IncompleteArray ||
+           t.kind == CXType_VariableArray ||
+           t.kind == CXType_DependentSizedArray;
+}
+
+/* A local variable argument: its declaring loop, and the address it holds. */
+static void local_facts(struct walker *w, CXCursor d, struct fact_arg *a)
+{
+    struct decl_names *s;
+    if (!a->local || !(s = decl_slot(w, d)))
+        return;
+    a->decl_loop = s->loop1 - 1;
+    if (s->copy_state == 1 && !a->array)
+        a->origin = s->copy;
+}
+
+static void classify_arg(struct walker *w, CXCursor arg, struct fact_arg *a,
+                         int loop);
+
+/* 1 for "*p". */
+static int is_deref(struct walker *w, CXCursor u)
+{
+    CXCursor operand = first_child(w, u);
+    return !clang_Cursor_isNull(operand) && unop_kind(w, u, operand) == '*';
+}
+
+/*
+ * "p = value" (or an initialiser) for a local pointer variable d: keeps
+ * the one address all its assignments store, if there is one.
+ */
+static void note_copy(struct walker *w, CXCursor d, CXCursor value)
+{
+    struct decl_names *s;
+    struct fact_arg v;
+    const struct fact_arg *addr = NULL;
+    CXType t = clang_getCanonicalType(clang_getCursorType(d));
+    int ls;
+    if (clang_getCursorKind(d) != CXCursor_VarDecl ||
+        t.kind != CXType_Pointer || is_tracked_var(w, d, &ls) ||
+        clang_getCursorKind(clang_getCursorSemanticParent(d)) ==
+            CXCursor_TranslationUnit ||
+        !(s = decl_slot(w, d)) || s->copy_state == 2)
+        return;
+    memset(&v, 0, sizeof(v));
+    classify_arg(w, value, &v, -1);
+    if ((v.kind == FACT_ARG_ADDR || (v.kind == FACT_ARG_VAR && v.array)) &&
+        v.ref) {
+        struct fact_arg *c = arena_alloc(&w->tu->arena, sizeof(*c));
+        *c = v;
+        c->origin = NULL;
+        addr = c;
+    } else if (v.kind == FACT_ARG_VAR && v.origin) {
+        addr = v.origin; /* q = p, where p holds an address */
+    }
+    if (addr && (s->copy_state == 0 ||
+                 (s->copy && strcmp(s->copy->ref, addr->ref) == 0))) {
+        s->copy_state = 1;
+        s->copy = addr;
+    } else {
+        s->copy_state = 2;
+        s->copy = NULL;
+    }
+}
+
+/* 1 when loop l is `outer` or nested inside it (in the function walked). */
+static int loop_inside(const struct walker *w, int l, int outer)
+{
+    for (int guard = 0; l >= 0 && outer >= 0 && guard < 100000; guard++) {
+        if (l == outer)
+            return 1;
+        l = w->loops.items[l].parent;
+    }
+    return 0;
+}
+
+static void classify_arg(struct walker *w, CXCursor arg, struct fact_arg *a,
+                         int loop)
 {
     CXCursor u = unwrap(w, arg);
     enum CXCursorKind k = clang_getCursorKind(u);
@@ -626,6 +754,8 @@ static void classify_arg(struct walker *w, CXCursor arg, struct fact_arg *a)
 
     a->kind = FACT_ARG_OTHER;
     a->param = -1;
+    a->decl_loop = -1;
+    a->base_param = -1;
     a->text = cursor_text(w, arg);
 
     if (k == CXCursor_StringLiteral) {
@@ -664,6 +794,13 @@ static void classify_arg(struct walker *w, CXCursor arg, struct fact_arg *a)
             a->local = !is_tracked_var(w, d, &ls) &&
                        clang_getCursorKind(clang_getCursorSemanticParent(d)) !=
                            CXCursor_TranslationUnit;
+            a->array = is_array_type(clang_getCursorType(d));
+            local_facts(w, d, a);
+            if (a->local) {
+                struct decl_names *dn = decl_slot(w, d);
+                a->fresh = dn && dn->set_loop >= 2 &&
+                           loop_inside(w, dn->set_loop - 2, loop);
+            }
             return;
         }
         if (dk == CXCursor_EnumConstantDecl) {
@@ -695,20 +832,33 @@ static void classify_arg(struct walker *w, CXCursor arg, struct fact_arg *a)
                     !deref && !is_tracked_var(w, d, &ls) &&
                     clang_getCursorKind(clang_getCursorSemanticParent(d)) !=
                         CXCursor_TranslationUnit;
+                if (a->local) {
+                    struct decl_names *s = decl_slot(w, d);
+                    if (s) {
+                        a->decl_loop = s->loop1 - 1;
+                        s->copy_state = 2; /* &ptr: a callee may set it */
+                    }
+                } else if (deref && dk == CXCursor_ParmDecl) {
+                    a->base_param = param_index(w, d);
+                }
                 return;
             }
             return;
         }
     }
-    if (k == CXCursor_ArraySubscriptExpr || k == CXCursor_MemberRefExpr) {
-        /* t[i], s.h, p->h: keep the root variable, so that a handle such
-         * as pthread_join(t[i]) matches pthread_create(&t[i]). */
+    if (k == CXCursor_ArraySubscriptExpr || k == CXCursor_MemberRefExpr ||
+        (k == CXCursor_UnaryOperator && is_deref(w, u))) {
+        /* t[i], s.h, p->h, *p: keep the root variable, so that a handle
+         * such as pthread_join(t[i]) matches pthread_create(&t[i]). */
         int deref;
         CXCursor d = root_decl(w, u, &deref);
         enum CXCursorKind dk = clang_getCursorKind(d);
         if (dk == CXCursor_VarDecl || dk == CXCursor_ParmDecl)
             a->ref = cursor_usr(w, d);
-        return;
+        if (deref && dk == CXCursor_ParmDecl)
+            a->base_param = param_index(w, d);
+        if (k != CXCursor_UnaryOperator)
+            return;
     }
     if (k == CXCursor_IntegerLiteral || k == CXCursor_BinaryOperator ||
         k == CXCursor_UnaryOperator || k == CXCursor_CharacterLiteral ||
@@ -767,7 +917,7 @@ static int callee_noreturn(struct walker *w, CXCursor decl, const char *usr)
 }
 
 static void add_call(struct walker *w, CXCursor call, int loop, int branch,
-                     int cond)
+                     int cond, const char *store, int arm)
 {
     struct fact_call *c = VEC_ADD(w->calls);
     CXCursor callee = clang_getCursorReferenced(call);
@@ -778,8 +928,11 @@ static void add_call(struct walker *w, CXCursor call, int loop, int branch,
     c->loop = loop;
     c->branch = branch;
     c->cond = cond;
+    c->arm = arm;
     c->seq = w->seq++;
     c->via_param = -1;
+    c->result = store;
+    c->test = w->cur_test;
     if (ck == CXCursor_FunctionDecl) {
         c->callee = cursor_usr(w, callee);
         c->name = cursor_name(w, callee);
@@ -801,7 +954,7 @@ static void add_call(struct walker *w, CXCursor call, int loop, int branch,
         struct fact_arg *args = xcalloc((size_t)nargs, sizeof(*args));
         for (int i = 0; i < nargs; i++) {
             classify_arg(w, clang_Cursor_getArgument(call, (unsigned)i),
-                         &args[i]);
+                         &args[i], loop);
         }
         /* classify_arg may have grown w->calls: re-find c. */
         c = &w->calls.items[w->calls.n - 1];
@@ -811,12 +964,13 @@ static void add_call(struct walker *w, CXCursor call, int loop, int branch,
 }
 
 static void add_access(struct walker *w, CXCursor ref, CXCursor decl,
-                       enum role role, int loop)
+                       enum role role, int loop, const char *field)
 {
     struct fact_access *a = VEC_ADD(w->accesses);
     CXType t = clang_getCursorType(decl);
     a->var = cursor_usr(w, decl);
     a->name = cursor_name(w, decl);
+    a->field = field;
     switch (role) {
     case ROLE_READ:
         a->flags = FACT_ACC_READ;
@@ -835,6 +989,7 @@ static void add_access(struct walker *w, CXCursor ref, CXCursor decl,
         a->flags |= FACT_ACC_ATOMIC;
     cursor_pos(ref, NULL, &a->line, &a->col);
     a->loop = loop;
+    a->test = w->cur_test;
     a->seq = w->seq++;
 }
 
@@ -844,21 +999,27 @@ static void add_access(struct walker *w, CXCursor ref, CXCursor decl,
  * such as a thread's context argument.
  */
 static void add_pointee_access(struct walker *w, CXCursor expr, CXCursor base,
-                               enum role role, int loop)
+                               enum role role, int loop, const char *field)
 {
     CXCursor u = unwrap(w, base), d;
     struct fact_access *a;
+    struct decl_names *dn;
     int pi;
     char idx[24];
     if (clang_getCursorKind(u) != CXCursor_DeclRefExpr)
         return;
     d = clang_getCursorReferenced(u);
-    if (clang_getCursorKind(d) != CXCursor_ParmDecl)
+    if (clang_getCursorKind(d) == CXCursor_ParmDecl)
+        pi = param_index(w, d);
+    else if (clang_getCursorKind(d) == CXCursor_VarDecl &&
+             (dn = decl_slot(w, d)) && dn->alias > 0)
+        pi = dn->alias - 1; /* struct ctx *c = arg; c->n++ */
+    else
         return;
-    pi = param_index(w, d);
     if (pi < 0)
         return;
     a = VEC_ADD(w->accesses);
+    a->field = field;
     snprintf(idx, sizeof(idx), "param:%d", pi);
     a->var = arena_strdup(&w->tu->arena, idx);
     a->name = cursor_text(w, expr);
@@ -870,7 +1031,62 @@ static void add_pointee_access(struct walker *w, CXCursor expr, CXCursor base,
                                    : FACT_ACC_READ;
     cursor_pos(expr, NULL, &a->line, &a->col);
     a->loop = loop;
+    a->test = w->cur_test;
     a->seq = w->seq++;
+}
+
+/* 1 when an expression is the integer constant 0 ("while (0)"). */
+static int is_zero_expr(CXCursor e)
+{
+    CXEvalResult r;
+    int zero;
+    if (clang_Cursor_isNull(e) || !clang_isExpression(clang_getCursorKind(e)))
+        return 0;
+    r = clang_Cursor_Evaluate(e);
+    if (!r)
+        return 0;
+    zero = clang_EvalResult_getKind(r) == CXEval_Int &&
+           clang_EvalResult_getAsLongLong(r) == 0;
+    clang_EvalResult_dispose(r);
+    return zero;
+}
+
+/* A local variable is assigned in loop `loop` (-1: outside loops). */
+static void note_local_set(struct walker *w, CXCursor decl, int loop)
+{
+    struct decl_names *dn = decl_slot(w, decl);
+    if (dn)
+        dn->set_loop = loop + 2;
+    for (int l = loop, guard = 0; l >= 0 && guard < 100000; guard++) {
+        w->loops.items[l].local_writes = 1;
+        l = w->loops.items[l].parent;
+    }
+}
+
+/*
+ * A local's declaration: where an initialiser assigns it, and whether it
+ * copies a pointer parameter ("struct ctx *c = arg;", through casts), so
+ * that accesses through it count as accesses through the parameter.
+ */
+static void note_local_decl(struct walker *w, CXCursor decl, int loop)
+{
+    CXCursor init = last_child(w, decl), u, d;
+    struct decl_names *dn;
+    if (clang_Cursor_isNull(init) ||
+        !clang_isExpression(clang_getCursorKind(init)))
+        return;
+    note_local_set(w, decl, loop);
+    dn = decl_slot(w, decl);
+    if (!dn)
+        return;
+    u = unwrap(w, init);
+    if (clang_getCursorKind(u) != CXCursor_DeclRefExpr ||
+        clang_getCanonicalType(clang_getCursorType(decl)).kind !=
+            CXType_Pointer)
+        return;
+    d = clang_getCursorReferenced(u);
+    if (clang_getCursorKind(d) == CXCursor_ParmDecl && param_index(w, d) >= 0)
+        dn->alias = param_index(w, d) + 1;
 }
 
 /* Records "target = function" when rhs names a function or a parameter. */
@@ -1001,21 +1217,226 @@ static void scan_init_list(struct walker *w, CXCursor list, int file_scope)
     scan_init_list_at(w, list, file_scope, 0);
 }
 
-static void push(struct walker *w, CXCursor c, int loop, int branch, int cond,
-                 enum role role, int depth)
+/* ---- def-use (struct fact_flow) ---------------------------------------- */
+
+static const struct sink no_sink = {SINK_NONE, -1, -1, NULL};
+
+/*
+ * The data key of an lvalue: the root variable's USR, with the field next
+ * to the root for s.f and a[i].f ("USR.f") or p->f ("USR:f"); NULL when
+ * the root is not a variable (f()->x).
+ */
+static const char *data_key(struct walker *w, CXCursor e)
 {
-    struct frame f = {c, loop, branch, cond, role, depth};
+    const char *field = NULL;
+    char sep = '.';
+    for (int i = 0; i < 64; i++) {
+        enum CXCursorKind k;
+        e = unwrap(w, e);
+        k = clang_getCursorKind(e);
+        if (k == CXCursor_DeclRefExpr) {
+            CXCursor d = clang_getCursorReferenced(e);
+            enum CXCursorKind dk = clang_getCursorKind(d);
+            const char *usr;
+            if (dk != CXCursor_VarDecl && dk != CXCursor_ParmDecl)
+                return NULL;
+            usr = cursor_usr(w, d);
+            if (!field || !usr)
+                return usr;
+            {
+                size_t a = strlen(usr), b = strlen(field);
+                char *key = arena_alloc(&w->tu->arena, a + b + 2);
+                memcpy(key, usr, a);
+                key[a] = sep;
+                memcpy(key + a + 1, field, b + 1);
+                return key;
+            }
+        }
+        if (k == CXCursor_MemberRefExpr) {
+            CXCursor base = first_child(w, e);
+            field = cursor_name(w, clang_getCursorReferenced(e));
+            sep = !clang_Cursor_isNull(base) &&
+                          clang_getCanonicalType(clang_getCursorType(base))
+                                  .kind == CXType_Pointer
+                      ? ':'
+                      : '.';
+        } else if (k != CXCursor_ArraySubscriptExpr &&
+                   !(k == CXCursor_UnaryOperator &&
+                     unop_kind(w, e, first_child(w, e)) == '*')) {
+            return NULL;
+        }
+        e = first_child(w, e);
+        if (clang_Cursor_isNull(e))
+            return NULL;
+    }
+    return NULL;
+}
+
+/* Records a flow from key `from` (or call `call`'s output) into sink s. */
+static void add_flow(struct walker *w, const char *from, int call,
+                     const struct sink *s, int loop)
+{
+    struct fact_flow *fl;
+    if (s->kind == SINK_NONE || s->kind == SINK_CASES || (!from && call < 0) ||
+        (s->kind == SINK_KEY && !s->key))
+        return;
+    fl = VEC_ADD(w->flows);
+    fl->from = from;
+    fl->call = from ? -1 : call;
+    fl->to = s->kind == SINK_KEY ? s->key : NULL;
+    fl->to_call = s->kind == SINK_ARG ? s->a : -1;
+    fl->to_arg = s->kind == SINK_ARG ? s->b : -1;
+    fl->to_loop = s->kind == SINK_EXIT ? s->a : -1;
+    fl->loop = loop;
+    fl->seq = w->seq;
+}
+
+/*
+ * What a callee does with storage an argument points to: ARG_READ, or
+ * ARG_OUT for &p of a pointer p (an out-parameter), or ARG_INOUT for &x
+ * and other pointers to non-const storage.  Pointers to const are read;
+ * so are the variadic arguments other than &x (printf's, or a URL given
+ * to curl_easy_setopt), and a pointer to a record or void given first (a
+ * handle: a connection, a context), which the handle rules of SW301 and
+ * SW302 look after.
+ */
+enum arg_use { ARG_READ, ARG_OUT, ARG_INOUT };
+
+static enum arg_use arg_use(struct walker *w, CXCursor arg, int variadic,
+                            int index)
+{
+    CXCursor u = unwrap(w, arg);
+    CXType t = clang_getCanonicalType(clang_getCursorType(arg)), pt;
+    if (t.kind != CXType_Pointer)
+        return ARG_READ;
+    pt = clang_getPointeeType(t);
+    if (clang_isConstQualifiedType(pt))
+        return ARG_READ;
+    pt = clang_getCanonicalType(pt);
+    if (pt.kind == CXType_FunctionProto || pt.kind == CXType_FunctionNoProto)
+        return ARG_READ;
+    if (clang_getCursorKind(u) == CXCursor_UnaryOperator &&
+        unop_kind(w, u, first_child(w, u)) == '&')
+        return pt.kind == CXType_Pointer || variadic ? ARG_OUT : ARG_INOUT;
+    if (variadic)
+        return ARG_READ; /* printf's arguments: only &x is written */
+    if (index == 0 && (pt.kind == CXType_Record || pt.kind == CXType_Void ||
+                       pt.kind == CXType_Elaborated))
+        return ARG_READ;
+    return ARG_INOUT;
+}
+
+/*
+ * 1 when statement s is a `what` (break, return) or a block with one of
+ * its own.
+ */
+static int stmt_leaves(struct walker *w, CXCursor s, enum CXCursorKind what)
+{
+    enum CXCursorKind k = clang_getCursorKind(s);
+    if (k == what)
+        return 1;
+    if (k != CXCursor_CompoundStmt)
+        return 0;
+    children(w, s);
+    for (size_t i = 0; i < w->kids.n; i++)
+        if (clang_getCursorKind(w->kids.items[i]) == what)
+            return 1;
+    return 0;
+}
+
+/*
+ * 1 when arm s returns, and not with an error value (a negative constant
+ * or a null pointer): whether the code after the if runs then depends on
+ * the condition (a fallback tried only when the first attempt failed).
+ * Error exits do not make later calls depend on earlier results.
+ */
+static int arm_returns_normally(struct walker *w, CXCursor s)
+{
+    CXCursor ret = s, e;
+    CXEvalResult r;
+    int error = 0, ptr;
+    if (clang_getCursorKind(s) == CXCursor_CompoundStmt) {
+        children(w, s);
+        ret = clang_getNullCursor();
+        for (size_t i = 0; i < w->kids.n; i++)
+            if (clang_getCursorKind(w->kids.items[i]) == CXCursor_ReturnStmt)
+                ret = w->kids.items[i];
+    }
+    if (clang_getCursorKind(ret) != CXCursor_ReturnStmt)
+        return 0;
+    e = first_child(w, ret);
+    if (clang_Cursor_isNull(e))
+        return 1;
+    ptr = clang_getCanonicalType(clang_getCursorType(e)).kind == CXType_Pointer;
+    /* A pointer-typed constant does not evaluate; its literal does. */
+    r = clang_Cursor_Evaluate(ptr ? unwrap(w, e) : e);
+    if (r) {
+        if (clang_EvalResult_getKind(r) == CXEval_Int) {
+            long long v = clang_EvalResult_getAsLongLong(r);
+            error = v < 0 || (v == 0 && ptr);
+        }
+        clang_EvalResult_dispose(r);
+    }
+    return !error;
+}
+
+/*
+ * 1 when statement s never falls through to what follows it: a return,
+ * goto, break or continue, or a block that ends in one or in a call that
+ * does not return (exit, abort).
+ */
+static int stmt_exits(struct walker *w, CXCursor s)
+{
+    enum CXCursorKind k = clang_getCursorKind(s);
+    if (k == CXCursor_CompoundStmt) {
+        CXCursor last = last_child(w, s);
+        if (clang_Cursor_isNull(last))
+            return 0;
+        s = last;
+        k = clang_getCursorKind(s);
+    }
+    if (k == CXCursor_ReturnStmt || k == CXCursor_GotoStmt ||
+        k == CXCursor_BreakStmt || k == CXCursor_ContinueStmt)
+        return 1;
+    if (k == CXCursor_CallExpr) {
+        CXCursor d = clang_getCursorReferenced(s);
+        return clang_getCursorKind(d) == CXCursor_FunctionDecl &&
+               callee_noreturn(w, d, cursor_usr(w, d));
+    }
+    return 0;
+}
+
+static int add_arm(struct walker *w, int parent, int stmt)
+{
+    struct fact_arm *a = VEC_ADD(w->arms);
+    a->parent = parent;
+    a->stmt = stmt < 0 ? (int)w->arms.n - 1 : stmt;
+    return (int)w->arms.n - 1;
+}
+
+static void push(struct walker *w, CXCursor c, int loop, int branch, int cond,
+                 enum role role, int depth, const char *store, int test)
+{
+    struct frame f = {c,     loop,  branch, cond, role,
+                      depth, store, test,   -1,   no_sink};
     VEC_PUSH(w->stack, f);
 }
 
 /* Pushes the children of c (kids) so that they pop in source order. */
 static void push_kids(struct walker *w, const CXCursor *kids, size_t n,
                       int loop, const int *branches, const int *conds,
-                      const enum role *roles, int depth)
+                      const enum role *roles, const char *const *stores,
+                      const int *tests, int depth)
 {
-    for (size_t i = n; i-- > 0;)
+    /* The per-node arrays run parallel to kids (see visit()). */
+    size_t off = (size_t)(kids - w->node.kids);
+    for (size_t i = n; i-- > 0;) {
         push(w, kids[i], loop, branches[i], conds[i],
-             roles ? roles[i] : ROLE_READ, depth);
+             roles ? roles[i] : ROLE_READ, depth, stores ? stores[i] : NULL,
+             tests[i]);
+        w->stack.items[w->stack.n - 1].arm = w->node.arms[off + i];
+        w->stack.items[w->stack.n - 1].sink = w->node.sinks[off + i];
+    }
 }
 
 /*
@@ -1025,7 +1446,6 @@ static void push_kids(struct walker *w, const CXCursor *kids, size_t n,
 static CXCursor zero_guard(struct walker *w, CXCursor cond)
 {
     CXCursor u = unwrap(w, cond), lhs, rhs, call;
-    CXEvalResult r;
     int zero = 0;
     if (clang_getCursorKind(u) != CXCursor_BinaryOperator)
         return clang_getNullCursor();
@@ -1042,12 +1462,7 @@ static CXCursor zero_guard(struct walker *w, CXCursor cond)
         if (strcmp(op, "==") != 0)
             return clang_getNullCursor();
     }
-    r = clang_Cursor_Evaluate(rhs);
-    if (r) {
-        zero = clang_EvalResult_getKind(r) == CXEval_Int &&
-               clang_EvalResult_getAsLongLong(r) == 0;
-        clang_EvalResult_dispose(r);
-    }
+    zero = is_zero_expr(rhs);
     if (!zero)
         return clang_getNullCursor();
     call = unwrap(w, lhs);
@@ -1104,6 +1519,216 @@ static int for_init(struct walker *w, CXCursor c, CXCursor child, CXCursor body)
     return found && end <= semi;
 }
 
+/*
+ * 1 when child is the condition of the for statement c whose body is body:
+ * it starts after the first ';' of the header and ends before the second.
+ */
+static int for_test(struct walker *w, CXCursor c, CXCursor child, CXCursor body)
+{
+    CXToken *toks = NULL;
+    unsigned n = 0, semi[2] = {0, 0}, start, end;
+    int found = 0;
+    clang_getExpansionLocation(
+        clang_getRangeStart(clang_getCursorExtent(child)), NULL, NULL, NULL,
+        &start);
+    clang_getExpansionLocation(clang_getRangeEnd(clang_getCursorExtent(child)),
+                               NULL, NULL, NULL, &end);
+    clang_tokenize(
+        w->ctu,
+        clang_getRange(clang_getRangeStart(clang_getCursorExtent(c)),
+                       clang_getRangeStart(clang_getCursorExtent(body))),
+        &toks, &n);
+    for (unsigned i = 0; i < n && found < 2; i++) {
+        CXString sp;
+        const char *t;
+        if (clang_getTokenKind(toks[i]) != CXToken_Punctuation)
+            continue;
+        sp = clang_getTokenSpelling(w->ctu, toks[i]);
+        t = clang_getCString(sp);
+        if (t && strcmp(t, ";") == 0)
+            clang_getExpansionLocation(clang_getTokenLocation(w->ctu, toks[i]),
+                                       NULL, NULL, NULL, &semi[found++]);
+        clang_disposeString(sp);
+    }
+    clang_disposeTokens(w->ctu, toks, n);
+    return found == 2 && start > semi[0] && end <= semi[1];
+}
+
+/* 1 for a statement that leaves the loop: break, return, goto, or a block
+ * that ends in one. */
+static int leaves_loop(struct walker *w, CXCursor s)
+{
+    enum CXCursorKind k = clang_getCursorKind(s);
+    if (k == CXCursor_CompoundStmt) {
+        s = last_child(w, s);
+        k = clang_isInvalid(clang_getCursorKind(s)) ? CXCursor_NullStmt
+                                                    : clang_getCursorKind(s);
+    }
+    return k == CXCursor_BreakStmt || k == CXCursor_ReturnStmt ||
+           k == CXCursor_GotoStmt;
+}
+
+/* Records a copy into a local (index >= 0) or a local's exit test. */
+static void note_test_copy(struct walker *w, const char *local, int index,
+                           int loop)
+{
+    struct copy_ref r = {local, index, loop};
+    if (w->copies_n == w->copies_cap) {
+        w->copies_cap = w->copies_cap ? w->copies_cap * 2 : 16;
+        w->copies_items =
+            xrealloc(w->copies_items, w->copies_cap * sizeof(*w->copies_items));
+    }
+    w->copies_items[w->copies_n++] = r;
+}
+
+/* A read copied into a local that an exit test of the same loop reads is
+ * part of that test. */
+static void resolve_copies(struct walker *w)
+{
+    for (size_t i = 0; i < w->copies_n; i++) {
+        const struct copy_ref *c = &w->copies_items[i];
+        if (c->index < 0)
+            continue;
+        for (size_t k = 0; k < w->copies_n; k++) {
+            const struct copy_ref *t = &w->copies_items[k];
+            if (t->index < 0 && t->loop == c->loop &&
+                strcmp(t->local, c->local) == 0) {
+                w->accesses.items[c->index].test = 1;
+                break;
+            }
+        }
+    }
+    w->copies_n = 0;
+}
+
+/*
+ * Def-use and arms for node c's children (w->node.sinks and w->node.arms,
+ * already defaulted by visit()): arguments go into their call, what a
+ * call writes through &x or a buffer goes out of it, loop conditions and
+ * ifs that break feed the loop's exit test, if and ?: open arms.
+ */
+static void visit_flows(struct walker *w, const struct frame *fr, CXCursor c,
+                        enum CXCursorKind k, const CXCursor *kids, size_t n,
+                        int loop)
+{
+    struct sink *sk = w->node.sinks;
+    struct sink exit_sink = {SINK_EXIT, loop, -1, NULL};
+    switch (k) {
+    case CXCursor_CallExpr: {
+        int ci = (int)w->calls.n - 1;
+        int nargs = clang_Cursor_getNumArguments(c);
+        CXCursor fn = clang_getCursorReferenced(c);
+        CXType ft = clang_getCursorType(fn);
+        int fixed = clang_getNumArgTypes(ft);
+        int variadic = clang_isFunctionTypeVariadic(ft);
+        sk[0] = no_sink;
+        for (size_t i = 1; i < n; i++) {
+            struct sink in = {SINK_ARG, ci, (int)i - 1, NULL};
+            enum arg_use use;
+            sk[i] = no_sink;
+            if (nargs != (int)n - 1)
+                continue;
+            use = arg_use(w, kids[i], variadic && (int)i - 1 >= fixed,
+                          (int)i - 1);
+            if (use != ARG_READ) {
+                CXCursor u = unwrap(w, kids[i]);
+                struct sink to = {SINK_KEY, -1, -1, NULL};
+                int addr = clang_getCursorKind(u) == CXCursor_UnaryOperator;
+                if (addr)
+                    u = first_child(w, u);
+                to.key = data_key(w, u);
+                add_flow(w, NULL, ci, &to, loop);
+                if (use == ARG_INOUT && addr) /* &x: not read below */
+                    add_flow(w, to.key, -1, &in, loop);
+                if (use == ARG_INOUT && !addr)
+                    sk[i] = in;
+            } else {
+                CXCursor u = unwrap(w, kids[i]);
+                sk[i] = in;
+                if (clang_getCursorKind(u) == CXCursor_UnaryOperator &&
+                    unop_kind(w, u, first_child(w, u)) == '&')
+                    add_flow(w, data_key(w, first_child(w, u)), -1, &in, loop);
+            }
+        }
+        break;
+    }
+    case CXCursor_CompoundAssignOperator:
+        if (n == 2) {
+            const char *key = data_key(w, kids[0]);
+            struct sink to = {SINK_KEY, -1, -1, key};
+            sk[0] = no_sink;
+            sk[1] = key ? to : no_sink;
+            add_flow(w, key, -1, &to, loop); /* x += ...: x stays */
+            add_flow(w, key, -1, &fr->sink, loop);
+        }
+        break;
+    case CXCursor_VarDecl:
+        if (clang_isExpression(clang_getCursorKind(kids[n - 1])))
+            sk[n - 1] = (struct sink){SINK_KEY, -1, -1, cursor_usr(w, c)};
+        break;
+    case CXCursor_WhileStmt:
+        if (n == 2)
+            sk[0] = exit_sink;
+        break;
+    case CXCursor_DoStmt:
+        if (n == 2)
+            sk[1] = exit_sink;
+        break;
+    case CXCursor_IfStmt:
+        if (n >= 2) {
+            int a0 = add_arm(w, fr->arm, -1);
+            w->node.arms[1] = a0;
+            w->arms.items[a0].exits = stmt_exits(w, kids[1]);
+            if (n > 2) {
+                w->node.arms[2] = add_arm(w, fr->arm, a0);
+                w->arms.items[w->node.arms[2]].exits = stmt_exits(w, kids[2]);
+            }
+            /* The condition decides the arms, and what leaves them. */
+            char buf[32];
+            struct sink ret = {SINK_KEY, -1, -1, FACT_KEY_RETURN};
+            snprintf(buf, sizeof(buf), FACT_KEY_IF "%d", a0);
+            sk[0] = (struct sink){SINK_KEY, -1, -1,
+                                  arena_strdup(&w->tu->arena, buf)};
+            if (loop >= 0 &&
+                (stmt_leaves(w, kids[1], CXCursor_BreakStmt) ||
+                 (n > 2 && stmt_leaves(w, kids[2], CXCursor_BreakStmt))))
+                add_flow(w, sk[0].key, -1, &exit_sink, loop);
+            else if (arm_returns_normally(w, kids[1]) ||
+                     (n > 2 && arm_returns_normally(w, kids[2])))
+                add_flow(w, sk[0].key, -1, &ret, loop);
+        }
+        break;
+    case CXCursor_SwitchStmt:
+        if (n >= 2)
+            sk[n - 1] = (struct sink){SINK_CASES, -1, -1, NULL};
+        break;
+    case CXCursor_CompoundStmt:
+        if (fr->sink.kind == SINK_CASES) {
+            /* Each case label opens an arm up to the next label. */
+            int first = -1, cur = fr->arm;
+            for (size_t i = 0; i < n; i++) {
+                enum CXCursorKind kk = clang_getCursorKind(kids[i]);
+                if (kk == CXCursor_CaseStmt || kk == CXCursor_DefaultStmt) {
+                    cur = add_arm(w, fr->arm, first);
+                    if (first < 0)
+                        first = cur;
+                }
+                w->node.arms[i] = cur;
+            }
+        }
+        break;
+    case CXCursor_ConditionalOperator:
+        if (n == 3) {
+            int a0 = add_arm(w, fr->arm, -1);
+            w->node.arms[1] = a0;
+            w->node.arms[2] = add_arm(w, fr->arm, a0);
+        }
+        break;
+    default:
+        break;
+    }
+}
+
 static void visit(struct walker *w, const struct frame *fr)
 {
     CXCursor c = fr->c;
@@ -1113,10 +1738,14 @@ static void visit(struct walker *w, const struct frame *fr)
     CXCursor *kids;
     enum role *roles;
     int *branches, *conds;
+    const char **stores;
+    int *tests;
     int outer_loop = -2; /* for a for statement: the loop around it */
+    int sink_done = 0;   /* the node's own flow is recorded */
 
     if (fr->depth > SW_MAX_DEPTH)
         return;
+    w->cur_test = fr->test;
 
     switch (k) {
     case CXCursor_ForStmt:
@@ -1124,23 +1753,50 @@ static void visit(struct walker *w, const struct frame *fr)
     case CXCursor_DoStmt: {
         struct fact_loop *l = VEC_ADD(w->loops);
         l->parent = loop;
+        if (k == CXCursor_DoStmt)
+            l->once = is_zero_expr(last_child(w, c));
         cursor_pos(c, NULL, &l->line, &l->col);
         outer_loop = loop;
         loop = (int)w->loops.n - 1;
         break;
     }
     case CXCursor_CallExpr:
-        add_call(w, c, loop, fr->branch, fr->cond);
+        add_call(w, c, loop, fr->branch, fr->cond, fr->store, fr->arm);
+        add_flow(w, NULL, (int)w->calls.n - 1, &fr->sink, loop);
         break;
     case CXCursor_DeclRefExpr: {
         CXCursor d = clang_getCursorReferenced(c);
         int ls;
-        if (is_tracked_var(w, d, &ls))
-            add_access(w, c, d, fr->role, loop);
+        if (is_tracked_var(w, d, &ls)) {
+            add_access(w, c, d, fr->role, loop, NULL);
+            if (fr->store && fr->role == ROLE_READ && loop >= 0)
+                note_test_copy(w, fr->store, (int)w->accesses.n - 1, loop);
+        } else if (clang_getCursorKind(d) == CXCursor_VarDecl) {
+            if (fr->role == ROLE_WRITE || fr->role == ROLE_RW)
+                note_local_set(w, d, loop);
+            else if (fr->test && fr->role == ROLE_READ)
+                note_test_copy(w, cursor_usr(w, d), -1, loop);
+        }
+        if (fr->sink.kind != SINK_NONE && fr->role != ROLE_ADDR &&
+            (clang_getCursorKind(d) == CXCursor_VarDecl ||
+             clang_getCursorKind(d) == CXCursor_ParmDecl))
+            add_flow(w, cursor_usr(w, d), -1, &fr->sink, loop);
         return;
     }
+    case CXCursor_MemberRefExpr:
+        if (fr->sink.kind != SINK_NONE) {
+            const char *key = data_key(w, c);
+            if (key) {
+                /* One flow for s.f; its parts are not read on their own. */
+                add_flow(w, key, -1, &fr->sink, loop);
+                sink_done = 1;
+            }
+        }
+        break;
     case CXCursor_VarDecl: {
         int ls;
+        if (!is_tracked_var(w, c, &ls) && w->fn)
+            note_local_decl(w, c, loop);
         if (is_tracked_var(w, c, &ls) && ls) {
             /* A function-static local: a global with an owner. */
             struct fact_global *g = VEC_ADD(w->globals);
@@ -1152,6 +1808,16 @@ static void visit(struct walker *w, const struct frame *fr)
             g->owner = w->fn ? w->fn->usr : NULL;
             g->is_static = 1;
             g->is_atomic = clang_getCursorType(c).kind == CXType_Atomic;
+        }
+        if (!is_tracked_var(w, c, &ls)) {
+            /* A local: the loop it belongs to, the address it holds. */
+            struct decl_names *d = decl_slot(w, c);
+            CXCursor init = last_child(w, c);
+            if (d)
+                d->loop1 = loop + 1;
+            if (!clang_Cursor_isNull(init) &&
+                clang_isExpression(clang_getCursorKind(init)))
+                note_copy(w, c, init);
         }
         {
             /* void (*cb)(int) = handler; */
@@ -1185,37 +1851,92 @@ static void visit(struct walker *w, const struct frame *fr)
         w->node.branches =
             xrealloc(w->node.branches, cap * sizeof(*w->node.branches));
         w->node.conds = xrealloc(w->node.conds, cap * sizeof(*w->node.conds));
+        w->node.stores =
+            xrealloc(w->node.stores, cap * sizeof(*w->node.stores));
+        w->node.tests = xrealloc(w->node.tests, cap * sizeof(*w->node.tests));
+        w->node.arms = xrealloc(w->node.arms, cap * sizeof(*w->node.arms));
+        w->node.sinks = xrealloc(w->node.sinks, cap * sizeof(*w->node.sinks));
         w->node.cap = cap;
     }
     kids = w->node.kids;
     roles = w->node.roles;
     branches = w->node.branches;
     conds = w->node.conds;
+    stores = w->node.stores;
+    tests = w->node.tests;
     memcpy(kids, w->kids.items, n * sizeof(*kids));
     for (size_t i = 0; i < n; i++) {
         roles[i] = ROLE_READ;
+        stores[i] = NULL;
+        /* a loop statement starts its own tests (set below) */
+        tests[i] = (k == CXCursor_ForStmt || k == CXCursor_WhileStmt ||
+                    k == CXCursor_DoStmt)
+                       ? 0
+                       : fr->test;
         branches[i] = fr->branch;
         /* The arms of if, switch and ?: are conditional; the test is not. */
         conds[i] =
             fr->cond + ((k == CXCursor_IfStmt || k == CXCursor_SwitchStmt ||
                          k == CXCursor_ConditionalOperator) &&
                         i > 0);
+        w->node.arms[i] = fr->arm;
+        /* Values flow up through expressions, not out of statements. */
+        w->node.sinks[i] =
+            clang_isExpression(k) && !sink_done && i < n ? fr->sink : no_sink;
     }
+    visit_flows(w, fr, c, k, kids, n, loop);
 
     switch (k) {
     case CXCursor_BinaryOperator:
         if (n == 2 && binop_is_assign(w, c, kids[0], kids[1])) {
-            const char *target;
+            const char *target, *key = data_key(w, kids[0]);
+            CXCursor lhs = unwrap(w, kids[0]);
+            struct sink to = {SINK_KEY, -1, -1, key};
+            w->node.sinks[0] = no_sink;
+            w->node.sinks[1] = key ? to : no_sink;
+            add_flow(w, key, -1, &fr->sink, loop); /* (v = f()) > 0 */
             roles[0] = ROLE_WRITE;
+            if (clang_getCursorKind(unwrap(w, kids[0])) == CXCursor_DeclRefExpr)
+                note_copy(w, clang_getCursorReferenced(unwrap(w, kids[0])),
+                          kids[1]);
             target = lvalue_target(w, kids[0]);
             if (target)
                 add_assign(w, target, kids[1], c, 0);
+            /* v = CALL(...): the call's value goes to v */
+            if (clang_getCursorKind(lhs) == CXCursor_DeclRefExpr) {
+                CXCursor d = clang_getCursorReferenced(lhs);
+                if (clang_getCursorKind(d) == CXCursor_VarDecl)
+                    stores[1] = cursor_usr(w, d);
+            }
         }
+        break;
+    case CXCursor_VarDecl:
+        /* T v = CALL(...); */
+        if (clang_isExpression(clang_getCursorKind(kids[n - 1])))
+            stores[n - 1] = cursor_usr(w, c);
+        break;
+    case CXCursor_CStyleCastExpr:
+        stores[n - 1] = fr->store;
         break;
     case CXCursor_CompoundAssignOperator:
         roles[0] = ROLE_RW;
         break;
+    case CXCursor_WhileStmt:
+        if (n >= 2)
+            tests[0] = 1; /* while (TEST) body */
+        break;
+    case CXCursor_DoStmt:
+        if (n >= 2)
+            tests[n - 1] = 1; /* do body while (TEST) */
+        break;
+    case CXCursor_ForStmt:
+        for (size_t i = 0; i + 1 < n; i++)
+            tests[i] = for_test(w, c, kids[i], kids[n - 1]);
+        break;
     case CXCursor_IfStmt:
+        /* if (TEST) break; if (TEST) { ...; return; } */
+        if (n >= 2 && loop >= 0 && leaves_loop(w, kids[1]))
+            tests[0] = 1;
         if (n >= 2) {
             CXCursor g = zero_guard(w, kids[0]);
             if (!clang_Cursor_isNull(g)) {
@@ -1235,24 +1956,46 @@ static void visit(struct walker *w, const struct frame *fr)
             roles[0] = op == '&'                ? ROLE_ADDR
                        : op == '+' || op == '-' ? ROLE_RW
                                                 : ROLE_READ;
+            if (op == '&') {
+                w->node.sinks[0] = no_sink; /* the address, not the value */
+            } else if (op == '+' || op == '-') {
+                const char *key = data_key(w, kids[0]);
+                struct sink to = {SINK_KEY, -1, -1, key};
+                add_flow(w, key, -1, &to, loop); /* i++: i changes */
+            }
             if (op == '*')
-                add_pointee_access(w, c, kids[0], fr->role, loop);
+                add_pointee_access(w, c, kids[0], fr->role, loop, NULL);
         }
         break;
     case CXCursor_ParenExpr:
         roles[n - 1] = fr->role;
+        stores[n - 1] = fr->store;
         break;
     case CXCursor_UnexposedExpr:
         /* Implicit casts: an lvalue-to-rvalue conversion reads. */
         roles[n - 1] = fr->role == ROLE_ADDR ? ROLE_ADDR : fr->role;
+        stores[n - 1] = fr->store;
         break;
     case CXCursor_MemberRefExpr: {
         /* a.f = x writes a; p->f = x only reads p (and writes *p). */
         CXType bt = clang_getCanonicalType(clang_getCursorType(kids[0]));
-        if (bt.kind != CXType_Pointer)
+        CXCursor fd = clang_getCursorReferenced(c);
+        const char *field = clang_getCursorKind(fd) == CXCursor_FieldDecl
+                                ? cursor_name(w, fd)
+                                : NULL;
+        if (bt.kind != CXType_Pointer) {
+            CXCursor u = unwrap(w, kids[0]), d;
+            int ls;
             roles[0] = fr->role;
-        else
-            add_pointee_access(w, c, kids[0], fr->role, loop);
+            if (clang_getCursorKind(u) == CXCursor_DeclRefExpr &&
+                is_tracked_var(w, d = clang_getCursorReferenced(u), &ls)) {
+                /* g.f: an access to field f of g. */
+                add_access(w, u, d, fr->role, loop, field);
+                return;
+            }
+        } else {
+            add_pointee_access(w, c, kids[0], fr->role, loop, field);
+        }
         break;
     }
     case CXCursor_ArraySubscriptExpr: {
@@ -1262,14 +2005,31 @@ static void visit(struct walker *w, const struct frame *fr)
             bt.kind == CXType_IncompleteArray)
             roles[0] = fr->role;
         else
-            add_pointee_access(w, c, kids[0], fr->role, loop);
+            add_pointee_access(w, c, kids[0], fr->role, loop, NULL);
         break;
     }
     default:
         break;
     }
+    if (k == CXCursor_DoStmt && n == 2) {
+        /* do { ... } while (0): a statement macro's wrapper, not a loop. */
+        CXEvalResult r = clang_Cursor_Evaluate(kids[1]);
+        if (r) {
+            w->loops.items[loop].once =
+                clang_EvalResult_getKind(r) == CXEval_Int &&
+                clang_EvalResult_getAsLongLong(r) == 0;
+            clang_EvalResult_dispose(r);
+        }
+    }
+    if (k == CXCursor_ForStmt && n > 1) {
+        /* Condition and increment feed the exit test (init: see below). */
+        struct sink exit_sink = {SINK_EXIT, loop, -1, NULL};
+        for (size_t i = 0; i + 1 < n; i++)
+            w->node.sinks[i] = exit_sink;
+    }
     if (k == CXCursor_ForStmt && n > 1 &&
         for_init(w, c, kids[0], kids[n - 1])) {
+        w->node.sinks[0] = no_sink;
         /* The counter: "int i = 0" or "i = 0" in the init clause. */
         CXCursor init = kids[0], d = clang_getNullCursor();
         if (clang_getCursorKind(init) == CXCursor_DeclStmt) {
@@ -1283,11 +2043,13 @@ static void visit(struct walker *w, const struct frame *fr)
             w->loops.items[loop].counter = cursor_usr(w, d);
         /* The init clause runs once, outside the loop. */
         push_kids(w, kids + 1, n - 1, loop, branches + 1, conds + 1, roles + 1,
-                  fr->depth + 1);
+                  stores + 1, tests + 1, fr->depth + 1);
         push(w, kids[0], outer_loop, branches[0], conds[0], roles[0],
-             fr->depth + 1);
+             fr->depth + 1, stores[0], 0);
+        w->stack.items[w->stack.n - 1].arm = w->node.arms[0];
     } else {
-        push_kids(w, kids, n, loop, branches, conds, roles, fr->depth + 1);
+        push_kids(w, kids, n, loop, branches, conds, roles, stores, tests,
+                  fr->depth + 1);
     }
 }
 
@@ -1324,23 +2086,29 @@ static void walk_function(struct walker *w, CXCursor fn)
     w->loops.items = NULL, w->loops.cap = 0;
     w->accesses.items = NULL, w->accesses.cap = 0;
     w->assigns.items = NULL, w->assigns.cap = 0;
+    w->arms.n = w->flows.n = 0;
+    w->arms.items = NULL, w->arms.cap = 0;
+    w->flows.items = NULL, w->flows.cap = 0;
 
     /* Only the body: parameters and the return type hold no events. */
     children(w, fn);
     for (size_t i = w->kids.n; i-- > 0;)
         if (clang_getCursorKind(w->kids.items[i]) == CXCursor_CompoundStmt)
-            push(w, w->kids.items[i], -1, -1, 0, ROLE_READ, 0);
+            push(w, w->kids.items[i], -1, -1, 0, ROLE_READ, 0, NULL, 0);
     while (w->stack.n) {
         struct frame fr = w->stack.items[--w->stack.n];
         visit(w, &fr);
     }
 
+    resolve_copies(w);
     f = &w->funcs.items[fi]; /* walk_function's VEC_ADD may have moved */
     f->calls = w->calls.items, f->ncalls = w->calls.n;
     f->loops = w->loops.items, f->nloops = w->loops.n;
     f->branches = w->branches.items, f->nbranches = w->branches.n;
     f->accesses = w->accesses.items, f->naccesses = w->accesses.n;
     f->assigns = w->assigns.items, f->nassigns = w->assigns.n;
+    f->arms = w->arms.items, f->narms = w->arms.n;
+    f->flows = w->flows.items, f->nflows = w->flows.n;
     free(w->params);
     w->params = NULL;
     w->fn = NULL;
@@ -1583,6 +2351,11 @@ struct fact_tu *extract_tu_flags(void *idx, const char *file,
     free(w.node.roles);
     free(w.node.branches);
     free(w.node.conds);
+    free(w.node.stores);
+    free(w.node.tests);
+    free(w.copies_items);
+    free(w.node.arms);
+    free(w.node.sinks);
     free(w.decls.items);
     strmap_free(w.noreturn_cache);
     tu->funcs = w.funcs.items, tu->nfuncs = w.funcs.n;

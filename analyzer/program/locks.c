@@ -118,7 +118,7 @@ static void release(struct lock_held *held, size_t *nheld, const char *key,
 }
 
 static void acquire(struct lock_held *held, size_t *nheld, const char *name,
-                    const char *key, int call, int cond)
+                    const char *key, int call, int cond, int shared)
 {
     if (*nheld >= LOCKS_MAX_HELD)
         return;
@@ -127,12 +127,30 @@ static void acquire(struct lock_held *held, size_t *nheld, const char *name,
              name ? name : "a lock");
     held[*nheld].call = call;
     held[*nheld].cond = cond;
+    held[*nheld].shared = shared;
     (*nheld)++;
+}
+
+/*
+ * A condition wait releases only the mutex it is given: the other locks
+ * held stay held while it waits, and the wait is a call made under them.
+ */
+static void cond_wait_others(const struct lock_held *held, size_t nheld,
+                             const char *key, int call, locks_walk_fn walk,
+                             void *data)
+{
+    struct lock_held others[LOCKS_MAX_HELD];
+    size_t n = 0;
+    for (size_t k = 0; k < nheld; k++)
+        if (!held[k].key || strcmp(held[k].key, key) != 0)
+            others[n++] = held[k];
+    if (n)
+        walk(data, call, others, n);
 }
 
 static void walk_events(const struct program *p, const struct lock_summaries *s,
                         int func, locks_walk_fn walk, locks_access_fn access,
-                        void *data)
+                        int all_calls, void *data, int releases_count)
 {
     const struct prog_func *pf = &p->funcs[func];
     struct lock_held held[LOCKS_MAX_HELD];
@@ -155,24 +173,30 @@ static void walk_events(const struct program *p, const struct lock_summaries *s,
             const char *n = locks_arg_name(c, l->lock, buf, sizeof(buf));
             const char *key = lock_key(c, l->lock);
             if (l->op == SW_LOCK_ACQUIRE || l->op == SW_LOCK_TRY)
-                acquire(held, &nheld, n, key, (int)j, c->cond);
+                acquire(held, &nheld, n, key, (int)j, c->cond, l->shared);
             else if (l->op == SW_LOCK_RELEASE)
                 release(held, &nheld, key, c->cond);
-            continue; /* condition waits release while they wait */
+            else if (l->op == SW_LOCK_COND_WAIT && walk && key)
+                cond_wait_others(held, nheld, key, (int)j, walk, data);
+            continue;
         }
         if (s && pf->calls[j].kind == PCALL_DIRECT) {
             int g = pf->calls[j].targets[0];
             if (s->acquires[g]) {
                 acquire(held, &nheld, s->acquires[g], s->acquire_keys[g],
-                        (int)j, c->cond);
+                        (int)j, c->cond, 0);
                 continue;
             }
             if (s->releases[g]) {
+                /* Entered with the lock held: it runs under it until it
+                 * lets go (for entry locksets, not as a call under it). */
+                if (nheld && walk && releases_count)
+                    walk(data, (int)j, held, nheld);
                 release(held, &nheld, s->release_keys[g], c->cond);
                 continue;
             }
         }
-        if (nheld && walk)
+        if ((nheld || all_calls) && walk)
             walk(data, (int)j, held, nheld);
     }
 }
@@ -180,14 +204,21 @@ static void walk_events(const struct program *p, const struct lock_summaries *s,
 void locks_walk(const struct program *p, const struct lock_summaries *s,
                 int func, locks_walk_fn walk, void *data)
 {
-    walk_events(p, s, func, walk, NULL, data);
+    walk_events(p, s, func, walk, NULL, 0, data, 0);
 }
 
 void locks_walk_accesses(const struct program *p,
                          const struct lock_summaries *s, int func,
                          locks_access_fn access, void *data)
 {
-    walk_events(p, s, func, NULL, access, data);
+    walk_events(p, s, func, NULL, access, 0, data, 0);
+}
+
+void locks_walk_events(const struct program *p, const struct lock_summaries *s,
+                       int func, locks_walk_fn walk, locks_access_fn access,
+                       void *data)
+{
+    walk_events(p, s, func, walk, access, 1, data, 0);
 }
 
 struct site_marks {
@@ -207,6 +238,13 @@ static void mark_site(void *data, int call, const struct lock_held *held,
 unsigned char *locks_entered_locked(const struct program *p,
                                     const struct lock_summaries *s)
 {
+    return locks_entered_locked_ignoring(p, s, NULL, NULL);
+}
+
+unsigned char *locks_entered_locked_ignoring(const struct program *p,
+                                             const struct lock_summaries *s,
+                                             locks_ignore_fn ignore, void *data)
+{
     unsigned char *in = xmalloc(p->nfuncs ? p->nfuncs : 1);
     struct site_marks m;
     int changed = 1;
@@ -215,7 +253,7 @@ unsigned char *locks_entered_locked(const struct program *p,
     for (size_t i = 0; i < p->nfuncs; i++) {
         m.held[i] = xcalloc(p->funcs[i].f->ncalls + 1, 1);
         m.func = (int)i;
-        locks_walk(p, s, (int)i, mark_site, &m);
+        walk_events(p, s, (int)i, mark_site, NULL, 0, &m, 1);
         in[i] = p->funcs[i].ncallers > 0; /* optimistic start */
     }
     for (size_t r = 0; r < p->nroots; r++)
@@ -228,6 +266,9 @@ unsigned char *locks_entered_locked(const struct program *p,
             for (size_t j = 0; j < pf->f->ncalls; j++) {
                 const struct prog_call *pc = &pf->calls[j];
                 int locked = m.held[i][j] || in[i];
+                if (!locked && ignore && pc->kind != PCALL_INDIRECT &&
+                    pc->ntargets && ignore(data, (int)i, (int)j))
+                    locked = 1; /* does not count */
                 for (int k = 0; k < pc->ntargets; k++) {
                     int g = pc->targets[k];
                     if (in[g] && (!locked || pc->kind == PCALL_INDIRECT)) {

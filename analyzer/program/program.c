@@ -17,6 +17,9 @@
 
 struct conc_cache;
 static struct conc_cache *conc_cache_new(void);
+struct prof_cache;
+static struct prof_cache *prof_cache_new(void);
+static void prof_cache_free(struct prof_cache *pc, size_t nfuncs);
 
 static const char *const ctx_names[] = {
 #define X(id, str) str,
@@ -470,6 +473,23 @@ static int handle_ref_eq(const struct fact_arg *a, const struct fact_arg *b)
  * A spawn immediately waited for: the next call of the spawner is a
  * matching wait on the same handle (SW101's pattern, and not concurrent).
  */
+/*
+ * 1 when a loop statement starts between calls a and b: work in between.
+ * A do { ... } while (0) (an ASSERT macro) is no loop.
+ */
+static int loop_between(const struct fact_func *f, const struct fact_call *a,
+                        const struct fact_call *b)
+{
+    for (size_t l = 0; l < f->nloops; l++) {
+        const struct fact_loop *lp = &f->loops[l];
+        if (!lp->once &&
+            (lp->line > a->line || (lp->line == a->line && lp->col > a->col)) &&
+            (lp->line < b->line || (lp->line == b->line && lp->col < b->col)))
+            return 1;
+    }
+    return 0;
+}
+
 static int immediately_waited(struct program *p, int func, int call,
                               const struct spawn_view *v)
 {
@@ -491,8 +511,17 @@ static int immediately_waited(struct program *p, int func, int call,
             n = &pf->f->calls[j];
         break;
     }
-    if (!n)
-        return 0;
+    if (!n || loop_between(pf->f, c, n))
+        return 0; /* a loop in between: the spawner works meanwhile */
+    /* Work on shared state in between ("g = 2;", "while (!done) ;") runs
+     * alongside the thread; the spawn's own arguments (on its line) do not
+     * count. */
+    for (size_t k = 0; k < pf->f->naccesses; k++) {
+        const struct fact_access *a = &pf->f->accesses[k];
+        if (a->seq > c->seq && a->seq < n->seq && a->line != c->line &&
+            (a->flags & (FACT_ACC_READ | FACT_ACC_WRITE)))
+            return 0;
+    }
     for (size_t k = 0; k < v->cat->nwaits; k++) {
         const struct cat_wait *w;
         if (!n->name || strcmp(n->name, v->cat->waits[k]) != 0)
@@ -664,6 +693,11 @@ static int loop_within(const struct fact_func *f, int inner, int outer)
         inner = f->loops[inner].parent;
     }
     return 0;
+}
+
+int program_loop_within(const struct fact_func *f, int inner, int outer)
+{
+    return loop_within(f, inner, outer);
 }
 
 int program_call_polls(const struct program *p, int func, int call)
@@ -1124,6 +1158,31 @@ static void compute_contexts(struct program *p)
 
 /* ---- summaries ---------------------------------------------------------- */
 
+static int same_object(const struct fact_call *a, int ia,
+                       const struct fact_call *b, int ib);
+
+/*
+ * 1 when func also calls one of b's companion calls (nonblocking "after")
+ * on the handle that call c uses: PQgetResult in code that asks PQisBusy
+ * or PQconsumeInput about the same connection is readiness-driven.
+ */
+static int called_after_on_handle(const struct program *p, int func,
+                                  const struct fact_call *c,
+                                  const struct cat_blocking *b)
+{
+    const struct fact_func *f = p->funcs[func].f;
+    int h = b->nb_handle;
+    for (size_t j = 0; j < f->ncalls; j++) {
+        const struct fact_call *o = &f->calls[j];
+        if (o == c || p->funcs[func].calls[j].kind == PCALL_INDIRECT)
+            continue;
+        for (size_t k = 0; k < b->nb_nafter; k++)
+            if (strcmp(o->name, b->nb_after[k]) == 0 && same_object(c, h, o, h))
+                return 1;
+    }
+    return 0;
+}
+
 const struct cat_blocking *program_blocking_api(const struct program *p,
                                                 int func, int call)
 {
@@ -1134,6 +1193,11 @@ const struct cat_blocking *program_blocking_api(const struct program *p,
     b = catalog_blocking(p->cat, c->name);
     if (!b)
         return NULL;
+    if (b->nb_nafter && called_after_on_handle(p, func, c, b))
+        return NULL;
+    if (b->fd_mode && p->funcs[func].calls[call].fd_blocking &&
+        b->on_blocking_fd)
+        b = b->on_blocking_fd;
     if (b->nb_mask || b->nb_not_null) {
         int a = b->nb_arg >= 0 ? b->nb_arg : (int)c->nargs - 1;
         if (a >= 0 && a < (int)c->nargs) {
@@ -1276,6 +1340,89 @@ struct prog_witness *program_blocking(const struct program *p,
     return w;
 }
 
+/* ---- descriptor modes --------------------------------------------------- */
+
+/* 1 when some loop of f contains both calls (one can run after the other). */
+static int share_loop(const struct fact_func *f, const struct fact_call *a,
+                      const struct fact_call *b)
+{
+    for (int l = a->loop, guard = 0; l >= 0 && guard < 100000; guard++) {
+        if (loop_within(f, b->loop, l))
+            return 1;
+        l = f->loops[l].parent;
+    }
+    return 0;
+}
+
+/*
+ * 1 when call j's descriptor (argument 0, a variable) is visibly in
+ * blocking mode: every call whose value the function stores in it is a
+ * catalogued creator without the non-blocking flag, one of them comes
+ * before the call, and nothing that could change the mode (fcntl, ioctl,
+ * a project function: anything but descriptor calls known to keep it,
+ * mode-fd APIs and cheap functions) receives it before the call or in a
+ * loop around both.
+ */
+static int fd_visibly_blocking(const struct program *p, int func, int j)
+{
+    const struct fact_func *f = p->funcs[func].f;
+    const struct fact_call *c = &f->calls[j];
+    const char *fd;
+    int created = 0;
+    if (!c->nargs || c->args[0].kind != FACT_ARG_VAR || !c->args[0].ref)
+        return 0;
+    fd = c->args[0].ref;
+    for (size_t k = 0; k < f->ncalls; k++) {
+        const struct fact_call *o = &f->calls[k];
+        const struct cat_descriptor *d =
+            o->name ? catalog_descriptor(p->cat, o->name) : NULL;
+        const struct cat_blocking *b;
+        if ((int)k == j)
+            continue;
+        if (o->result && strcmp(o->result, fd) == 0) {
+            const struct fact_arg *fl;
+            if (!d || !d->creates || d->flags >= (int)o->nargs)
+                return 0; /* stored from something else: unknown */
+            fl = &o->args[d->flags];
+            if (fl->kind != FACT_ARG_INT || (fl->ival & d->nb_mask))
+                return 0; /* non-blocking, or flags not visible */
+            if (o->seq < c->seq)
+                created = 1;
+            continue;
+        }
+        if (o->seq > c->seq && !share_loop(f, o, c))
+            continue; /* after the call: cannot change its mode */
+        for (size_t a = 0; a < o->nargs; a++) {
+            if (!o->args[a].ref || strcmp(o->args[a].ref, fd) != 0 ||
+                (o->args[a].kind != FACT_ARG_VAR &&
+                 o->args[a].kind != FACT_ARG_ADDR))
+                continue;
+            b = o->name ? catalog_blocking(p->cat, o->name) : NULL;
+            if (p->funcs[func].calls[k].kind == PCALL_INDIRECT ||
+                !((d && !d->creates) || (b && b->fd_mode) ||
+                  catalog_is_cheap(p->cat, o->name)))
+                return 0;
+        }
+    }
+    return created;
+}
+
+static void compute_fd_modes(struct program *p)
+{
+    for (size_t i = 0; i < p->nfuncs; i++) {
+        struct prog_func *pf = &p->funcs[i];
+        for (size_t j = 0; j < pf->f->ncalls; j++) {
+            const struct cat_blocking *b;
+            if (pf->calls[j].kind != PCALL_API)
+                continue;
+            b = catalog_blocking(p->cat, pf->f->calls[j].name);
+            if (b && b->fd_mode && b->on_blocking_fd)
+                pf->calls[j].fd_blocking =
+                    fd_visibly_blocking(p, (int)i, (int)j);
+        }
+    }
+}
+
 /* ---- build and free ----------------------------------------------------- */
 
 struct program *program_build(const struct catalog *cat,
@@ -1290,6 +1437,7 @@ struct program *program_build(const struct catalog *cat,
     p->ntus = ntus;
     p->by_usr = strmap_new();
     p->conc_cache = conc_cache_new();
+    p->prof_cache = prof_cache_new();
     t.index = strmap_new();
 
     link_functions(p);
@@ -1299,6 +1447,7 @@ struct program *program_build(const struct catalog *cat,
     resolve_indirect(p, &fl, &t);
     derive_wrappers(p);
     compute_poll_dist(p);
+    compute_fd_modes(p);
 
     find_entry_roots(p);
     find_spawn_and_callback_roots(p, &t);
@@ -1329,6 +1478,7 @@ void program_free(struct program *p)
     free(p->roots);
     strmap_free(p->by_usr);
     program_conc_cache_free(p);
+    prof_cache_free(p->prof_cache, p->nfuncs);
     free(p);
 }
 
@@ -1564,6 +1714,23 @@ static int program_endpoint_family(const struct program *p, const char *prefix)
     return v == -2 ? -1 : v;
 }
 
+int program_host_is_local(const char *host)
+{
+    return host ? host_is_local(host, strlen(host)) : -1;
+}
+
+int program_endpoint_call(const struct program *p, int func, int call)
+{
+    const struct fact_call *c = &p->funcs[func].f->calls[call];
+    const struct cat_endpoint *ep = catalog_endpoint(p->cat, c->name);
+    return ep ? endpoint_judge(ep, c) : -2;
+}
+
+int program_endpoint_family_judge(const struct program *p, const char *prefix)
+{
+    return program_endpoint_family(p, prefix);
+}
+
 #define MAX_ENDPOINT_FAMILIES 8
 
 struct families {
@@ -1676,99 +1843,284 @@ static int macro_loop(const struct fact_func *f, int l)
     return calls > 0;
 }
 
-void program_profile(const struct program *p, const struct prog_witness *w,
-                     int func, struct prog_profile *pr)
+/*
+ * A profile is a union over the functions a root reaches, so it is one
+ * breadth-first walk per root.  What each function adds by itself (its
+ * loops, waits, callee names, unknown calls, connections and callees) is
+ * computed once per program; the walk only adds those parts up, and a
+ * function's whole profile is kept once computed (SW102, SW103 and advise
+ * ask for the same roots).  The walk order, and so the order of sites and
+ * names, is the order of the walk over the call graph.
+ */
+struct prof_fam {
+    const char *prefix; /* endpoint family */
+    int verdict;        /* judgement of its connections (endpoint_judge) */
+};
+
+struct prof_fn {
+    int loops, cpu_loops;
+    int nested_cpu_loops; /* counted only at depth <= 1 */
+    int ncalls, unresolved, external;
+    const char *first_unknown;
+    size_t site0, nsites; /* its waits, in cache sites */
+    size_t name0, nnames; /* its distinct callee name ids, in cache names */
+    size_t fam0, nfams;   /* its connections per family, in cache fams */
+    size_t succ0, nsucc;  /* functions it calls, in call order, in succ */
+};
+
+struct prof_cache {
+    int built;
+    struct prof_fn *fn; /* per function */
+    struct {
+        struct prog_wait_site *items;
+        size_t n, cap;
+    } sites;
+    struct {
+        int *items;
+        size_t n, cap;
+    } names, succ;
+    struct {
+        struct prof_fam *items;
+        size_t n, cap;
+    } fams, program_fams; /* program_fams: program_endpoint_family() memo */
+    struct {
+        const char **items; /* name id -> name */
+        size_t n, cap;
+    } name_str;
+    unsigned *fn_mark, *name_mark; /* walk scratch: marked with gen */
+    size_t name_mark_cap;
+    unsigned gen;
+    int *queue;
+    struct prog_profile **memo; /* per function: its profile, once computed */
+};
+
+static struct prof_cache *prof_cache_new(void)
 {
-    unsigned char *seen = xcalloc(p->nfuncs ? p->nfuncs : 1, 1);
-    struct work stack = {0}; /* a FIFO queue: head walks it */
-    size_t head = 0;
-    int *depth = xcalloc(p->nfuncs ? p->nfuncs : 1, sizeof(int));
-    struct strmap *names = strmap_new();
+    return xcalloc(1, sizeof(struct prof_cache));
+}
+
+static void prof_cache_free(struct prof_cache *pc, size_t nfuncs)
+{
+    if (!pc)
+        return;
+    for (size_t i = 0; pc->memo && i < nfuncs; i++)
+        if (pc->memo[i]) {
+            prog_profile_release(pc->memo[i]);
+            free(pc->memo[i]);
+        }
+    free(pc->memo);
+    free(pc->fn);
+    free(pc->sites.items);
+    free(pc->names.items);
+    free(pc->succ.items);
+    free(pc->fams.items);
+    free(pc->program_fams.items);
+    free(pc->name_str.items);
+    free(pc->fn_mark);
+    free(pc->name_mark);
+    free(pc->queue);
+    free(pc);
+}
+
+/* The name's id, interning it. */
+static int prof_name_id(struct prof_cache *pc, struct strmap *ids,
+                        const char *name)
+{
+    long id = strmap_get(ids, name);
+    if (id >= 0)
+        return (int)id;
+    id = (long)pc->name_str.n;
+    VEC_PUSH(pc->name_str, name);
+    strmap_put(ids, name, id);
+    if (pc->name_str.n > pc->name_mark_cap) {
+        size_t old = pc->name_mark_cap;
+        xgrow((void **)&pc->name_mark, &pc->name_mark_cap, pc->name_str.n,
+              sizeof(*pc->name_mark));
+        memset(pc->name_mark + old, 0,
+               (pc->name_mark_cap - old) * sizeof(*pc->name_mark));
+    }
+    return (int)id;
+}
+
+/* Adds a connection's judgement to function fn's families. */
+static void prof_fam_add(struct prof_cache *pc, struct prof_fn *fn,
+                         const char *prefix, int v)
+{
+    for (size_t i = fn->fam0; i < pc->fams.n; i++)
+        if (strcmp(pc->fams.items[i].prefix, prefix) == 0) {
+            pc->fams.items[i].verdict =
+                judge_merge(pc->fams.items[i].verdict, v);
+            return;
+        }
+    {
+        struct prof_fam fa = {prefix, v};
+        VEC_PUSH(pc->fams, fa);
+    }
+}
+
+/* What function f adds to a profile by itself. */
+static void prof_fn_build(const struct program *p, const struct prog_witness *w,
+                          struct prof_cache *pc, struct strmap *ids, int f)
+{
+    const struct prog_func *pf = &p->funcs[f];
+    struct prof_fn *fn = &pc->fn[f];
+    fn->site0 = pc->sites.n;
+    fn->name0 = pc->names.n;
+    fn->fam0 = pc->fams.n;
+    fn->succ0 = pc->succ.n;
+    for (size_t l = 0; l < pf->f->nloops; l++) {
+        fn->loops++;
+        if (!loop_waits(p, w, f, (int)l)) {
+            fn->cpu_loops++;
+            if (pf->f->loops[l].parent >= 0 && !macro_loop(pf->f, (int)l))
+                fn->nested_cpu_loops++;
+        }
+    }
+    for (size_t j = 0; j < pf->f->ncalls; j++) {
+        const struct fact_call *c = &pf->f->calls[j];
+        const struct prog_call *pc_ = &pf->calls[j];
+        const struct cat_endpoint *ep;
+        const struct cat_blocking *b;
+        if (call_elsewhere(p, f, (int)j))
+            continue;
+        fn->ncalls++;
+        if (c->name) {
+            int id = prof_name_id(pc, ids, c->name);
+            if (pc->name_mark[id] != (unsigned)f + 1) {
+                pc->name_mark[id] = (unsigned)f + 1;
+                VEC_PUSH(pc->names, id);
+            }
+        }
+        switch (pc_->kind) {
+        case PCALL_API:
+            ep = catalog_endpoint(p->cat, c->name);
+            if (ep)
+                prof_fam_add(pc, fn, ep->prefix, endpoint_judge(ep, c));
+            b = program_blocking_api(p, f, (int)j);
+            if (b) {
+                int judged;
+                const char *fam;
+                enum prog_wait_class cls =
+                    blocking_class(p, b, c->name, &judged, &fam);
+                struct prog_wait_site s = {f, (int)j, cls, judged, c->name};
+                VEC_PUSH(pc->sites, s);
+            } else if (catalog_wait(p->cat, c->name) ||
+                       call_event_wait(p, f, (int)j)) {
+                struct prog_wait_site s = {f, (int)j, PROG_WAIT_SYNC, 1,
+                                           c->name};
+                VEC_PUSH(pc->sites, s);
+            }
+            break;
+        case PCALL_DIRECT:
+            VEC_PUSH(pc->succ, pc_->targets[0]);
+            break;
+        case PCALL_INDIRECT:
+            if (pc_->ntargets == 0 || pc_->ntargets > MAX_CONC_FANOUT) {
+                fn->unresolved++;
+                if (!fn->first_unknown)
+                    fn->first_unknown = c->name;
+                break;
+            }
+            for (int k = 0; k < pc_->ntargets; k++)
+                VEC_PUSH(pc->succ, pc_->targets[k]);
+            break;
+        case PCALL_EXTERNAL:
+            ep = catalog_endpoint(p->cat, c->name);
+            if (ep) {
+                prof_fam_add(pc, fn, ep->prefix, endpoint_judge(ep, c));
+            } else if (!catalog_is_cheap(p->cat, c->name) &&
+                       !catalog_pool(p->cat, c->name, NULL)) {
+                fn->external++;
+                if (!fn->first_unknown)
+                    fn->first_unknown = c->name;
+            }
+            break;
+        }
+    }
+    fn->nsites = pc->sites.n - fn->site0;
+    fn->nnames = pc->names.n - fn->name0;
+    fn->nfams = pc->fams.n - fn->fam0;
+    fn->nsucc = pc->succ.n - fn->succ0;
+}
+
+static struct prof_cache *prof_cache_get(const struct program *p,
+                                         const struct prog_witness *w)
+{
+    struct prof_cache *pc = p->prof_cache;
+    struct strmap *ids;
+    size_t n = p->nfuncs ? p->nfuncs : 1;
+    if (pc->built)
+        return pc;
+    pc->fn = xcalloc(n, sizeof(*pc->fn));
+    pc->fn_mark = xcalloc(n, sizeof(*pc->fn_mark));
+    pc->queue = xmalloc(n * sizeof(*pc->queue));
+    pc->memo = xcalloc(n, sizeof(*pc->memo));
+    ids = strmap_new();
+    for (size_t f = 0; f < p->nfuncs; f++)
+        prof_fn_build(p, w, pc, ids, (int)f);
+    strmap_free(ids);
+    memset(pc->name_mark, 0, pc->name_mark_cap * sizeof(*pc->name_mark));
+    pc->built = 1;
+    return pc;
+}
+
+/* program_endpoint_family(), memoised: it looks at every call. */
+static int prof_program_family(const struct program *p, struct prof_cache *pc,
+                               const char *prefix)
+{
+    struct prof_fam fa;
+    for (size_t i = 0; i < pc->program_fams.n; i++)
+        if (strcmp(pc->program_fams.items[i].prefix, prefix) == 0)
+            return pc->program_fams.items[i].verdict;
+    fa.prefix = prefix;
+    fa.verdict = program_endpoint_family(p, prefix);
+    VEC_PUSH(pc->program_fams, fa);
+    return fa.verdict;
+}
+
+static void prof_walk(const struct program *p, struct prof_cache *pc, int func,
+                      struct prog_profile *pr)
+{
+    unsigned gen = ++pc->gen;
+    size_t head = 0, tail = 0, depth1 = 1; /* queue[0, depth1): depth <= 1 */
     struct families fm = {0};
 
-    VEC_PUSH(stack, func);
-    seen[func] = 1;
-    while (head < stack.n) {
-        int f = stack.items[head++];
-        const struct prog_func *pf = &p->funcs[f];
+    if (gen == 0) { /* wrapped: clear the marks */
+        memset(pc->fn_mark, 0, p->nfuncs * sizeof(*pc->fn_mark));
+        memset(pc->name_mark, 0, pc->name_mark_cap * sizeof(*pc->name_mark));
+        gen = pc->gen = 1;
+    }
+    pc->queue[tail++] = func;
+    pc->fn_mark[func] = gen;
+    while (head < tail) {
+        int f = pc->queue[head++];
+        const struct prof_fn *fn = &pc->fn[f];
         pr->nfuncs++;
-        for (size_t l = 0; l < pf->f->nloops; l++) {
-            pr->loops++;
-            if (!loop_waits(p, w, f, (int)l)) {
-                pr->cpu_loops++;
-                if (pf->f->loops[l].parent >= 0 && depth[f] <= 1 &&
-                    !macro_loop(pf->f, (int)l))
-                    pr->nested_cpu_loops++;
+        pr->loops += fn->loops;
+        pr->cpu_loops += fn->cpu_loops;
+        if (head <= depth1)
+            pr->nested_cpu_loops += fn->nested_cpu_loops;
+        pr->ncalls += fn->ncalls;
+        pr->unresolved += fn->unresolved;
+        pr->external += fn->external;
+        if (!pr->first_unknown)
+            pr->first_unknown = fn->first_unknown;
+        for (size_t k = 0; k < fn->nsites; k++) {
+            const struct prog_wait_site *s = &pc->sites.items[fn->site0 + k];
+            add_site(pr, s->func, s->call, s->cls, s->judged, s->api);
+        }
+        for (size_t k = 0; k < fn->nfams; k++)
+            families_add(&fm, pc->fams.items[fn->fam0 + k].prefix,
+                         pc->fams.items[fn->fam0 + k].verdict);
+        for (size_t k = 0; k < fn->nsucc; k++) {
+            int g = pc->succ.items[fn->succ0 + k];
+            if (pc->fn_mark[g] != gen) {
+                pc->fn_mark[g] = gen;
+                pc->queue[tail++] = g;
             }
         }
-        for (size_t j = 0; j < pf->f->ncalls; j++) {
-            const struct fact_call *c = &pf->f->calls[j];
-            const struct prog_call *pc = &pf->calls[j];
-            const struct cat_blocking *b;
-            if (call_elsewhere(p, f, (int)j))
-                continue;
-            pr->ncalls++;
-            if (c->name && strmap_get(names, c->name) < 0) {
-                strmap_put(names, c->name, 1);
-                if (pr->ncallees < 4)
-                    pr->callees[pr->ncallees] = c->name;
-                pr->ncallees++;
-            }
-            switch (pc->kind) {
-            case PCALL_API: {
-                const struct cat_endpoint *ep =
-                    catalog_endpoint(p->cat, c->name);
-                if (ep)
-                    families_add(&fm, ep->prefix, endpoint_judge(ep, c));
-                b = program_blocking_api(p, f, (int)j);
-                if (b) {
-                    int judged;
-                    const char *fam;
-                    enum prog_wait_class cls =
-                        blocking_class(p, b, c->name, &judged, &fam);
-                    add_site(pr, f, (int)j, cls, judged, c->name);
-                } else if (catalog_wait(p->cat, c->name) ||
-                           call_event_wait(p, f, (int)j)) {
-                    add_site(pr, f, (int)j, PROG_WAIT_SYNC, 1, c->name);
-                }
-                break;
-            }
-            case PCALL_DIRECT:
-                if (!seen[pc->targets[0]]) {
-                    seen[pc->targets[0]] = 1;
-                    depth[pc->targets[0]] = depth[f] + 1;
-                    VEC_PUSH(stack, pc->targets[0]);
-                }
-                break;
-            case PCALL_INDIRECT:
-                if (pc->ntargets == 0 || pc->ntargets > MAX_CONC_FANOUT) {
-                    pr->unresolved++;
-                    if (!pr->first_unknown)
-                        pr->first_unknown = c->name;
-                    break;
-                }
-                for (int k = 0; k < pc->ntargets; k++)
-                    if (!seen[pc->targets[k]]) {
-                        seen[pc->targets[k]] = 1;
-                        depth[pc->targets[k]] = depth[f] + 1;
-                        VEC_PUSH(stack, pc->targets[k]);
-                    }
-                break;
-            case PCALL_EXTERNAL:
-                if (catalog_endpoint(p->cat, c->name))
-                    families_add(
-                        &fm, catalog_endpoint(p->cat, c->name)->prefix,
-                        endpoint_judge(catalog_endpoint(p->cat, c->name), c));
-                if (!catalog_is_cheap(p->cat, c->name) &&
-                    !catalog_pool(p->cat, c->name, NULL) &&
-                    !catalog_endpoint(p->cat, c->name)) {
-                    pr->external++;
-                    if (!pr->first_unknown)
-                        pr->first_unknown = c->name;
-                }
-                break;
-            }
-        }
+        if (head == 1)
+            depth1 = tail;
     }
     /* Settle net and db waits of unknown locality from the connections. */
     for (size_t i = 0; i < pr->nsites; i++) {
@@ -1787,7 +2139,7 @@ void program_profile(const struct program *p, const struct prog_witness *w,
                 found = 1;
             }
         if (!found)
-            v = program_endpoint_family(p, fam);
+            v = prof_program_family(p, pc, fam);
         if (v == 1) {
             s->cls = PROG_WAIT_LOCAL;
             s->judged = 1;
@@ -1797,10 +2149,44 @@ void program_profile(const struct program *p, const struct prog_witness *w,
     }
     for (size_t i = 0; i < pr->nsites; i++)
         pr->nwaits[pr->sites[i].cls]++;
-    strmap_free(names);
-    free(stack.items);
-    free(depth);
-    free(seen);
+    /* Names, in walk order (the queue), only for trivial work: SW102 says
+     * what it calls; other work reaches too much to list. */
+    for (size_t q = 0; prog_profile_trivial(pr) && q < tail; q++) {
+        const struct prof_fn *fn = &pc->fn[pc->queue[q]];
+        for (size_t k = 0; k < fn->nnames; k++) {
+            int id = pc->names.items[fn->name0 + k];
+            if (pc->name_mark[id] == gen)
+                continue;
+            pc->name_mark[id] = gen;
+            if (pr->ncallees < 4)
+                pr->callees[pr->ncallees] = pc->name_str.items[id];
+            pr->ncallees++;
+        }
+    }
+}
+
+static void profile_copy(struct prog_profile *to,
+                         const struct prog_profile *from)
+{
+    *to = *from;
+    to->sites = NULL;
+    to->sites_cap = 0;
+    if (from->nsites) {
+        to->sites = xmalloc(from->nsites * sizeof(*to->sites));
+        memcpy(to->sites, from->sites, from->nsites * sizeof(*to->sites));
+        to->sites_cap = from->nsites;
+    }
+}
+
+void program_profile(const struct program *p, const struct prog_witness *w,
+                     int func, struct prog_profile *pr)
+{
+    struct prof_cache *pc = prof_cache_get(p, w);
+    if (!pc->memo[func]) {
+        pc->memo[func] = xcalloc(1, sizeof(struct prog_profile));
+        prof_walk(p, pc, func, pc->memo[func]);
+    }
+    profile_copy(pr, pc->memo[func]);
 }
 
 void prog_profile_release(struct prog_profile *pr)
@@ -1988,6 +2374,8 @@ int program_spawn_waited(const struct program *p, int func, int call, int *wait)
     n = &pf->f->calls[next];
     if (!n->name || (n->loop != c->loop && !retry_loop(pf->f, next, c->loop)))
         return 0; /* joined in a later loop: they did overlap */
+    if (loop_between(pf->f, c, n))
+        return 0; /* the spawner loops in between (calls, if any, guarded) */
     for (size_t k = 0; s && k < s->nwaits && !matched; k++) {
         const struct cat_wait *cw;
         if (strcmp(n->name, s->waits[k]) != 0)
@@ -2064,6 +2452,223 @@ int program_single_use_pool(const struct program *p, int func, int call,
     return 1;
 }
 
+int program_blocks_loop(const struct cat_blocking *b, int include_local_io)
+{
+    if (b->fd_mode)
+        return 0;
+    /* A call that a callback would make asynchronous (nb_not_null) is the
+     * sync form of the loop's own API: reported even for local files. */
+    if (b->category == SW_CAT_FILE && b->locality == SW_LOC_LOCAL &&
+        !include_local_io && !b->nb_not_null)
+        return 0;
+    return 1;
+}
+
+/* Functions of the executables in mask m (all for 0), and library code. */
+static int same_executable(const struct program *p, int f, unsigned long long m)
+{
+    return !m || !p->funcs[f].exe || (p->funcs[f].exe & m);
+}
+
+/* 1 when the work of func only waits locally, without blocking a loop. */
+static int callback_local(const struct program *p, const struct prog_witness *w,
+                          int func, int include_local_io)
+{
+    struct prog_profile pr = {0};
+    int ok;
+    program_profile(p, w, func, &pr);
+    ok = pr.unresolved == 0;
+    for (size_t k = 0; ok && k < pr.nsites; k++) {
+        const struct prog_wait_site *s = &pr.sites[k];
+        const struct cat_blocking *b = catalog_blocking(p->cat, s->api);
+        ok = s->cls == PROG_WAIT_LOCAL && s->judged && b &&
+             !program_blocks_loop(b, include_local_io);
+    }
+    prog_profile_release(&pr);
+    return ok;
+}
+
+/* 1 unless every callback argument of the call is NULL (uv_fs_read(...,
+ * NULL) runs synchronously and registers nothing). */
+static int registers(const struct cat_callback *cb, const struct fact_call *c)
+{
+    for (size_t i = 0; i < cb->nargs; i++) {
+        int a = cb->args[i] >= 0 ? cb->args[i] : (int)c->nargs - 1;
+        if (a >= 0 && a < (int)c->nargs && c->args[a].kind != FACT_ARG_NULL)
+            return 1;
+    }
+    return 0;
+}
+
+/* 1 when registration x comes before y in the source. */
+static int reg_before(const struct program *p, const struct prog_loop_reg *x,
+                      const struct prog_loop_reg *y)
+{
+    const struct fact_func *fx = p->funcs[x->func].f, *fy = p->funcs[y->func].f;
+    const struct fact_call *cx = &fx->calls[x->call], *cy = &fy->calls[y->call];
+    int c = strcmp(fx->file, fy->file);
+    if (c)
+        return c < 0;
+    if (cx->line != cy->line)
+        return cx->line < cy->line;
+    return cx->col < cy->col;
+}
+
+/* Fills l for the run call when its loop is local-only; else returns 0. */
+static int local_loop(const struct program *p, const struct prog_witness *w,
+                      int include_local_io, const char *loop,
+                      unsigned long long m, struct prog_local_loop *l)
+{
+    struct {
+        struct prog_loop_reg *items;
+        size_t n, cap;
+    } regs = {0};
+    struct {
+        int *items;
+        size_t n, cap;
+    } roots = {0};
+
+    for (size_t f = 0; f < p->nfuncs; f++) {
+        const struct prog_func *pf = &p->funcs[f];
+        if (!same_executable(p, (int)f, m))
+            continue;
+        for (size_t j = 0; j < pf->f->ncalls; j++) {
+            const struct cat_callback *cb;
+            struct prog_loop_reg r = {(int)f, (int)j, -1};
+            if (pf->calls[j].kind != PCALL_API)
+                continue;
+            cb = catalog_callback(p->cat, pf->f->calls[j].name);
+            if (!cb || strcmp(cb->loop, loop) != 0)
+                continue;
+            if (cb->wait == SW_CB_WAIT_OTHER)
+                goto quiet; /* the loop waits on something else too */
+            if (cb->wait == SW_CB_WAIT_LOCAL && registers(cb, &pf->f->calls[j]))
+                VEC_PUSH(regs, r);
+        }
+    }
+    if (!regs.n)
+        goto quiet;
+    for (size_t ri = 0; ri < p->nroots; ri++) {
+        const struct prog_root *r = &p->roots[ri];
+        /* A hand-written event loop may serve other sources and run this
+         * loop a step at a time (uv_run(loop, UV_RUN_NOWAIT)). */
+        if (r->kind == PROG_ROOT_POLL && same_executable(p, r->func, m))
+            goto quiet;
+        /* Functions called through pointers from callbacks (DISPATCH) are
+         * in the callbacks' profiles, or make them unresolved. */
+        if (r->ctx != PROG_CTX_LOOP || r->kind == PROG_ROOT_DISPATCH ||
+            !r->loop_name || strcmp(r->loop_name, loop) != 0 ||
+            (r->site_func >= 0 && !same_executable(p, r->site_func, m)))
+            continue;
+        /* A field callback (libev): cannot tell what it waits on. */
+        if (r->kind != PROG_ROOT_CALLBACK || r->site_func < 0 ||
+            !callback_local(p, w, r->func, include_local_io))
+            goto quiet;
+        VEC_PUSH(roots, (int)ri);
+        for (size_t k = 0; k < regs.n; k++)
+            if (regs.items[k].root < 0 && regs.items[k].func == r->site_func &&
+                regs.items[k].call == r->site_call)
+                regs.items[k].root = (int)ri;
+    }
+    for (size_t i = 1; i < regs.n; i++) /* few: insertion sort */
+        for (size_t k = i;
+             k > 0 && reg_before(p, &regs.items[k], &regs.items[k - 1]); k--) {
+            struct prog_loop_reg t = regs.items[k];
+            regs.items[k] = regs.items[k - 1];
+            regs.items[k - 1] = t;
+        }
+    l->loop = loop;
+    l->reg = regs.items;
+    l->nreg = regs.n;
+    l->roots = roots.items;
+    l->nroots = roots.n;
+    return 1;
+quiet:
+    free(regs.items);
+    free(roots.items);
+    return 0;
+}
+
+/*
+ * Of the run calls of l's loop in the executables m, the first one in a
+ * function that also registers a local operation (the function that
+ * starts the chain and runs it), if any; else l keeps the first run call.
+ */
+static void prefer_run_with_registration(const struct program *p,
+                                         struct prog_local_loop *l,
+                                         unsigned long long m)
+{
+    for (size_t k = 0; k < l->nreg; k++) {
+        const struct prog_func *pf = &p->funcs[l->reg[k].func];
+        if (pf->exe != m)
+            continue;
+        for (size_t j = 0; j < pf->f->ncalls; j++) {
+            const struct cat_loop_run *run =
+                catalog_loop_run(p->cat, pf->f->calls[j].name);
+            if (pf->calls[j].kind != PCALL_DIRECT && run &&
+                strcmp(run->loop, l->loop) == 0) {
+                l->func = l->reg[k].func;
+                l->call = (int)j;
+                return;
+            }
+        }
+    }
+}
+
+size_t program_local_loops(const struct program *p,
+                           const struct prog_witness *w, int include_local_io,
+                           struct prog_local_loop **out)
+{
+    struct {
+        struct prog_local_loop *items;
+        size_t n, cap;
+    } found = {0};
+    struct seen {
+        const char *loop;
+        unsigned long long m;
+    };
+    struct {
+        struct seen *items;
+        size_t n, cap;
+    } seen = {0};
+
+    for (size_t f = 0; f < p->nfuncs; f++) {
+        const struct prog_func *pf = &p->funcs[f];
+        for (size_t j = 0; j < pf->f->ncalls; j++) {
+            const struct cat_loop_run *run;
+            struct prog_local_loop l = {(int)f, (int)j, NULL, NULL, 0, NULL, 0};
+            struct seen s = {NULL, pf->exe};
+            int dup = 0;
+            if (pf->calls[j].kind == PCALL_DIRECT ||
+                !(run = catalog_loop_run(p->cat, pf->f->calls[j].name)))
+                continue;
+            s.loop = run->loop;
+            for (size_t k = 0; k < seen.n && !dup; k++)
+                dup = seen.items[k].m == s.m &&
+                      strcmp(seen.items[k].loop, s.loop) == 0;
+            if (dup)
+                continue;
+            VEC_PUSH(seen, s);
+            if (local_loop(p, w, include_local_io, run->loop, pf->exe, &l)) {
+                prefer_run_with_registration(p, &l, pf->exe);
+                VEC_PUSH(found, l);
+            }
+        }
+    }
+    free(seen.items);
+    *out = found.items;
+    return found.n;
+}
+
+void program_local_loops_free(struct prog_local_loop *l, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        free(l[i].reg);
+        free(l[i].roots);
+    }
+    free(l);
+}
+
 int program_root_offloaded_from_loop(const struct program *p, int root)
 {
     const struct prog_root *r = &p->roots[root];
@@ -2091,4 +2696,38 @@ int program_conc_roots(const struct program *p, int func, int *roots, int max)
             roots[n++] = (int)ri;
     }
     return n;
+}
+
+int program_conc_parent(const struct program *p, int ri, int func, int *call)
+{
+    const struct conc_tree *t;
+    if (ri < 0 || (size_t)ri >= p->nroots || !p->roots[ri].concurrent)
+        return -2;
+    t = conc_tree_get(p, ri);
+    if (call)
+        *call = t->call[func];
+    return t->parent[func];
+}
+
+int program_spawn_context_arg(const struct program *p, int ri,
+                              const struct cat_spawn **cat)
+{
+    const struct prog_root *r = &p->roots[ri];
+    const struct prog_func *sf;
+    const struct fact_call *c;
+    const struct prog_call *pc;
+    int arg = -1;
+    *cat = NULL;
+    if (r->kind != PROG_ROOT_SPAWN || r->site_func < 0)
+        return -1;
+    sf = &p->funcs[r->site_func];
+    c = &sf->f->calls[r->site_call];
+    pc = &sf->calls[r->site_call];
+    if (pc->kind == PCALL_API) {
+        *cat = catalog_spawn(p->cat, c->name);
+        arg = *cat ? (*cat)->context : -1;
+    } else if (pc->kind == PCALL_DIRECT) {
+        arg = p->funcs[pc->targets[0]].spawn_ctx_param;
+    }
+    return arg >= 0 && arg < (int)c->nargs ? arg : -1;
 }

@@ -45,6 +45,7 @@ struct prog_call {
     enum prog_call_kind kind; /* resolution */
     int *targets;             /* function indexes called */
     int ntargets;
+    int fd_blocking; /* a mode-fd API on a descriptor visibly blocking */
 };
 
 /* Why a function is in a context: the edge it was reached by. */
@@ -117,6 +118,7 @@ struct program {
     unsigned long long *table_users; /* scratch while building */
     size_t ncall_edges;              /* for statistics */
     struct conc_cache *conc_cache;   /* trees for program_conc_path() */
+    struct prof_cache *prof_cache; /* parts and results of program_profile() */
 };
 
 /* Links the TUs (borrowed; they must outlive the program). */
@@ -126,6 +128,9 @@ void program_free(struct program *p);
 
 /* The function index for a USR, or -1. */
 int program_find(const struct program *p, const char *usr);
+
+/* 1 when loop `inner` of f is `outer` or nested in it (-1: no loop). */
+int program_loop_within(const struct fact_func *f, int inner, int outer);
 
 /*
  * 1 when the call is the wait of an event loop: an event-wait API watching
@@ -169,6 +174,21 @@ int program_conc_path(const struct program *p, int func,
  */
 int program_conc_roots(const struct program *p, int func, int *roots, int max);
 
+/*
+ * Concurrent root ri's search tree: func's caller on a real path from the
+ * root (-1 at the root itself, -2 when ri does not reach func), with the
+ * call index in *call.
+ */
+int program_conc_parent(const struct program *p, int ri, int func, int *call);
+
+/*
+ * The argument of a spawn root's site call that becomes the start
+ * routine's context (catalogued spawns and the project's own wrappers),
+ * or -1; *cat gets the spawn's catalog entry (NULL for a wrapper).
+ */
+int program_spawn_context_arg(const struct program *p, int ri,
+                              const struct cat_spawn **cat);
+
 /* Frees the search trees of program_conc_path() (program_free() does it). */
 void program_conc_cache_free(struct program *p);
 
@@ -194,10 +214,24 @@ struct prog_witness *program_blocking(const struct program *p,
 /*
  * The catalog entry when call is a blocking API call that really blocks
  * given its visible arguments (a non-blocking flag or a callback makes it
- * not block), else NULL.
+ * not block), else NULL.  A mode-fd call (connect, recv) on a descriptor
+ * the function created in blocking mode gets the entry's on_blocking_fd
+ * twin, which blocks whatever the descriptor.
  */
 const struct cat_blocking *program_blocking_api(const struct program *p,
                                                 int func, int call);
+
+/*
+ * Where a connection goes, judged from the literal arguments of a
+ * catalogued connection set-up call (catalog endpoints): 1 this machine
+ * (localhost, 127.x, ::1, a unix socket, sqlite), 0 another one, -1 cannot
+ * tell, -2 when the call is not a set-up call.  The family form judges
+ * every connection of that family (name prefix) the program opens.
+ */
+int program_endpoint_call(const struct program *p, int func, int call);
+/* 1 when a literal host names this machine, 0 another one, -1 unknown. */
+int program_host_is_local(const char *host);
+int program_endpoint_family_judge(const struct program *p, const char *prefix);
 
 /* ---- async-overhead summaries (SW101-SW104 and syncwise advise) -------- */
 
@@ -247,6 +281,7 @@ struct prog_profile {
     int external;   /* calls to undefined, uncatalogued, non-cheap functions */
     int ncalls;     /* calls made in the reachable code */
     int nfuncs;     /* functions reached, the root included */
+    /* Only for trivial work (prog_profile_trivial), else empty: */
     const char *callees[4];    /* the first distinct names called */
     int ncallees;              /* how many distinct names (may exceed 4) */
     const char *first_unknown; /* name of the first unknown call, or NULL */
@@ -255,7 +290,10 @@ struct prog_profile {
 /*
  * Fills pr (zeroed by the caller) with the profile of func.  w is
  * program_blocking(p, NULL, NULL), used to tell loops that wait from loops
- * that compute.
+ * that compute.  Each function's own part of a profile is computed once
+ * per program (with the first w given) and a function's profile is kept
+ * once computed, so a profile costs one walk over the functions it
+ * reaches, and asking again costs a copy.
  */
 void program_profile(const struct program *p, const struct prog_witness *w,
                      int func, struct prog_profile *pr);
@@ -285,6 +323,54 @@ int program_spawn_waited(const struct program *p, int func, int call,
 int program_single_use_pool(const struct program *p, int func, int call,
                             int *create, int *destroy,
                             const struct cat_pool **pool);
+
+/*
+ * SW303's idea of a call that blocks an event loop: any blocking call but
+ * those whose blocking depends on the descriptor's mode (the loop runs
+ * non-blocking descriptors) and, unless include_local_io, local file I/O.
+ */
+int program_blocks_loop(const struct cat_blocking *b, int include_local_io);
+
+/*
+ * SW103 on event loops: a run of a catalogued loop (uv_run,
+ * event_base_dispatch, g_main_loop_run, ...) whose whole callback chain
+ * only waits on local resources.  In the code that can run with the run
+ * call (functions of the same executables), every registration with that
+ * loop hands it a local operation (uv_fs_read with a callback,
+ * g_file_load_contents_async; with a NULL callback the call is synchronous
+ * and does not count) or waits for nothing outside the loop (uv_close,
+ * g_idle_add), at least one is local, no callback is stored in a field,
+ * and every callback registered there (with everything it calls) only
+ * waits on local resources that do not block the loop (program_blocks_loop)
+ * and calls no pointer without a visible target; and no hand-written
+ * event loop (a POLL root) runs there.  Nothing else waits on the loop:
+ * little to overlap, plain calls would do.  One run call per
+ * loop and set of executables is reported: the first one in a function
+ * that also registers a local operation, else the first one.
+ */
+struct prog_loop_reg {
+    int func, call; /* the registration call */
+    int root;       /* the callback root it registers, or -1 */
+};
+
+struct prog_local_loop {
+    int func, call;            /* the run call */
+    const char *loop;          /* "libuv", "GLib", ... */
+    struct prog_loop_reg *reg; /* registrations of local operations */
+    size_t nreg;
+    int *roots; /* its callback roots (program root indexes) */
+    size_t nroots;
+};
+
+/*
+ * Fills *out with the loops judged local-only (caller frees with
+ * program_local_loops_free); w is program_blocking(p, NULL, NULL).
+ * Returns how many.
+ */
+size_t program_local_loops(const struct program *p,
+                           const struct prog_witness *w, int include_local_io,
+                           struct prog_local_loop **out);
+void program_local_loops_free(struct prog_local_loop *l, size_t n);
 
 /*
  * 1 when a spawn root's work is handed off from code that runs an event

@@ -11,9 +11,15 @@
  * the blocking API as notes.
  *
  * Not counted: calls whose blocking depends on the descriptor's mode
- * (read, recv, accept, SSL_read...: event loops run non-blocking sockets),
+ * (read, recv, accept, SSL_read...: event loops run non-blocking sockets)
+ * unless the function visibly created the descriptor blocking
+ * (program_blocking_api),
  * calls made non-blocking by their arguments (MSG_DONTWAIT, a uv_fs
- * callback), and local file I/O unless the include-local-io option is set.
+ * callback) or by a companion call on the same handle (PQgetResult after
+ * PQisBusy: program_blocking_api()), and local file I/O unless the
+ * include-local-io option is set. The exception is the synchronous form of a
+ * loop library's own async call (uv_fs_* with a NULL callback): the async form
+ * is one argument away, so it is reported whatever the option says.
  * uv_queue_work's work callback runs on the pool, not the loop.
  */
 #include "engine/rules.h"
@@ -28,12 +34,7 @@ static int blocks_loop(const struct cat_blocking *b, const struct fact_call *c,
 {
     const struct rule_ctx *ctx = data;
     (void)c;
-    if (b->fd_mode)
-        return 0;
-    if (b->category == SW_CAT_FILE && b->locality == SW_LOC_LOCAL &&
-        !ctx->include_local_io)
-        return 0;
-    return 1;
+    return program_blocks_loop(b, ctx->include_local_io);
 }
 
 /* "the libuv loop", "the GLib main loop", "the event loop"; caller frees. */

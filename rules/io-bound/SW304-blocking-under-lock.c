@@ -5,11 +5,14 @@
  *
  * Locks come from the catalog (mutexes, rwlocks, spinlocks, C11 mtx, GLib,
  * libuv, semaphores used as mutexes) and from the project's own lock
- * wrappers (program/locks.h).  Not counted: condition waits on the held
- * mutex (they release it while they wait), calls whose blocking depends on
- * the descriptor's mode, calls made non-blocking by their arguments, and
- * local file I/O unless the include-local-io option is set (writing a log
- * line under the log's own lock is the common, short case).
+ * wrappers (program/locks.h).  A condition wait counts when locks other
+ * than its mutex are held: it releases only its mutex.  Not counted:
+ * condition waits on the held mutex alone (they release it while they
+ * wait), calls whose blocking depends on the descriptor's mode unless the
+ * function visibly created it blocking (program_blocking_api), calls made
+ * non-blocking by their arguments, and local file I/O unless the
+ * include-local-io option is set (writing a log line under the log's own lock
+ * is the common, short case).
  */
 #include "engine/rules.h"
 
@@ -54,11 +57,17 @@ static void on_call(void *data, int call, const struct lock_held *held,
     struct sw_diag *d;
     int g = -1;
 
+    const struct cat_lock *wait = catalog_lock(ctx->cat, c->name);
+    char mutex[LOCKS_NAME_MAX];
+
     if (program_call_dies(p, s->func, call) ||
         program_call_in_child(p, s->func, call))
         return;
+    if (wait && wait->op != SW_LOCK_COND_WAIT)
+        wait = NULL;
     api = program_blocking_api(p, s->func, call);
-    if (api && !blocks_holder(api, c, ctx))
+    /* A condition wait reaches here only when it leaves other locks held. */
+    if (api && !wait && !blocks_holder(api, c, ctx))
         return;
     if (!api) {
         if (pf->calls[call].kind != PCALL_DIRECT)
@@ -92,6 +101,9 @@ static void on_call(void *data, int call, const struct lock_held *held,
     }
     diag_note(d, pf->f->file, at->line, at->col, "'%s' is locked here",
               lock->name);
+    if (wait && locks_arg_name(c, wait->lock, mutex, sizeof(mutex)))
+        diag_note(d, pf->f->file, c->line, c->col,
+                  "'%s' releases only '%s' while it waits", c->name, mutex);
     if (api && api->async)
         diag_set(&d->suggestion, "release '%s' before the call, or use %s",
                  lock->name, api->async);

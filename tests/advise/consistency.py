@@ -7,16 +7,22 @@ JSON, and checks:
   - a SW101-SW104 finding at a place where an entry point is started makes
     that entry "async-adds-nothing", with the finding as evidence;
   - every "async-adds-nothing" entry's evidence is a finding of the rules;
-  - a loop entry is "async-would-help" exactly when SW303 reports in it.
+  - a loop entry is "async-would-help" exactly when SW303 reports in it;
+  - every SW103 finding is the evidence of some entry (at a spawn, of the
+    task; at a loop's run call, of the loop's callbacks).
+  - any other entry is "async-would-help (N independent remote waits)"
+    exactly when SW301 reports the same N waits in its body (outside loops).
 
 usage: consistency.py SYNCWISE PROGRAM... [-- EXTRA_CFLAGS...]
 """
 import json
 import os
+import re
 import subprocess
 import sys
 
 ASYNC_RULES = {"SW101", "SW102", "SW103", "SW104"}
+SW301_COUNT = re.compile(r"depend on the (\d+) remote wait")
 
 
 def run(cmd, cwd):
@@ -33,7 +39,7 @@ def check_one(tool, prog, cflags):
     else:
         cwd, inputs = os.path.dirname(prog) or ".", [os.path.basename(prog), "--"] + cflags
     rules = run([tool, "check", "--no-cache", "--format", "json", "--fail-on", "never",
-                 "--select", "SW101,SW102,SW103,SW104,SW303"] + inputs, cwd)
+                 "--select", "SW101,SW102,SW103,SW104,SW301,SW303"] + inputs, cwd)
     adv = run([tool, "advise", "--format", "json"] + inputs, cwd)
     found = {(d["rule"], d["file"], d["line"]) for d in rules["diagnostics"]}
     sw303 = {}
@@ -41,7 +47,16 @@ def check_one(tool, prog, cflags):
         if d["rule"] == "SW303":
             sw303.setdefault(d["function"], 0)
             sw303[d["function"]] += 1
+    sw301 = {}
+    for d in rules["diagnostics"]:
+        m = SW301_COUNT.search(d["message"]) if d["rule"] == "SW301" else None
+        if m and "iteration of the loop" not in d["message"]:
+            sw301[d["function"]] = int(m.group(1)) + 1
     problems = []
+    all_ev = {(x["rule"], x["file"], x["line"]) for e in adv["entries"] for x in e["evidence"]}
+    for rule, f, line in sorted(found):
+        if rule == "SW103" and (rule, f, line) not in all_ev:
+            problems.append("%s:%d %s is the evidence of no entry" % (f, line, rule))
     for e in adv["entries"]:
         starts = {(s["file"], s["line"]) for s in e["started_at"]}
         ev = {(x["rule"], x["file"], x["line"]) for x in e["evidence"]}
@@ -59,6 +74,11 @@ def check_one(tool, prog, cflags):
         elif ev:
             problems.append("'%s' has evidence %s but verdict %s"
                             % (e["function"], sorted(ev), e["verdict"]))
+        if e["kind"] != "loop" and e["verdict"] != "async-adds-nothing":
+            n = e.get("independent_remote_waits") if e["verdict"] == "async-would-help" else None
+            if n != sw301.get(e["function"]):
+                problems.append("'%s': advice counts %s independent remote waits, SW301 %s"
+                                % (e["function"], n, sw301.get(e["function"])))
         if e["kind"] == "loop":
             helps = e["verdict"] == "async-would-help"
             if helps != (e["function"] in sw303) and e["verdict"] != "async-adds-nothing":
@@ -79,12 +99,18 @@ def main():
     files = []
     for p in progs:
         if os.path.isdir(p) and not os.path.exists(os.path.join(p, "compile_commands.json")):
-            files += [os.path.join(p, f) for f in sorted(os.listdir(p)) if f.endswith(".c")]
+            # A fixture directory's compile_flags.txt applies to its files.
+            extra = []
+            flags = os.path.join(p, "compile_flags.txt")
+            if os.path.exists(flags):
+                with open(flags) as fh:
+                    extra = [l.strip() for l in fh if l.strip()]
+            files += [(os.path.join(p, f), extra) for f in sorted(os.listdir(p)) if f.endswith(".c")]
         else:
-            files.append(p)
+            files.append((p, []))
     bad = 0
-    for f in files:
-        for msg in check_one(tool, os.path.abspath(f), cflags):
+    for f, extra in files:
+        for msg in check_one(tool, os.path.abspath(f), cflags + extra):
             print("%s: %s" % (f, msg))
             bad += 1
     print("%d programs checked, %d contradictions" % (len(files), bad))

@@ -5,16 +5,20 @@
  * in), then links it and runs every rule, as "syncwise link" does.
  *
  * usage: link_bench [-f FUNCTIONS] [-e EDGES] [-t FILES] [-s SPAWN_EVERY]
- *                   [--json] [--no-rules]
+ *                   [--json] [--no-rules] [--select CODES] [--advise]
  *
  * One function in SPAWN_EVERY (default 10,000: 10 thread start routines)
  * starts a thread.  --json also round-trips every file's facts through
  * JSON first, as a link of facts files reads them; --no-rules stops after
- * program_build().  Prints the time of each step.
+ * program_build(); --select runs only those rules (as the CLI's option);
+ * --advise also computes "syncwise advise" on the program (every entry
+ * point's wait profile and verdict).  Prints the time of each step.
  */
+#include "advise/advise.h"
 #include "catalog/catalog.h"
 #include "common/xalloc.h"
 #include "engine/engine.h"
+#include "engine/rules.h"
 #include "facts/facts.h"
 #include "program/program.h"
 
@@ -156,7 +160,11 @@ static struct fact_tu *make_tu(size_t t, size_t lo, size_t hi, size_t nfuncs,
 int main(int argc, char **argv)
 {
     size_t nfuncs = 100000, nedges = 1000000, nfiles = 100;
-    int json = 0, rules = 1;
+    int json = 0, rules = 1, advise = 0;
+    char **select = NULL;
+    size_t nselect = 0;
+    double t_advise = 0;
+    struct advise_report adv = {0};
     size_t spawn_every = 10000;
     struct fact_tu **tus;
     struct catalog *cat;
@@ -180,10 +188,15 @@ int main(int argc, char **argv)
             json = 1;
         else if (strcmp(argv[i], "--no-rules") == 0)
             rules = 0;
-        else {
-            fprintf(stderr,
-                    "usage: link_bench [-f FUNCTIONS] [-e EDGES] "
-                    "[-t FILES] [-s SPAWN_EVERY] [--json] [--no-rules]\n");
+        else if (strcmp(argv[i], "--advise") == 0)
+            advise = 1;
+        else if (strcmp(argv[i], "--select") == 0 && i + 1 < argc) {
+            if (rules_parse_list(argv[++i], &select, &nselect, "--select") < 0)
+                return 2;
+        } else {
+            fprintf(stderr, "usage: link_bench [-f FUNCTIONS] [-e EDGES] "
+                            "[-t FILES] [-s SPAWN_EVERY] [--json] [--no-rules] "
+                            "[--select CODES] [--advise]\n");
             return 2;
         }
     }
@@ -229,9 +242,16 @@ int main(int argc, char **argv)
     t2 = now();
     prog = program_build(cat, (const struct fact_tu *const *)tus, nfiles);
     t3 = now();
+    if (advise) {
+        t_advise = now();
+        advise_compute(prog, &adv);
+        t_advise = now() - t_advise;
+    }
     program_free(prog);
 
     memset(&eo, 0, sizeof(eo));
+    eo.select = (const char *const *)select;
+    eo.nselect = nselect;
     memset(&res, 0, sizeof(res));
     t4 = now();
     if (rules)
@@ -246,6 +266,12 @@ int main(int argc, char **argv)
     printf("program_build:   %.3f s\n", t3 - t2);
     if (rules)
         printf("link + rules:    %.3f s (%zu findings)\n", t4, res.diags.n);
+    if (advise)
+        printf("advise:          %.3f s (%zu entry points)\n", t_advise, adv.n);
+    advise_release(&adv);
+    for (size_t i = 0; i < nselect; i++)
+        free(select[i]);
+    free(select);
     engine_result_release(&res);
     for (size_t t = 0; t < nfiles; t++)
         facts_tu_free(tus[t]);

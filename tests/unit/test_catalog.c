@@ -59,8 +59,8 @@ static void expect_one_error(const char *doc, ...)
 START_TEST(builtin_loads_without_errors)
 {
     static const char *const sections[] = {
-        "blocking",    "spawn",           "waits",     "callbacks",
-        "event_waits", "field_callbacks", "mt_unsafe", "locks"};
+        "blocking",        "spawn",     "waits", "callbacks", "event_waits",
+        "field_callbacks", "mt_unsafe", "locks", "writes"};
     struct catalog *c = builtin();
     for (size_t i = 0; i < sizeof(sections) / sizeof(sections[0]); i++)
         ck_assert_msg(catalog_count(c, sections[i]) > 0, "section %s empty",
@@ -72,6 +72,45 @@ START_TEST(builtin_loads_without_errors)
     ck_assert_uint_eq(catalog_count(c, "no-such-section"), 0);
     catalog_free(c);
     catalog_free(NULL);
+}
+END_TEST
+
+/* load(), then frees the messages; returns its result. */
+static int load_free(struct catalog *c, const char *doc)
+{
+    char **errs;
+    size_t nerrs;
+    int rc = load(c, doc, &errs, &nerrs);
+    for (size_t i = 0; i < nerrs; i++)
+        free(errs[i]);
+    free(errs);
+    return rc;
+}
+
+START_TEST(writes_through_arguments)
+{
+    struct catalog *c = builtin();
+    ck_assert_int_eq(catalog_writes_arg(c, "snprintf", 0), 1);
+    ck_assert_int_eq(catalog_writes_arg(c, "snprintf", 1), 0);
+    ck_assert_int_eq(catalog_writes_arg(c, "memcpy", 1), 0); /* the source */
+    ck_assert_int_eq(catalog_writes_arg(c, "localtime_r", 1), 1);
+    ck_assert_int_eq(catalog_writes_arg(c, "strlen", 0), 0);
+    ck_assert_int_eq(catalog_writes_arg(c, "snprintf", -1), 0);
+    ck_assert_int_eq(catalog_writes_arg(c, "snprintf", 99), 0);
+    ck_assert_int_eq(catalog_writes_arg(c, NULL, 0), 0);
+    /* A user's own function; bad entries name the problem. */
+    ck_assert_int_eq(
+        load_free(c, "{\"writes\": {\"fill_buf\": {\"args\": [1, 2]}}}"), 0);
+    ck_assert_int_eq(catalog_writes_arg(c, "fill_buf", 2), 1);
+    ck_assert_int_eq(catalog_writes_arg(c, "fill_buf", 0), 0);
+    ck_assert_int_eq(load_free(c, "{\"writes\": {\"f\": {\"args\": []}}}"), -1);
+    ck_assert_int_eq(load_free(c, "{\"writes\": {\"g\": {\"args\": [31]}}}"),
+                     -1);
+    ck_assert_int_eq(load_free(c, "{\"writes\": {\"h\": {\"args\": [\"0\"]}}}"),
+                     -1);
+    ck_assert_int_eq(load_free(c, "{\"writes\": {\"k\": {\"arg\": [0]}}}"), -1);
+    ck_assert_int_eq(catalog_writes_arg(c, "g", 0), 0);
+    catalog_free(c);
 }
 END_TEST
 
@@ -119,6 +158,57 @@ START_TEST(lookup_uv_read_start)
     ck_assert_ptr_nonnull(catalog_spawn(c, "uv_queue_work"));
     ck_assert_int_eq(catalog_spawn(c, "uv_queue_work")->kind, SW_SPAWN_POOL);
     catalog_free(c);
+}
+END_TEST
+
+START_TEST(lookup_callback_waits_and_loop_runs)
+{
+    struct catalog *c = builtin();
+    char **errs;
+    size_t nerrs;
+    /* What the loop waits for before the callback runs. */
+    ck_assert_int_eq(catalog_callback(c, "uv_fs_read")->wait, SW_CB_WAIT_LOCAL);
+    ck_assert_int_eq(catalog_callback(c, "g_file_load_contents_async")->wait,
+                     SW_CB_WAIT_LOCAL);
+    ck_assert_int_eq(catalog_callback(c, "uv_close")->wait, SW_CB_WAIT_NONE);
+    ck_assert_int_eq(catalog_callback(c, "uv_read_start")->wait,
+                     SW_CB_WAIT_OTHER);
+    ck_assert_int_eq(catalog_callback(c, "uv_fs_event_start")->wait,
+                     SW_CB_WAIT_OTHER);
+    ck_assert_int_eq(catalog_callback(c, "uv_timer_start")->wait,
+                     SW_CB_WAIT_OTHER);
+    /* The calls that run a loop. */
+    ck_assert_str_eq(catalog_loop_run(c, "uv_run")->loop, "libuv");
+    ck_assert_str_eq(catalog_loop_run(c, "g_main_loop_run")->loop, "GLib");
+    ck_assert_str_eq(catalog_loop_run(c, "event_base_dispatch")->loop,
+                     "libevent");
+    ck_assert_ptr_null(catalog_loop_run(c, "uv_loop_init"));
+    ck_assert_uint_ge(catalog_count(c, "loop_runs"), 4);
+    /* A user's loop and its callbacks. */
+    ck_assert_int_eq(load(c,
+                          "{\"callbacks\": {\"my_read_file\": {\"loop\": "
+                          "\"mine\", \"args\": [-1], \"wait\": \"local\"}},"
+                          " \"loop_runs\": {\"my_run\": {\"loop\": "
+                          "\"mine\"}}}",
+                          &errs, &nerrs),
+                     0);
+    ck_assert_int_eq(catalog_callback(c, "my_read_file")->wait,
+                     SW_CB_WAIT_LOCAL);
+    ck_assert_str_eq(catalog_loop_run(c, "my_run")->loop, "mine");
+    catalog_free(c);
+}
+END_TEST
+
+START_TEST(error_callback_wait_and_loop_run)
+{
+    expect_one_error("{\"callbacks\": {\"on\": {\"loop\": \"mine\","
+                     " \"args\": [1], \"wait\": \"disk\"}}}",
+                     "callbacks", "'on'", "'wait'", "local", NULL);
+    expect_one_error("{\"loop_runs\": {\"my_run\": {}}}", "loop_runs",
+                     "'my_run'", "missing key 'loop'", NULL);
+    expect_one_error("{\"loop_runs\": {\"my_run\": {\"loop\": \"mine\","
+                     " \"args\": [1]}}}",
+                     "loop_runs", "'my_run'", "unknown key", NULL);
 }
 END_TEST
 
@@ -180,6 +270,31 @@ START_TEST(lookup_blocking_recv_and_sleep)
     ck_assert_ptr_nonnull(b);
     ck_assert_int_eq(b->nb_not_null, 1);
     ck_assert_int_eq(b->nb_arg, -1);
+
+    b = catalog_blocking(c, "PQgetResult");
+    ck_assert_ptr_nonnull(b);
+    ck_assert_uint_eq(b->nb_nafter, 2);
+    ck_assert_str_eq(b->nb_after[0], "PQisBusy");
+    ck_assert_int_eq(b->nb_handle, 0);
+    ck_assert_int_eq(b->nb_mask, 0);
+
+    b = catalog_blocking(c, "connect");
+    ck_assert_ptr_nonnull(b->on_blocking_fd);
+    ck_assert_int_eq(b->on_blocking_fd->fd_mode, 0);
+    ck_assert_int_eq(b->on_blocking_fd->category, SW_CAT_NET);
+    ck_assert_ptr_null(catalog_blocking(c, "sleep")->on_blocking_fd);
+
+    ck_assert_int_eq(catalog_descriptor(c, "socket")->creates, 1);
+    ck_assert_int_eq(catalog_descriptor(c, "socket")->flags, 1);
+    ck_assert_int_eq(catalog_descriptor(c, "socket")->nb_mask, 2048);
+    ck_assert_int_eq(catalog_descriptor(c, "setsockopt")->creates, 0);
+    ck_assert_ptr_null(catalog_descriptor(c, "fcntl"));
+
+    ck_assert_int_eq(catalog_signal_arg(c, "signal"), 1);
+    ck_assert_int_eq(catalog_signal_arg(c, "sigaction"), -1);
+    ck_assert_int_eq(catalog_signal_arg(c, "::sa_handler"), -1);
+    ck_assert_int_eq(catalog_signal_field(c, "sa_handler"), 1);
+    ck_assert_int_eq(catalog_signal_field(c, "sa_flags"), 0);
 
     ck_assert_ptr_null(catalog_blocking(c, "my_own_function"));
     ck_assert_ptr_null(catalog_blocking(c, ""));
@@ -338,6 +453,17 @@ START_TEST(error_other_shapes)
     expect_one_error("{\"blocking\": {\"f\": {\"category\": \"net\","
                      " \"nonblocking\": {\"arg\": 1}}}}",
                      "blocking", "'f'", "nonblocking", NULL);
+    expect_one_error("{\"blocking\": {\"f\": {\"category\": \"db\","
+                     " \"nonblocking\": {\"after\": [1]}}}}",
+                     "blocking", "'f'", "'after'", NULL);
+    expect_one_error("{\"blocking\": {\"f\": {\"category\": \"db\","
+                     " \"nonblocking\": {\"after\": \"g\"}}}}",
+                     "blocking", "'f'", "'after'", NULL);
+    expect_one_error("{\"signals\": {\"rec::f\": {}}}", "signals", "'rec::f'",
+                     "'*::field'", NULL);
+    expect_one_error("{\"descriptors\": {\"mk\": {\"creates\": true,"
+                     " \"flags\": 0}}}",
+                     "descriptors", "'mk'", "'mask'", NULL);
     expect_one_error("{\"locks\": {\"f\": {\"op\": \"acquire\","
                      " \"shared\": \"yes\"}}}",
                      "locks", "'f'", "'shared'", NULL);
@@ -399,9 +525,11 @@ static Suite *catalog_suite(void)
     tcase_set_timeout(tc, 20);
     tcase_add_test(tc, builtin_loads_without_errors);
     tcase_add_test(tc, lookup_pthread_create);
+    tcase_add_test(tc, writes_through_arguments);
     tcase_add_test(tc, lookup_uv_read_start);
     tcase_add_test(tc, lookup_strtok_and_locks);
     tcase_add_test(tc, lookup_event_waits);
+    tcase_add_test(tc, lookup_callback_waits_and_loop_runs);
     tcase_add_test(tc, lookup_blocking_recv_and_sleep);
     tcase_add_test(tc, field_callback_glob);
     tcase_add_test(tc, atomics);
@@ -415,6 +543,7 @@ static Suite *catalog_suite(void)
     tcase_add_test(tc, error_unknown_category);
     tcase_add_test(tc, error_missing_callback_index);
     tcase_add_test(tc, error_negative_index);
+    tcase_add_test(tc, error_callback_wait_and_loop_run);
     tcase_add_test(tc, error_entry_not_an_object);
     tcase_add_test(tc, error_unknown_section);
     tcase_add_test(tc, error_wrong_schema);

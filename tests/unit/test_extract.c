@@ -132,6 +132,81 @@ static const char args_src[] =
     "    reg(\"\", &handler, &origin.y, 2 + 3, counter, (int *)buf);\n"
     "}\n";
 
+static const char *addr_src = "void use(void *p);\n"
+                              "struct job { int id; };\n"
+                              "void g(struct job *jobs, int **pp)\n"
+                              "{\n"
+                              "    char buf[16];\n"
+                              "    struct job keep;\n"
+                              "    struct job *ctx = &keep;\n"
+                              "    struct job *other;\n"
+                              "    char *p = buf;\n"
+                              "    for (int i = 0; i < 3; i++) {\n"
+                              "        struct job one;\n"
+                              "        use(&one);\n"
+                              "        use(&i);\n"
+                              "    }\n"
+                              "    other = &keep;\n"
+                              "    use(other);\n"
+                              "    other = jobs;\n"
+                              "    use(ctx);\n"
+                              "    use(other);\n"
+                              "    use(p);\n"
+                              "    use(buf);\n"
+                              "    use(jobs[1].id ? &jobs[1] : 0);\n"
+                              "    use(jobs[2].id);\n"
+                              "    use(*pp);\n"
+                              "    use(&ctx);\n"
+                              "    use(ctx);\n"
+                              "    do { use(0); } while (0);\n"
+                              "}\n";
+
+/* Arrays, the loop a local is declared in, local pointer copies. */
+START_TEST(argument_addresses)
+{
+    struct fact_tu *tu = extract(addr_src);
+    const struct fact_func *f = must_func(tu, "g");
+    const struct fact_arg *a;
+
+    a = &must_call(f, "use", 0)->args[0]; /* &one, declared in the loop */
+    ck_assert_int_eq(a->kind, FACT_ARG_ADDR);
+    ck_assert_int_eq(a->local, 1);
+    ck_assert_int_eq(a->decl_loop, 0);
+    a = &must_call(f, "use", 1)->args[0]; /* &i: the header is outside */
+    ck_assert_int_eq(a->decl_loop, -1);
+    a = &must_call(f, "use", 2)->args[0]; /* other = &keep */
+    ck_assert_ptr_nonnull(a->origin);
+    ck_assert_pstr_eq(a->origin->text, "&keep");
+    ck_assert_int_eq(a->origin->local, 1);
+    a = &must_call(f, "use", 3)->args[0]; /* ctx = &keep */
+    ck_assert_int_eq(a->kind, FACT_ARG_VAR);
+    ck_assert_ptr_nonnull(a->origin);
+    ck_assert_int_eq(a->origin->kind, FACT_ARG_ADDR);
+    ck_assert_ptr_nonnull(strstr(a->origin->ref, "keep"));
+    a = &must_call(f, "use", 4)->args[0]; /* other: &keep, then jobs */
+    ck_assert_ptr_null(a->origin);
+    a = &must_call(f, "use", 5)->args[0]; /* p = buf */
+    ck_assert_ptr_nonnull(a->origin);
+    ck_assert_int_eq(a->origin->kind, FACT_ARG_VAR);
+    ck_assert_int_eq(a->origin->array, 1);
+    a = &must_call(f, "use", 6)->args[0]; /* buf */
+    ck_assert_int_eq(a->kind, FACT_ARG_VAR);
+    ck_assert_int_eq(a->array, 1);
+    ck_assert_int_eq(a->local, 1);
+    ck_assert_ptr_null(a->origin);
+    a = &must_call(f, "use", 8)->args[0]; /* jobs[2].id */
+    ck_assert_int_eq(a->base_param, 0);
+    a = &must_call(f, "use", 9)->args[0]; /* *pp */
+    ck_assert_int_eq(a->base_param, 1);
+    a = &must_call(f, "use", 11)->args[0]; /* ctx after &ctx escaped */
+    ck_assert_ptr_null(a->origin);
+    ck_assert_uint_eq(f->nloops, 2);
+    ck_assert_int_eq(f->loops[0].once, 0);
+    ck_assert_int_eq(f->loops[1].once, 1); /* do { } while (0) */
+    facts_tu_free(tu);
+}
+END_TEST
+
 START_TEST(argument_kinds)
 {
     struct fact_tu *tu = extract(args_src);
@@ -186,6 +261,36 @@ static const char macro_src[] =
     "    char buf[16];\n"
     "    recv(fd, buf, sizeof buf, MSG_DONTWAIT);\n"
     "}\n";
+
+static const char result_src[] = "int mk(int a);\n"
+                                 "int take(int v);\n"
+                                 "int g;\n"
+                                 "void f(void) {\n"
+                                 "    int fd = mk(1);\n"
+                                 "    g = (mk(2));\n"
+                                 "    take(mk(3));\n"
+                                 "    mk(4);\n"
+                                 "    fd = (long)mk(5) + 1;\n"
+                                 "    take(fd);\n"
+                                 "}\n";
+
+/* The variable a call's value is stored in: "T v = f()", "v = (f())". */
+START_TEST(call_result_variable)
+{
+    struct fact_tu *tu = extract(result_src);
+    const struct fact_func *f = must_func(tu, "f");
+    const struct fact_call *c = must_call(f, "mk", 0);
+    ck_assert_ptr_nonnull(c->result);
+    ck_assert_ptr_nonnull(strstr(c->result, "fd"));
+    c = must_call(f, "mk", 1);
+    ck_assert_pstr_eq(c->result, "c:@g");
+    ck_assert_ptr_null(must_call(f, "mk", 2)->result); /* an argument */
+    ck_assert_ptr_null(must_call(f, "mk", 3)->result); /* discarded */
+    ck_assert_ptr_null(must_call(f, "mk", 4)->result); /* computed from */
+    ck_assert_ptr_null(must_call(f, "take", 0)->result);
+    facts_tu_free(tu);
+}
+END_TEST
 
 START_TEST(integer_constant_from_macro)
 {
@@ -382,6 +487,43 @@ START_TEST(for_init_clause_is_outside_the_loop)
     ck_assert_uint_ge(f->naccesses, 1);
     ck_assert_uint_eq(f->accesses[0].flags, FACT_ACC_WRITE);
     ck_assert_int_eq(f->accesses[0].loop, -1); /* g = ... in the init */
+    facts_tu_free(tu);
+}
+END_TEST
+
+/* ---- members, parameter copies, fresh pointers, do-while(0) ---------- */
+
+START_TEST(members_copies_and_fresh_pointers)
+{
+    static const char src[] = "struct s { int a, b; };\n"
+                              "struct s g;\n"
+                              "void *malloc(unsigned long n);\n"
+                              "void use(void *p);\n"
+                              "void f(void *arg) {\n"
+                              "    struct s *c = (struct s *)arg;\n"
+                              "    g.a = 1;\n"
+                              "    c->b++;\n"
+                              "    do { g.b = 2; } while (0);\n"
+                              "    void *same = malloc(1);\n"
+                              "    for (int i = 0; i < 2; i++) {\n"
+                              "        void *p = malloc(1);\n"
+                              "        use(p);\n"
+                              "        use(same);\n"
+                              "    }\n"
+                              "}\n";
+    struct fact_tu *tu = extract(src);
+    const struct fact_func *f = must_func(tu, "f");
+    ck_assert_uint_eq(f->naccesses, 3);
+    ck_assert_str_eq(f->accesses[0].name, "g");
+    ck_assert_str_eq(f->accesses[0].field, "a");
+    ck_assert_str_eq(f->accesses[1].var, "param:0"); /* through the copy */
+    ck_assert_str_eq(f->accesses[1].field, "b");
+    ck_assert_str_eq(f->accesses[2].field, "b");
+    ck_assert_uint_eq(f->nloops, 2);
+    ck_assert_int_eq(f->loops[0].once, 1);
+    ck_assert_int_eq(f->loops[1].once, 0);
+    ck_assert_int_eq(must_call(f, "use", 0)->args[0].fresh, 1);
+    ck_assert_int_eq(must_call(f, "use", 1)->args[0].fresh, 0);
     facts_tu_free(tu);
 }
 END_TEST
@@ -996,6 +1138,9 @@ static Suite *extract_suite(void)
     tcase_add_test(tc, deeply_nested_parens);
     tcase_add_test(tc, deep_but_parsed_nesting);
     tcase_add_test(tc, long_argument_text_is_capped);
+    tcase_add_test(tc, call_result_variable);
+    tcase_add_test(tc, argument_addresses);
+    tcase_add_test(tc, members_copies_and_fresh_pointers);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("workers");

@@ -29,6 +29,8 @@ static struct fact_arg arg(struct fact_tu *tu, enum fact_arg_kind kind,
     a.ival = ival;
     a.param = param;
     a.local = local;
+    a.decl_loop = -1;
+    a.base_param = -1;
     return a;
 }
 
@@ -92,7 +94,8 @@ static struct fact_tu *sample_tu(void)
     f->nloops = 2;
     f->loops = xcalloc(2, sizeof(*f->loops));
     f->loops[0] = (struct fact_loop){.parent = -1, .line = 10, .col = 5};
-    f->loops[1] = (struct fact_loop){.parent = 0, .line = 12, .col = 9};
+    f->loops[1] =
+        (struct fact_loop){.parent = 0, .line = 12, .col = 9, .once = 1};
 
     f->nbranches = 1;
     f->branches = xcalloc(1, sizeof(*f->branches));
@@ -107,6 +110,7 @@ static struct fact_tu *sample_tu(void)
     c->callee = S(tu, "c:@F@recv");
     c->name = S(tu, "recv");
     c->via_param = -1;
+    c->result = S(tu, "c:net.c@60@F@serve@n");
     c->line = 13;
     c->col = 13;
     c->loop = 1;
@@ -118,6 +122,8 @@ static struct fact_tu *sample_tu(void)
         arg(tu, FACT_ARG_PARAM, "c:net.c@30@F@serve@fd", "fd", 0, 0, 0);
     c->args[1] =
         arg(tu, FACT_ARG_VAR, "c:net.c@50@F@serve@buf", "buf", 0, -1, 1);
+    c->args[1].array = 1;
+    c->args[1].decl_loop = 1;
     c->args[2] = arg(tu, FACT_ARG_INT, NULL, "MSG_DONTWAIT", 64, -1, 0);
     c->args[3] = arg(tu, FACT_ARG_NULL, NULL, "NULL", 0, -1, 0);
 
@@ -130,14 +136,25 @@ static struct fact_tu *sample_tu(void)
     c->loop = -1;
     c->seq = 2;
     c->branch = -1;
-    c->nargs = 5;
-    c->args = xcalloc(5, sizeof(*c->args));
+    c->nargs = 6;
+    c->args = xcalloc(6, sizeof(*c->args));
     c->args[0] =
         arg(tu, FACT_ARG_STRING, NULL, "hello \"quoted\" \\ world", 0, -1, 0);
     c->args[1] = arg(tu, FACT_ARG_FUNC, "c:@F@on_run", "on_run", 0, -1, 0);
     c->args[2] = arg(tu, FACT_ARG_ADDR, "c:@counter", "&counter", 0, -1, 0);
-    c->args[3] = arg(tu, FACT_ARG_OTHER, NULL, "x + 1", 0, -1, 0);
+    c->args[3] =
+        arg(tu, FACT_ARG_OTHER, "c:net.c@30@F@serve@fd", "fd[1]", 0, -1, 0);
+    c->args[3].base_param = 0;
     c->args[4] = arg(tu, FACT_ARG_INT, NULL, "-5", -5, -1, 0);
+    c->args[5] =
+        arg(tu, FACT_ARG_VAR, "c:net.c@60@F@serve@ctx", "ctx", 0, -1, 1);
+    {
+        struct fact_arg *o = arena_alloc(&tu->arena, sizeof(*o));
+        *o = arg(tu, FACT_ARG_ADDR, "c:net.c@55@F@serve@sess", "&sess", 0, -1,
+                 1);
+        o->decl_loop = 0;
+        c->args[5].origin = o;
+    }
 
     c = &f->calls[2];
     c->name = S(tu, "cb");
@@ -149,7 +166,6 @@ static struct fact_tu *sample_tu(void)
     c->seq = 3;
     c->branch = 0; /* inside "if (fork() == 0)" */
     c->noreturn = 1;
-
     f->naccesses = 3;
     f->accesses = xcalloc(3, sizeof(*f->accesses));
     f->accesses[0] =
@@ -182,6 +198,22 @@ static struct fact_tu *sample_tu(void)
                                          .param = 1,
                                          .line = 20,
                                          .col = 3};
+
+    /* Def-use: recv's result into n, n into the exit test of loop 1, and
+     * s.f into argument 1 of call 0; call 2 in the then-arm of an if. */
+    f->narms = 2;
+    f->arms = xcalloc(2, sizeof(*f->arms));
+    f->arms[0] = (struct fact_arm){-1, 0, 1};
+    f->arms[1] = (struct fact_arm){-1, 0, 0};
+    f->calls[2].arm = 1;
+    f->nflows = 3;
+    f->flows = xcalloc(3, sizeof(*f->flows));
+    f->flows[0] = (struct fact_flow){
+        NULL, 0, S(tu, "c:net.c@60@F@serve@n"), -1, -1, -1, 1, 1};
+    f->flows[1] = (struct fact_flow){
+        S(tu, "c:net.c@60@F@serve@n"), -1, NULL, -1, -1, 1, 1, 1};
+    f->flows[2] = (struct fact_flow){
+        S(tu, "c:net.c@70@F@serve@s.f"), -1, NULL, 0, 1, -1, -1, 2};
 
     f = &tu->funcs[1];
     f->usr = S(tu, "c:net.c@F@helper");
@@ -278,6 +310,7 @@ START_TEST(round_trip_keeps_values)
     ck_assert_uint_eq(f->ncalls, 3);
     c = &f->calls[0];
     ck_assert_str_eq(c->callee, "c:@F@recv");
+    ck_assert_str_eq(c->result, "c:net.c@60@F@serve@n");
     ck_assert_int_eq(c->loop, 1);
     ck_assert_int_eq(c->via_param, -1);
     ck_assert_uint_eq(c->nargs, 4);
@@ -286,12 +319,18 @@ START_TEST(round_trip_keeps_values)
     ck_assert_int_eq(c->args[1].kind, FACT_ARG_VAR);
     ck_assert_int_eq(c->args[1].local, 1);
     ck_assert_int_eq(c->args[1].param, -1);
+    ck_assert_int_eq(c->args[1].array, 1);
+    ck_assert_int_eq(f->loops[0].once, 0);
+    ck_assert_int_eq(f->loops[1].once, 1);
+    ck_assert_int_eq(c->args[1].decl_loop, 1);
+    ck_assert_ptr_null(c->args[1].origin);
     ck_assert_int_eq(c->args[2].kind, FACT_ARG_INT);
     ck_assert_int_eq(c->args[2].ival, 64);
     ck_assert_str_eq(c->args[2].text, "MSG_DONTWAIT");
     ck_assert_int_eq(c->args[3].kind, FACT_ARG_NULL);
     c = &f->calls[1];
     ck_assert_ptr_null(c->callee);
+    ck_assert_ptr_null(c->result);
     ck_assert_str_eq(c->via, "field:ops::run");
     ck_assert_str_eq(c->args[0].text, "hello \"quoted\" \\ world");
     ck_assert_int_eq(c->args[1].kind, FACT_ARG_FUNC);
@@ -299,6 +338,15 @@ START_TEST(round_trip_keeps_values)
     ck_assert_int_eq(c->args[4].ival, -5);
     ck_assert_int_eq(c->branch, -1);
     ck_assert_int_eq(c->noreturn, 0);
+    ck_assert_int_eq(c->args[3].base_param, 0);
+    ck_assert_int_eq(c->args[2].base_param, -1);
+    ck_assert_int_eq(c->args[2].decl_loop, -1);
+    ck_assert_ptr_nonnull(c->args[5].origin);
+    ck_assert_int_eq(c->args[5].origin->kind, FACT_ARG_ADDR);
+    ck_assert_str_eq(c->args[5].origin->text, "&sess");
+    ck_assert_int_eq(c->args[5].origin->decl_loop, 0);
+    ck_assert_int_eq(c->args[5].origin->local, 1);
+    ck_assert_ptr_null(c->args[5].origin->origin);
     c = &f->calls[2];
     ck_assert_int_eq(c->branch, 0);
     ck_assert_int_eq(c->noreturn, 1);
@@ -361,7 +409,10 @@ END_TEST
  * A valid document with one function; the rejection tests each break one
  * thing by substituting a placeholder.
  */
-#define DOC_HEAD "{\"format\":\"syncwise-facts\",\"version\":1,"
+#define STR2(x) #x
+#define STR(x) STR2(x)
+#define DOC_HEAD                                                               \
+    "{\"format\":\"syncwise-facts\",\"version\":" STR(SW_FACTS_VERSION) ","
 #define GOOD_FUNC                                                              \
     "{\"usr\":\"c:@F@f\",\"name\":\"f\",\"file\":\"/a.c\",\"line\":1,"         \
     "\"col\":6,\"end_line\":3,\"static\":false,\"nparams\":1,"                 \
@@ -419,7 +470,13 @@ END_TEST
 START_TEST(rejects_other_versions)
 {
     expect_reject(
+        "{\"format\":\"syncwise-facts\",\"version\":1,\"file\":\"a\"}",
+        "version");
+    expect_reject(
         "{\"format\":\"syncwise-facts\",\"version\":2,\"file\":\"a\"}",
+        "version");
+    expect_reject(
+        "{\"format\":\"syncwise-facts\",\"version\":99,\"file\":\"a\"}",
         "version");
     expect_reject(
         "{\"format\":\"syncwise-facts\",\"version\":0,\"file\":\"a\"}",
@@ -490,6 +547,31 @@ START_TEST(rejects_wrong_bool_types)
 }
 END_TEST
 
+START_TEST(rejects_bad_flows)
+{
+#define FLOW_FUNC(FLOW)                                                        \
+    DOC_HEAD "\"file\":\"/a.c\",\"functions\":[{\"usr\":\"u\",\"name\":\"f\"," \
+             "\"file\":\"/a.c\",\"calls\":[{\"name\":\"g\",\"args\":[{"        \
+             "\"kind\":\"int\"}]}],\"flows\":[" FLOW "]}]}"
+    const char *err = NULL;
+    struct fact_tu *tu = facts_from_json(
+        FLOW_FUNC("{\"call\":0,\"to_call\":0,\"to_arg\":0}"), &err);
+    ck_assert_msg(tu != NULL, "%s", err ? err : "?");
+    ck_assert_int_eq(tu->funcs[0].flows[0].to_arg, 0);
+    facts_tu_free(tu);
+    /* Two sources, no destination, an argument that does not exist. */
+    expect_reject(FLOW_FUNC("{\"from\":\"k\",\"call\":0,\"to\":\"k\"}"),
+                  "flow");
+    expect_reject(FLOW_FUNC("{\"from\":\"k\"}"), "flow");
+    expect_reject(FLOW_FUNC("{\"from\":\"k\",\"to_call\":0,\"to_arg\":1}"),
+                  "index out of range");
+    expect_reject(FLOW_FUNC("{\"call\":1,\"to\":\"k\"}"), "index out of range");
+    expect_reject(FLOW_FUNC("{\"from\":\"k\",\"to_loop\":0}"),
+                  "index out of range");
+#undef FLOW_FUNC
+}
+END_TEST
+
 START_TEST(rejects_out_of_range_loop_index)
 {
     /* A call in loop 1 of a function with one loop. */
@@ -527,6 +609,47 @@ START_TEST(rejects_out_of_range_loop_index)
                            "\"name\":\"f\",\"file\":\"/a.c\",\"calls\":[{"
                            "\"name\":\"g\",\"via_param\":100000}]}]}",
                   "index out of range");
+}
+END_TEST
+
+START_TEST(rejects_bad_argument_origins)
+{
+#define ARG_DOC(a)                                                             \
+    DOC_HEAD "\"file\":\"/a.c\",\"functions\":[{\"usr\":\"u\","                \
+             "\"name\":\"f\",\"file\":\"/a.c\",\"loops\":[{\"parent\":-1}],"   \
+             "\"calls\":[{\"name\":\"g\",\"args\":[" a "]}]}]}"
+    const char *err = NULL;
+    struct fact_tu *tu = facts_from_json(
+        ARG_DOC("{\"kind\":\"var\",\"ref\":\"p\",\"origin\":{\"kind\":"
+                "\"addr\",\"ref\":\"x\",\"decl_loop\":0}}"),
+        &err);
+    ck_assert_msg(tu != NULL, "%s", err ? err : "?");
+    facts_tu_free(tu);
+    /* An origin of an origin: one level only. */
+    expect_reject(ARG_DOC("{\"kind\":\"var\",\"origin\":{\"kind\":\"addr\","
+                          "\"ref\":\"x\",\"origin\":{\"kind\":\"addr\","
+                          "\"ref\":\"y\"}}}"),
+                  "origin");
+    /* Only a variable holds an address. */
+    expect_reject(ARG_DOC("{\"kind\":\"addr\",\"ref\":\"p\",\"origin\":{"
+                          "\"kind\":\"addr\",\"ref\":\"x\"}}"),
+                  "origin");
+    /* Not an address. */
+    expect_reject(ARG_DOC("{\"kind\":\"var\",\"origin\":{\"kind\":\"int\","
+                          "\"ref\":\"x\"}}"),
+                  "origin");
+    expect_reject(ARG_DOC("{\"kind\":\"var\",\"origin\":{\"kind\":\"addr\"}}"),
+                  "origin");
+    expect_reject(ARG_DOC("{\"kind\":\"var\",\"origin\":[]}"), "origin");
+    expect_reject(ARG_DOC("{\"kind\":\"var\",\"origin\":\"x\"}"), "origin");
+    /* Indexes out of range: a loop that does not exist, a parameter. */
+    expect_reject(ARG_DOC("{\"kind\":\"addr\",\"decl_loop\":1}"),
+                  "index out of range");
+    expect_reject(ARG_DOC("{\"kind\":\"other\",\"base_param\":-3}"),
+                  "index out of range");
+    expect_reject(ARG_DOC("{\"kind\":\"var\",\"array\":1}"), "boolean");
+    expect_reject(ARG_DOC("7"), "argument");
+#undef ARG_DOC
 }
 END_TEST
 
@@ -633,6 +756,42 @@ START_TEST(rejects_absurd_counts)
 }
 END_TEST
 
+START_TEST(new_fields_round_trip)
+{
+    /* Members of accesses, fresh pointer arguments and do-while(0) loops. */
+    const char *text = DOC_HEAD
+        "\"file\":\"/a.c\",\"functions\":[{\"usr\":\"u\","
+        "\"name\":\"f\",\"file\":\"/a.c\",\"loops\":[{\"parent\":-1,"
+        "\"once\":true}],\"calls\":[{\"name\":\"g\",\"loop\":0,"
+        "\"args\":[{\"kind\":\"var\",\"ref\":\"c:a.c@1@F@f@p\","
+        "\"local\":true,\"fresh\":true}]}],\"accesses\":[{\"var\":"
+        "\"c:@g\",\"name\":\"g\",\"field\":\"hits\",\"write\":true}]}]}";
+    const char *err = NULL;
+    struct fact_tu *tu = facts_from_json(text, &err);
+    char *again;
+    struct fact_tu *b;
+    ck_assert_msg(tu != NULL, "%s", err ? err : "");
+    ck_assert_int_eq(tu->funcs[0].loops[0].once, 1);
+    ck_assert_int_eq(tu->funcs[0].calls[0].args[0].fresh, 1);
+    ck_assert_str_eq(tu->funcs[0].accesses[0].field, "hits");
+    again = facts_to_json(tu, 0);
+    b = facts_from_json(again, &err);
+    ck_assert_ptr_nonnull(b);
+    ck_assert_int_eq(b->funcs[0].loops[0].once, 1);
+    ck_assert_int_eq(b->funcs[0].calls[0].args[0].fresh, 1);
+    ck_assert_str_eq(b->funcs[0].accesses[0].field, "hits");
+    free(again);
+    facts_tu_free(b);
+    facts_tu_free(tu);
+    /* Wrong types are rejected, not guessed. */
+    ck_assert_ptr_null(facts_from_json(
+        DOC_HEAD "\"file\":\"/a.c\",\"functions\":[{\"usr\":\"u\","
+                 "\"name\":\"f\",\"file\":\"/a.c\",\"accesses\":[{"
+                 "\"var\":\"v\",\"name\":\"v\",\"field\":5}]}]}",
+        &err));
+}
+END_TEST
+
 static Suite *facts_suite(void)
 {
     Suite *s = suite_create("facts");
@@ -640,6 +799,7 @@ static Suite *facts_suite(void)
     tcase_add_test(tc, arg_kind_names);
     tcase_add_test(tc, round_trip_is_identical);
     tcase_add_test(tc, round_trip_keeps_values);
+    tcase_add_test(tc, new_fields_round_trip);
     tcase_add_test(tc, empty_and_failed_tus_round_trip);
     suite_add_tcase(s, tc);
 
@@ -651,7 +811,9 @@ static Suite *facts_suite(void)
     tcase_add_test(tc, rejects_wrong_field_types);
     tcase_add_test(tc, rejects_wrong_bool_types);
     tcase_add_test(tc, rejects_out_of_range_loop_index);
+    tcase_add_test(tc, rejects_bad_flows);
     tcase_add_test(tc, rejects_out_of_range_parent_index);
+    tcase_add_test(tc, rejects_bad_argument_origins);
     tcase_add_test(tc, rejects_bad_positions);
     tcase_add_test(tc, rejects_missing_required_strings);
     tcase_add_test(tc, rejects_absurd_counts);

@@ -6,6 +6,7 @@
 #include "common/xalloc.h"
 #include "frontend/extract.h"
 #include "program/program.h"
+#include "program/remote.h"
 #include "unit_util.h"
 
 #include <check.h>
@@ -1000,6 +1001,125 @@ START_TEST(empty_program)
 }
 END_TEST
 
+/* ---- remote waits and independence (program/remote.c) -------------------- */
+
+static const char remote_h[] =
+    "#include \"sys.h\"\n"
+    "typedef void CURL;\n"
+    "CURL *curl_easy_init(void);\n"
+    "int curl_easy_setopt(CURL *h, int opt, ...);\n"
+    "int curl_easy_perform(CURL *h);\n"
+    "typedef struct pg_conn PGconn;\n"
+    "PGconn *PQconnectdb(const char *conninfo);\n"
+    "void *PQexec(PGconn *c, const char *q);\n"
+    "char *PQgetvalue(const void *res, int row, int col);\n"
+    "int snprintf(char *s, size_t n, const char *f, ...);\n"
+    "int parse(const char *body, char *out, size_t n);\n";
+
+/* The remote waits of function name and the size of its independent group. */
+static int group(const struct program *p, const char *name, size_t *nwaits)
+{
+    struct remote *r = remote_new(p);
+    int kept[REMOTE_MAX_GROUP], n;
+    struct remote_call *c = remote_calls(r, fn(p, name), nwaits);
+    n = remote_independent(r, fn(p, name), c, *nwaits, -1, kept,
+                           REMOTE_MAX_GROUP);
+    free(c);
+    remote_free(r);
+    return n;
+}
+
+START_TEST(remote_independent_and_dependent_requests)
+{
+    struct built b;
+    size_t n;
+    const char *names[] = {"remote.h", "main.c"};
+    const char *srcs[] = {
+        remote_h,
+        "#include \"remote.h\"\n"
+        "void two(CURL *a, CURL *b) { curl_easy_perform(a); "
+        "curl_easy_perform(b); }\n"
+        "void same(CURL *a) { curl_easy_perform(a); curl_easy_perform(a); }\n"
+        "void token(CURL *a, CURL *b) {\n"
+        "  struct { char text[256]; } body;\n"
+        "  char tok[64], url[128];\n"
+        "  curl_easy_setopt(a, 1, (void *)&body);\n"
+        "  curl_easy_perform(a);\n"
+        "  parse(body.text, tok, sizeof tok);\n"
+        "  snprintf(url, sizeof url, \"/x?t=%s\", tok);\n"
+        "  curl_easy_setopt(b, 2, url);\n"
+        "  curl_easy_perform(b);\n"
+        "}\n"
+        "void either(int c, CURL *a, CURL *b) {\n"
+        "  if (c) curl_easy_perform(a); else curl_easy_perform(b);\n"
+        "}\n"
+        "void local(void) {\n"
+        "  PGconn *x = PQconnectdb(\"host=localhost dbname=a\");\n"
+        "  PGconn *y = PQconnectdb(\"host=::1 dbname=b\");\n"
+        "  PQexec(x, \"SELECT 1\"); PQexec(y, \"SELECT 1\");\n"
+        "}\n"
+        "void far(void) {\n"
+        "  PGconn *x = PQconnectdb(\"host=db1.example.com\");\n"
+        "  PGconn *y = PQconnectdb(\"host=db2.example.com\");\n"
+        "  void *r = PQexec(x, \"SELECT id FROM t\");\n"
+        "  char q[64];\n"
+        "  snprintf(q, sizeof q, \"SELECT %s\", PQgetvalue(r, 0, 0));\n"
+        "  PQexec(y, q);\n"
+        "}\n"};
+    build(&b, names, srcs, 2);
+    ck_assert_int_eq(group(b.p, "two", &n), 2);
+    ck_assert_int_eq(group(b.p, "same", &n), 1);
+    ck_assert_uint_eq(n, 2);
+    ck_assert_int_eq(group(b.p, "token", &n), 1);
+    ck_assert_int_eq(group(b.p, "either", &n), 1);
+    ck_assert_int_eq(group(b.p, "local", &n), 0);
+    ck_assert_uint_eq(n, 0); /* local servers: no remote waits at all */
+    /* Two connects to two servers overlap; each query needs its own. */
+    ck_assert_int_eq(group(b.p, "far", &n), 2);
+    ck_assert_uint_eq(n, 4);
+    built_free(&b);
+}
+END_TEST
+
+START_TEST(remote_loop_iterations)
+{
+    struct built b;
+    const char *names[] = {"remote.h", "main.c"};
+    const char *srcs[] = {
+        remote_h,
+        "#include \"remote.h\"\n"
+        "void items(CURL *h, const char **u, int n) {\n"
+        "  for (int i = 0; i < n; i++) { curl_easy_setopt(h, 1, u[i]);\n"
+        "    curl_easy_perform(h); }\n"
+        "}\n"
+        "void retry(CURL *h) {\n"
+        "  for (int k = 0; k < 3; k++) if (curl_easy_perform(h) == 0) break;\n"
+        "}\n"
+        "void pages(CURL *h) {\n"
+        "  char body[256], cur[64] = \"\", url[128];\n"
+        "  curl_easy_setopt(h, 3, &body);\n"
+        "  do { snprintf(url, sizeof url, \"/p?c=%s\", cur);\n"
+        "    curl_easy_setopt(h, 1, url); curl_easy_perform(h);\n"
+        "  } while (parse(body, cur, sizeof cur) > 0);\n"
+        "}\n"};
+    const char *fns[] = {"items", "retry", "pages"};
+    const int want[] = {1, 0, 0};
+    struct remote *r;
+    build(&b, names, srcs, 2);
+    r = remote_new(b.p);
+    for (int k = 0; k < 3; k++) {
+        size_t n;
+        struct remote_call *c = remote_calls(r, fn(b.p, fns[k]), &n);
+        ck_assert_uint_eq(n, 1);
+        ck_assert_msg(remote_loop_independent(r, fn(b.p, fns[k]), c) == want[k],
+                      "%s", fns[k]);
+        free(c);
+    }
+    remote_free(r);
+    built_free(&b);
+}
+END_TEST
+
 static Suite *program_suite(void)
 {
     Suite *s = suite_create("program");
@@ -1041,6 +1161,12 @@ static Suite *program_suite(void)
     tcase_add_test(tc, blocking_api_respects_arguments);
     tcase_add_test(tc, blocking_api_uv_fs_read_null_callback);
     tcase_add_test(tc, blocking_api_from_hand_built_facts);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("remote");
+    tcase_set_timeout(tc, 30);
+    tcase_add_test(tc, remote_independent_and_dependent_requests);
+    tcase_add_test(tc, remote_loop_iterations);
     suite_add_tcase(s, tc);
     return s;
 }

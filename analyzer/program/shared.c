@@ -1,0 +1,868 @@
+#include "program/shared.h"
+
+#include "common/strmap.h"
+#include "common/xalloc.h"
+#include "program/locks.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct shared_model {
+    const struct program *p;
+    struct {
+        struct shared_inst *items;
+        size_t n, cap;
+    } inst;
+    struct strmap *objs; /* object key -> index into names */
+    struct {
+        const char **items; /* display names (interned in strs) */
+        size_t n, cap;
+    } names;
+    struct strmap *strs;         /* interned strings */
+    struct strmap *skip;         /* USR -> 1: a global that never races */
+    struct strmap *globals;      /* USR -> 1: every global and static */
+    size_t *lock_base;           /* per function: first index into locks */
+    struct shared_locks *locks;  /* per function and access */
+    int (*ctxs)[SHARED_MAX_CTX]; /* per function: concurrent roots */
+    int *nctx;                   /* per function: how many */
+    unsigned char *in_main;      /* per function: runs on the main thread */
+    struct root_order **order;   /* per root: its ordering, lazily */
+    signed char **waits;         /* per function: wait loop of each access */
+};
+
+/*
+ * A root that runs beside other code: concurrent, and not waited for at
+ * once (a thread created and joined in each round of a loop runs alone).
+ */
+static int conc_root(const struct program *p, int ri)
+{
+    return p->roots[ri].concurrent && !p->roots[ri].waited;
+}
+
+/* ---- small helpers ------------------------------------------------------ */
+
+/* Loop l is `outer` or nested inside it. */
+static int loop_in(const struct fact_func *f, int l, int outer)
+{
+    for (int guard = 0; l >= 0 && outer >= 0 && guard < 100000; guard++) {
+        if (l == outer)
+            return 1;
+        l = f->loops[l].parent;
+    }
+    return 0;
+}
+
+static int obj_id(struct shared_model *m, const char *key, const char *name)
+{
+    long id = strmap_get(m->objs, key);
+    if (id >= 0)
+        return (int)id;
+    VEC_PUSH(m->names, strmap_intern(m->strs, name ? name : key));
+    strmap_put(m->objs, key, (long)m->names.n - 1);
+    return (int)m->names.n - 1;
+}
+
+static void add_inst(struct shared_model *m, int func, int access, int ctx,
+                     int obj, const char *field, unsigned flags)
+{
+    struct shared_inst *s = VEC_ADD(m->inst);
+    s->func = func;
+    s->access = access;
+    s->ctx = ctx;
+    s->obj = obj;
+    s->field = field ? strmap_intern(m->strs, field) : NULL;
+    s->flags = flags & (FACT_ACC_READ | FACT_ACC_WRITE);
+}
+
+/* ---- ordering ------------------------------------------------------------ */
+
+/*
+ * Per root: which functions lead to its start (call, through calls and
+ * other spawns, the function that spawns it) and at which call first;
+ * which main-thread functions are entered before it starts.
+ */
+struct root_order {
+    int *lead;             /* per function: first call leading there, -1 */
+    unsigned char *before; /* per function: entered before the start */
+    int join;              /* the spawner's call that waits for it, or -1 */
+    int closed;            /* the spawner joins it before returning */
+    unsigned char *during; /* closed: functions run between spawn and join */
+};
+
+/* A position (seq, loop) of func comes before its call `call`, also in
+ * the next rounds of a loop around both. */
+static int before_call(const struct fact_func *f, int seq, int loop, int call)
+{
+    const struct fact_call *c = &f->calls[call];
+    return seq < c->seq && !(loop >= 0 && loop_in(f, c->loop, loop));
+}
+
+static int join_call(const struct shared_model *m, int ri);
+static void compute_during(struct shared_model *m, int ri,
+                           struct root_order *o);
+
+static void set_lead(int *lead, int f, int call, int *changed)
+{
+    if (lead[f] < 0 || call < lead[f]) {
+        lead[f] = call;
+        *changed = 1;
+    }
+}
+
+static const struct root_order *root_order(struct shared_model *m, int ri)
+{
+    const struct program *p = m->p;
+    const struct prog_root *r = &p->roots[ri];
+    struct root_order *o;
+    int changed = 1;
+    if (m->order[ri])
+        return m->order[ri];
+    o = m->order[ri] = xcalloc(1, sizeof(*o));
+    o->lead = xmalloc((p->nfuncs + 1) * sizeof(int));
+    o->before = xcalloc(p->nfuncs + 1, 1);
+    for (size_t i = 0; i < p->nfuncs; i++)
+        o->lead[i] = -1;
+    if (r->site_func >= 0)
+        o->lead[r->site_func] = r->site_call;
+    for (int round = 0; changed && round < 64; round++) {
+        changed = 0;
+        for (size_t i = 0; i < p->nfuncs; i++) {
+            const struct prog_func *pf = &p->funcs[i];
+            for (size_t j = 0; j < pf->f->ncalls; j++)
+                if (pf->calls[j].kind == PCALL_DIRECT &&
+                    o->lead[pf->calls[j].targets[0]] >= 0)
+                    set_lead(o->lead, (int)i, (int)j, &changed);
+        }
+        for (size_t k = 0; k < p->nroots; k++) /* started by a thread */
+            if (p->roots[k].kind == PROG_ROOT_SPAWN &&
+                p->roots[k].site_func >= 0 && o->lead[p->roots[k].func] >= 0)
+                set_lead(o->lead, p->roots[k].site_func, p->roots[k].site_call,
+                         &changed);
+    }
+    /* Entered before the start: main, and functions whose every
+     * main-thread call comes before that caller's leading call. */
+    for (size_t i = 0; i < p->nfuncs; i++)
+        o->before[i] = m->in_main[i] && p->funcs[i].ncallers > 0;
+    for (size_t k = 0; k < p->nroots; k++)
+        o->before[p->roots[k].func] =
+            p->roots[k].kind == PROG_ROOT_ENTRY &&
+            strcmp(p->funcs[p->roots[k].func].f->name, "main") == 0;
+    changed = 1;
+    for (int round = 0; changed && round < 64; round++) {
+        changed = 0;
+        for (size_t h = 0; h < p->nfuncs; h++) {
+            const struct prog_func *pf = &p->funcs[h];
+            if (!m->in_main[h])
+                continue;
+            for (size_t j = 0; j < pf->f->ncalls; j++) {
+                const struct prog_call *pc = &pf->calls[j];
+                const struct fact_call *c = &pf->f->calls[j];
+                int lj = o->lead[h];
+                int ok = pc->kind != PCALL_INDIRECT && o->before[h] &&
+                         (lj < 0 || before_call(pf->f, c->seq, c->loop, lj) ||
+                          ((int)j == lj && c->loop < 0));
+                for (int k = 0; k < pc->ntargets && !ok; k++)
+                    if (o->before[pc->targets[k]]) {
+                        o->before[pc->targets[k]] = 0;
+                        changed = 1;
+                    }
+            }
+        }
+    }
+    o->join = join_call(m, ri);
+    compute_during(m, ri, o);
+    return o;
+}
+
+/*
+ * The call of root ri's spawner that waits for it (a matching join or pool
+ * wait after the spawn, on the same handle when both show one; not on an
+ * error path, not inside the spawning loop), or -1.
+ */
+static int join_call(const struct shared_model *m, int ri)
+{
+    const struct program *p = m->p;
+    const struct prog_root *r = &p->roots[ri];
+    const struct cat_spawn *cat;
+    const struct fact_func *f;
+    const struct fact_call *c;
+    const char *handle = NULL;
+    if (r->kind != PROG_ROOT_SPAWN || r->site_func < 0)
+        return -1;
+    (void)program_spawn_context_arg(p, ri, &cat);
+    if (!cat)
+        return -1;
+    f = p->funcs[r->site_func].f;
+    c = &f->calls[r->site_call];
+    if (cat->handle >= 0 && cat->handle < (int)c->nargs)
+        handle = c->args[cat->handle].ref;
+    for (size_t k = (size_t)r->site_call + 1; k < f->ncalls; k++) {
+        const struct fact_call *w = &f->calls[k];
+        const struct cat_wait *cw;
+        int match = 0;
+        for (size_t i = 0; i < cat->nwaits && !match; i++)
+            match = w->name && strcmp(w->name, cat->waits[i]) == 0;
+        if (!match || w->cond > c->cond ||
+            (w->loop >= 0 && loop_in(f, c->loop, w->loop)))
+            continue;
+        cw = catalog_wait(p->cat, w->name);
+        if (handle && cw && cw->handle >= 0 && cw->handle < (int)w->nargs &&
+            w->args[cw->handle].ref &&
+            strcmp(w->args[cw->handle].ref, handle) != 0)
+            continue;
+        return (int)k;
+    }
+    return -1;
+}
+
+/*
+ * A wait in func for root ri's handle when that handle is a global (the
+ * threads array a cleanup function joins), or -1.
+ */
+static int global_join(const struct shared_model *m, int func, int ri)
+{
+    const struct program *p = m->p;
+    const struct prog_root *r = &p->roots[ri];
+    const struct cat_spawn *cat;
+    const struct fact_func *f = p->funcs[func].f;
+    const struct fact_arg *h;
+    (void)program_spawn_context_arg(p, ri, &cat);
+    if (!cat || cat->handle < 0 ||
+        cat->handle >= (int)p->funcs[r->site_func].f->calls[r->site_call].nargs)
+        return -1;
+    h = &p->funcs[r->site_func].f->calls[r->site_call].args[cat->handle];
+    if (!h->ref || h->local)
+        return -1;
+    for (size_t k = 0; k < f->ncalls; k++) {
+        const struct fact_call *w = &f->calls[k];
+        const struct cat_wait *cw;
+        int match = 0;
+        for (size_t i = 0; i < cat->nwaits && !match; i++)
+            match = w->name && strcmp(w->name, cat->waits[i]) == 0;
+        cw = match ? catalog_wait(p->cat, w->name) : NULL;
+        if (cw && cw->handle >= 0 && cw->handle < (int)w->nargs &&
+            w->args[cw->handle].ref &&
+            strcmp(w->args[cw->handle].ref, h->ref) == 0 && !w->cond)
+            return (int)k;
+    }
+    return -1;
+}
+
+/* A position of root r's spawner comes after the matching join or wait. */
+static int post_join(const struct shared_model *m, int func, int seq, int loop,
+                     int ri)
+{
+    const struct fact_func *f = m->p->funcs[func].f;
+    int w = m->p->roots[ri].site_func == func ? m->order[ri]->join
+                                              : global_join(m, func, ri);
+    return w >= 0 && seq > f->calls[w].seq &&
+           !(loop >= 0 && loop_in(f, f->calls[w].loop, loop));
+}
+
+/*
+ * A root its spawner waits for lives only while the spawner runs between
+ * the spawn and the join: the main thread's other code is ordered with it.
+ * during[] gets the functions called in that stretch (through calls).
+ */
+static void compute_during(struct shared_model *m, int ri, struct root_order *o)
+{
+    const struct program *p = m->p;
+    const struct prog_root *r = &p->roots[ri];
+    int w = o->join, *stack;
+    size_t n = 0;
+    const struct prog_func *sf;
+    if (w < 0)
+        return;
+    o->closed = 1;
+    o->during = xcalloc(p->nfuncs + 1, 1);
+    stack = xmalloc((p->nfuncs + 1) * sizeof(int));
+    sf = &p->funcs[r->site_func];
+    for (size_t k = 0; k < sf->f->ncalls; k++) {
+        const struct fact_call *c = &sf->f->calls[k];
+        int in_loop = c->loop >= 0 &&
+                      loop_in(sf->f, sf->f->calls[r->site_call].loop, c->loop);
+        if (!(((int)k > r->site_call && (int)k < w) || in_loop))
+            continue;
+        for (int t = 0; t < sf->calls[k].ntargets; t++)
+            if (!o->during[sf->calls[k].targets[t]]) {
+                o->during[sf->calls[k].targets[t]] = 1;
+                stack[n++] = sf->calls[k].targets[t];
+            }
+    }
+    while (n) {
+        const struct prog_func *pf = &p->funcs[stack[--n]];
+        for (size_t k = 0; k < pf->f->ncalls; k++)
+            for (int t = 0; t < pf->calls[k].ntargets; t++)
+                if (!o->during[pf->calls[k].targets[t]]) {
+                    o->during[pf->calls[k].targets[t]] = 1;
+                    stack[n++] = pf->calls[k].targets[t];
+                }
+    }
+    free(stack);
+}
+
+/* A position of func, run by context ctx, is ordered with root ri. */
+static int position_ordered(struct shared_model *m, int func, int seq, int loop,
+                            int ctx, int ri)
+{
+    const struct prog_root *r = &m->p->roots[ri];
+    const struct fact_func *f = m->p->funcs[func].f;
+    if (func == r->site_func && before_call(f, seq, loop, r->site_call))
+        return 1;
+    if (ctx < 0) {
+        const struct root_order *o = root_order(m, ri);
+        if (o->before[func] &&
+            (o->lead[func] < 0 || before_call(f, seq, loop, o->lead[func])))
+            return 1;
+        if (o->closed && func != r->site_func && !o->during[func])
+            return 1;
+    }
+    (void)root_order(m, ri);
+    return post_join(m, func, seq, loop, ri);
+}
+
+/* The thread a root's code runs on: a loop callback runs on its loop's. */
+static int thread_of(const struct program *p, int ri)
+{
+    for (int guard = 0; guard < 16; guard++) {
+        const struct prog_root *r = &p->roots[ri];
+        int up;
+        if (r->ctx != PROG_CTX_LOOP || r->site_func < 0)
+            break;
+        up = p->funcs[r->site_func].conc.root;
+        if (up < 0 || up == ri)
+            break;
+        ri = up;
+    }
+    return ri;
+}
+
+/*
+ * A root its main-thread spawner starts once (not in a loop) and joins
+ * before returning: one instance at a time, whatever other sites start
+ * the same function.
+ */
+static int closed_on_main(struct shared_model *m, int ri)
+{
+    const struct prog_root *r = &m->p->roots[ri];
+    if (r->kind != PROG_ROOT_SPAWN || r->site_func < 0 ||
+        m->nctx[r->site_func] || !m->in_main[r->site_func])
+        return 0;
+    return root_order(m, ri)->closed;
+}
+
+static int lone(struct shared_model *m, int ri)
+{
+    const struct prog_root *r = &m->p->roots[ri];
+    return closed_on_main(m, ri) &&
+           m->p->funcs[r->site_func].f->calls[r->site_call].loop < 0;
+}
+
+/* Two such roots whose spawners do not run inside each other's stretch. */
+static int apart(struct shared_model *m, int ra, int rb)
+{
+    int sa, sb;
+    if (!closed_on_main(m, ra) || !closed_on_main(m, rb))
+        return 0;
+    sa = m->p->roots[ra].site_func;
+    sb = m->p->roots[rb].site_func;
+    return sa != sb && !root_order(m, ra)->during[sb] &&
+           !root_order(m, rb)->during[sa];
+}
+
+/* Instance a (in its context) is ordered with every run of root ri. */
+static int ordered(struct shared_model *m, const struct shared_inst *a, int ri)
+{
+    const struct fact_access *fa = &m->p->funcs[a->func].f->accesses[a->access];
+    const struct prog_root *r = &m->p->roots[ri];
+    if (r->kind != PROG_ROOT_SPAWN || r->site_func < 0)
+        return 0;
+    return position_ordered(m, a->func, fa->seq, fa->loop, a->ctx, ri);
+}
+
+/* ---- objects reached through a context argument ------------------------ */
+
+/* The member named first in an argument's text ("&g.sub" -> "sub"). */
+static const char *text_field(char *buf, size_t size, const char *text)
+{
+    const char *s = text ? strpbrk(text, ".-") : NULL;
+    size_t n = 0;
+    if (!s)
+        return NULL;
+    s += *s == '-' ? (s[1] == '>' ? 2 : 0) : 1;
+    if (*s == '-' || !*s)
+        return NULL;
+    while (*s == ' ')
+        s++;
+    while ((s[n] == '_' || (s[n] >= 'a' && s[n] <= 'z') ||
+            (s[n] >= 'A' && s[n] <= 'Z') || (s[n] >= '0' && s[n] <= '9')) &&
+           n + 1 < size) {
+        buf[n] = s[n];
+        n++;
+    }
+    buf[n] = '\0';
+    return n ? buf : NULL;
+}
+
+/* &g or &g.sub handed on: global g (member sub), unless g never races. */
+static int global_obj(struct shared_model *m, const struct fact_arg *a,
+                      const char **field, char *fbuf, size_t fsize)
+{
+    if (strmap_get(m->skip, a->ref) >= 0 || strmap_get(m->globals, a->ref) < 0)
+        return -1; /* &p->f of a local pointer is not a global */
+    if (text_field(fbuf, fsize, a->text))
+        *field = fbuf; /* the thread's "c->n" is a part of g.sub */
+    return obj_id(m, a->ref, a->text[0] == '&' ? a->text + 1 : a->text);
+}
+
+/*
+ * The object "param:N" of func denotes when it runs in root ri: followed
+ * up ri's call path to the spawn.  Returns -1 when unknown or when each
+ * instance of the thread gets its own object (&items[i], a pointer
+ * assigned anew in the spawning loop).  *field may be narrowed to the
+ * member the argument names (&g.sub).
+ */
+static int resolve_param(struct shared_model *m, int ri, int func, int n,
+                         const char **field, char *fbuf, size_t fsize)
+{
+    const struct program *p = m->p;
+    const struct prog_root *r = &p->roots[ri];
+    char key[512];
+    for (int guard = 0; guard < 64; guard++) {
+        const struct fact_arg *a;
+        const struct fact_call *c;
+        int call, up, arg;
+        const struct cat_spawn *cat;
+        if (func == r->func && r->kind == PROG_ROOT_SPAWN) {
+            /* The start routine receives the context as its only
+             * parameter (a two-parameter pool task gets it elsewhere). */
+            if (n != 0 || p->funcs[func].f->nparams != 1)
+                return -1;
+            arg = program_spawn_context_arg(p, (int)(r - p->roots), &cat);
+            if (arg < 0)
+                return -1;
+            c = &p->funcs[r->site_func].f->calls[r->site_call];
+            a = &c->args[arg];
+            if (a->kind == FACT_ARG_ADDR && a->ref && a->text &&
+                !strchr(a->text, '[')) {
+                if (!a->local)
+                    return global_obj(m, a, field, fbuf, fsize);
+                snprintf(key, sizeof(key), "local:%s", a->ref);
+                return obj_id(m, key, a->text);
+            }
+            if (a->kind == FACT_ARG_VAR && a->ref && !a->fresh) {
+                snprintf(key, sizeof(key), "ptr:%s", a->ref);
+                return obj_id(m, key, a->text);
+            }
+            return -1;
+        }
+        up = program_conc_parent(p, (int)(r - p->roots), func, &call);
+        if (up < 0 || call < 0 ||
+            p->funcs[up].calls[call].kind == PCALL_INDIRECT)
+            return -1;
+        c = &p->funcs[up].f->calls[call];
+        if (n >= (int)c->nargs)
+            return -1;
+        a = &c->args[n];
+        if (a->kind == FACT_ARG_PARAM && a->param >= 0) {
+            func = up;
+            n = a->param;
+            continue;
+        }
+        if (a->kind == FACT_ARG_ADDR && a->ref && !a->local && a->text &&
+            !strchr(a->text, '['))
+            return global_obj(m, a, field, fbuf, fsize);
+        if (a->kind == FACT_ARG_VAR && a->ref && !a->local &&
+            strmap_get(m->globals, a->ref) >= 0) {
+            snprintf(key, sizeof(key), "ptr:%s", a->ref);
+            return obj_id(m, key, a->text);
+        }
+        return -1;
+    }
+    return -1;
+}
+
+/* ---- locks ----------------------------------------------------------------
+ */
+
+/*
+ * One lock, told apart by its variable; a member lock by its member
+ * ("&c->mu": ".mu").  An element of an array of locks is the array.
+ */
+static const char *lock_id(struct shared_model *m, const struct lock_held *h)
+{
+    char base[LOCKS_NAME_MAX + 2];
+    const char *last = NULL;
+    size_t n = strcspn(h->name, "[");
+    memcpy(base, h->name, n);
+    base[n] = '\0';
+    for (char *s = base; *s; s++)
+        if (*s == '.' || (s[0] == '-' && s[1] == '>'))
+            last = s;
+    if (last) {
+        char buf[LOCKS_NAME_MAX + 2];
+        snprintf(buf, sizeof(buf), ".%s", last + (*last == '.' ? 1 : 2));
+        return strmap_intern(m->strs, buf);
+    }
+    return strmap_intern(m->strs, h->key ? h->key : base);
+}
+
+struct lock_pass {
+    struct shared_model *m;
+    int func;
+    int entered;
+};
+
+static void on_access(void *data, int access, const struct lock_held *held,
+                      size_t nheld)
+{
+    struct lock_pass *lp = data;
+    struct shared_model *m = lp->m;
+    struct shared_locks *l = &m->locks[m->lock_base[lp->func] + access];
+    l->entered = lp->entered;
+    for (size_t k = 0; k < nheld && l->n < SHARED_MAX_LOCKS; k++) {
+        l->ids[l->n] = lock_id(m, &held[k]);
+        l->rd[l->n] = held[k].shared != 0;
+        if (!l->n)
+            snprintf(l->name, sizeof(l->name), "%s", held[k].name);
+        l->n++;
+    }
+}
+
+/*
+ * A main-thread call ordered with every concurrent thread (made before any
+ * starts, or after all are joined): how it locks does not matter.
+ */
+static int call_unthreaded(void *data, int func, int call)
+{
+    struct shared_model *m = data;
+    const struct program *p = m->p;
+    const struct fact_call *c = &p->funcs[func].f->calls[call];
+    if (m->nctx[func] || !m->in_main[func])
+        return 0;
+    for (size_t r = 0; r < p->nroots; r++) {
+        int t;
+        if (!conc_root(p, (int)r))
+            continue;
+        t = thread_of(p, (int)r);
+        if (p->roots[t].kind != PROG_ROOT_SPAWN ||
+            !position_ordered(m, func, c->seq, c->loop, -1, t))
+            return 0;
+    }
+    return 1;
+}
+
+/* ---- wait loops (SW205) -------------------------------------------------- */
+
+/* Calls a waiting loop may make besides sleeps: giving up the processor. */
+static const char *const yields[] = {"sched_yield", "thrd_yield",
+                                     "pthread_yield", "g_thread_yield",
+                                     "uv_thread_yield"};
+
+static int wait_call(const struct program *p, int func, int call)
+{
+    const struct fact_call *c = &p->funcs[func].f->calls[call];
+    const struct cat_blocking *b = program_blocking_api(p, func, call);
+    if (b && b->category == SW_CAT_SLEEP)
+        return 1;
+    for (size_t i = 0; i < sizeof(yields) / sizeof(yields[0]); i++)
+        if (c->name && strcmp(c->name, yields[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static void compute_waits(struct shared_model *m, int func)
+{
+    const struct program *p = m->p;
+    const struct fact_func *f = p->funcs[func].f;
+    signed char *w = xmalloc(f->naccesses + 1);
+    memset(w, -1, f->naccesses + 1);
+    for (size_t l = 0; l < f->nloops && l < 127; l++) {
+        int waiting = !f->loops[l].counter && !f->loops[l].once &&
+                      !f->loops[l].local_writes;
+        for (size_t j = 0; j < f->ncalls && waiting; j++)
+            if (loop_in(f, f->calls[j].loop, (int)l) &&
+                !wait_call(p, func, (int)j))
+                waiting = 0;
+        for (size_t k = 0; k < f->naccesses && waiting; k++) {
+            const struct fact_access *a = &f->accesses[k];
+            int own_write = 0;
+            if (w[k] >= 0 || !loop_in(f, a->loop, (int)l) ||
+                !(a->flags & FACT_ACC_READ) || (a->flags & FACT_ACC_ATOMIC))
+                continue;
+            for (size_t q = 0; q < f->naccesses && !own_write; q++)
+                own_write = loop_in(f, f->accesses[q].loop, (int)l) &&
+                            (f->accesses[q].flags & FACT_ACC_WRITE) &&
+                            strcmp(f->accesses[q].var, a->var) == 0 &&
+                            (!f->accesses[q].field || !a->field ||
+                             strcmp(f->accesses[q].field, a->field) == 0);
+            if (!own_write)
+                w[k] = (signed char)l;
+        }
+    }
+    m->waits[func] = w;
+}
+
+/*
+ * 1 when root ri reaches func through another context's event-loop code
+ * without running that loop itself: an I/O thread that calls the main
+ * loop's read handler.  That code runs in the thread under modes the
+ * analysis cannot see (a flag that stops it before the command runs), so
+ * it is left to the loop's own context.
+ */
+static int borrowed(const struct shared_model *m, int ri, int func)
+{
+    const struct program *p = m->p;
+    int path[256], n = 0;
+    for (int f = func; f >= 0 && n < 256;
+         f = program_conc_parent(p, ri, f, NULL))
+        path[n++] = f; /* func first, the root's function last */
+    for (int k = 0; k < n - 1; k++) {
+        int l = p->funcs[path[k]].reach[PROG_CTX_LOOP].root, lf, run = 0;
+        if (l < 0 || thread_of(p, l) == ri)
+            continue;
+        lf = p->roots[l].func;
+        for (int q = k + 1; q < n && !run; q++)
+            run = path[q] == lf; /* the thread runs that loop itself */
+        if (!run)
+            return 1;
+    }
+    return 0;
+}
+
+/* ---- building ------------------------------------------------------------ */
+
+static int cmp_inst(const void *x, const void *y)
+{
+    const struct shared_inst *a = x, *b = y;
+    int c;
+    if (a->obj != b->obj)
+        return a->obj < b->obj ? -1 : 1;
+    if (!a->field || !b->field)
+        c = (a->field != NULL) - (b->field != NULL);
+    else
+        c = strcmp(a->field, b->field);
+    if (c)
+        return c;
+    if (a->func != b->func)
+        return a->func < b->func ? -1 : 1;
+    if (a->access != b->access)
+        return a->access < b->access ? -1 : 1;
+    return a->ctx < b->ctx ? -1 : a->ctx > b->ctx;
+}
+
+struct shared_model *shared_build(const struct program *p)
+{
+    struct shared_model *m = xcalloc(1, sizeof(*m));
+    struct strmap *skip = m->skip = strmap_new();
+    m->globals = strmap_new();
+    struct lock_summaries sums;
+    unsigned char *entered;
+    size_t nacc = 0, nf = p->nfuncs + 1;
+
+    m->p = p;
+    m->objs = strmap_new();
+    m->strs = strmap_new();
+    m->lock_base = xcalloc(nf, sizeof(*m->lock_base));
+    m->ctxs = xcalloc(nf, sizeof(*m->ctxs));
+    m->nctx = xcalloc(nf, sizeof(*m->nctx));
+    m->in_main = xcalloc(nf, 1);
+    m->order = xcalloc(p->nroots + 1, sizeof(*m->order));
+    m->waits = xcalloc(nf, sizeof(*m->waits));
+
+    for (size_t t = 0; t < p->ntus; t++)
+        for (size_t g = 0; g < p->tus[t]->nglobals; g++) {
+            const struct fact_global *gl = &p->tus[t]->globals[g];
+            strmap_put(m->globals, gl->usr, 1);
+            if (gl->owner || gl->is_const || gl->is_atomic || gl->is_tls)
+                strmap_put(skip, gl->usr, 1);
+        }
+    for (size_t i = 0; i < p->nfuncs; i++) {
+        const struct prog_func *pf = &p->funcs[i];
+        m->lock_base[i] = nacc;
+        nacc += pf->f->naccesses;
+        for (int k = 0; k < PROG_CTX_COUNT; k++)
+            if (pf->reach[k].root >= 0 && !conc_root(p, pf->reach[k].root))
+                m->in_main[i] = 1;
+    }
+    m->lock_base[p->nfuncs] = nacc;
+    m->locks = xcalloc(nacc + 1, sizeof(*m->locks));
+    /* Concurrent contexts, one root at a time (its search tree is hot). */
+    for (size_t r = 0; r < p->nroots; r++) {
+        if (!conc_root(p, (int)r))
+            continue;
+        for (size_t i = 0; i < p->nfuncs; i++) {
+            const struct fact_func *f = p->funcs[i].f;
+            if (program_conc_parent(p, (int)r, (int)i, NULL) == -2 ||
+                m->nctx[i] >= SHARED_MAX_CTX || borrowed(m, (int)r, (int)i))
+                continue;
+            m->ctxs[i][m->nctx[i]++] = (int)r;
+            for (size_t k = 0; k < f->naccesses; k++) {
+                const struct fact_access *a = &f->accesses[k];
+                const char *field = a->field;
+                char fbuf[128];
+                int obj;
+                if (!(a->flags & (FACT_ACC_READ | FACT_ACC_WRITE)) ||
+                    (a->flags & FACT_ACC_ATOMIC))
+                    continue;
+                if (strncmp(a->var, "param:", 6) == 0) {
+                    obj = resolve_param(m, (int)r, (int)i, atoi(a->var + 6),
+                                        &field, fbuf, sizeof(fbuf));
+                    if (obj < 0)
+                        continue;
+                } else if (strmap_get(skip, a->var) >= 0) {
+                    continue;
+                } else {
+                    obj = obj_id(m, a->var, a->name);
+                }
+                add_inst(m, (int)i, (int)k, (int)r, obj, field, a->flags);
+            }
+        }
+    }
+    /* The main thread: globals only (its objects behind pointers are not
+     * followed). */
+    for (size_t i = 0; i < p->nfuncs; i++) {
+        const struct fact_func *f = p->funcs[i].f;
+        if (!m->in_main[i])
+            continue;
+        for (size_t k = 0; k < f->naccesses; k++) {
+            const struct fact_access *a = &f->accesses[k];
+            if (!(a->flags & (FACT_ACC_READ | FACT_ACC_WRITE)) ||
+                (a->flags & FACT_ACC_ATOMIC) ||
+                strncmp(a->var, "param:", 6) == 0 ||
+                strmap_get(skip, a->var) >= 0)
+                continue;
+            add_inst(m, (int)i, (int)k, -1, obj_id(m, a->var, a->name),
+                     a->field, a->flags);
+        }
+    }
+    if (m->inst.n)
+        qsort(m->inst.items, m->inst.n, sizeof(*m->inst.items), cmp_inst);
+
+    /* Locks at every access of a function that runs somewhere. */
+    locks_summaries_init(&sums, p);
+    entered = locks_entered_locked_ignoring(p, &sums, call_unthreaded, m);
+    for (size_t i = 0; i < p->nfuncs; i++) {
+        struct lock_pass lp = {m, (int)i, entered[i]};
+        if (!m->nctx[i] && !m->in_main[i])
+            continue;
+        locks_walk_accesses(p, &sums, (int)i, on_access, &lp);
+        compute_waits(m, (int)i);
+    }
+    free(entered);
+    locks_summaries_release(&sums);
+    return m;
+}
+
+void shared_free(struct shared_model *m)
+{
+    if (!m)
+        return;
+    for (size_t r = 0; r < m->p->nroots; r++)
+        if (m->order[r]) {
+            free(m->order[r]->lead);
+            free(m->order[r]->before);
+            free(m->order[r]->during);
+            free(m->order[r]);
+        }
+    for (size_t i = 0; i < m->p->nfuncs; i++)
+        free(m->waits[i]);
+    free(m->waits);
+    free(m->order);
+    free(m->in_main);
+    free(m->nctx);
+    free(m->ctxs);
+    free(m->locks);
+    free(m->lock_base);
+    free(m->inst.items);
+    free(m->names.items);
+    strmap_free(m->objs);
+    strmap_free(m->strs);
+    strmap_free(m->skip);
+    strmap_free(m->globals);
+    free(m);
+}
+
+size_t shared_count(const struct shared_model *m)
+{
+    return m->inst.n;
+}
+
+const struct shared_inst *shared_at(const struct shared_model *m, size_t i)
+{
+    return &m->inst.items[i];
+}
+
+const char *shared_obj_name(const struct shared_model *m, int obj)
+{
+    return obj >= 0 && (size_t)obj < m->names.n ? m->names.items[obj] : "?";
+}
+
+const struct shared_locks *shared_locks_at(const struct shared_model *m,
+                                           const struct shared_inst *a)
+{
+    return &m->locks[m->lock_base[a->func] + (size_t)a->access];
+}
+
+int shared_wait_loop(const struct shared_model *m, int func, int access)
+{
+    if (func < 0 || (size_t)func >= m->p->nfuncs || !m->waits[func] ||
+        access < 0 || (size_t)access >= m->p->funcs[func].f->naccesses)
+        return -1;
+    return m->waits[func][access];
+}
+
+int shared_func_has_ctx(const struct shared_model *m, int func)
+{
+    return m->nctx[func] > 0 || m->in_main[func];
+}
+
+static int common_lock(const struct shared_locks *a,
+                       const struct shared_locks *b)
+{
+    if ((a->entered && (b->n || b->entered)) || (b->entered && a->n))
+        return 1; /* a caller's lock: assume it is the other side's */
+    for (int i = 0; i < a->n; i++)
+        for (int j = 0; j < b->n; j++)
+            if (a->ids[i] == b->ids[j] && !(a->rd[i] && b->rd[j]))
+                return 1;
+    return 0;
+}
+
+int shared_race(const struct shared_model *m, const struct shared_inst *a,
+                const struct shared_inst *b)
+{
+    const struct program *p = m->p;
+    struct shared_model *mm = (struct shared_model *)m; /* lazy caches */
+    if (a->obj != b->obj || !((a->flags | b->flags) & FACT_ACC_WRITE))
+        return 0;
+    if (a->field && b->field && a->field != b->field)
+        return 0; /* interned: different members */
+    if (a->ctx < 0 && b->ctx < 0)
+        return 0; /* both on the main thread */
+    if (a->ctx >= 0 && b->ctx >= 0) {
+        int ta = thread_of(p, a->ctx), tb = thread_of(p, b->ctx);
+        if (ta == tb && (!p->roots[ta].multi || lone(mm, ta)))
+            return 0;
+        if (ta != tb && apart(mm, ta, tb))
+            return 0;
+    }
+    /*
+     * Main against a thread: the thread's side must be code of its own, or
+     * the very function main runs.  Code both run through shared call
+     * chains (a loop handler an I/O thread also calls) is usually kept
+     * apart by a mode the analysis cannot see.
+     */
+    if ((a->ctx < 0) != (b->ctx < 0)) {
+        const struct shared_inst *t = a->ctx < 0 ? b : a;
+        const struct shared_inst *u = a->ctx < 0 ? a : b;
+        if (m->in_main[t->func] && t->func != u->func)
+            return 0;
+    }
+    if (b->ctx >= 0 && ordered(mm, a, thread_of(p, b->ctx)))
+        return 0;
+    if (a->ctx >= 0 && ordered(mm, b, thread_of(p, a->ctx)))
+        return 0;
+    return !common_lock(shared_locks_at(m, a), shared_locks_at(m, b));
+}

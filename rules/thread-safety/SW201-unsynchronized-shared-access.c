@@ -1,0 +1,157 @@
+/*
+ * SW201 unsynchronized-shared-access: a shared object (program/shared.h)
+ * written in one context and read or written in another that can run at
+ * the same time, with no lock common to both accesses and no atomic.
+ *
+ * One finding per object member and writing function: the write is
+ * reported (the one in a thread when both write), with a note for the other
+ * access (preferably in another function) and how each context starts.  A read
+ * that only a waiting loop polls is SW205's, not reported here.
+ */
+#include "engine/rules.h"
+
+#include "common/strmap.h"
+#include "program/shared.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* "st.hits", "c->n", "counter": how the access names the object. */
+static const char *access_name(const struct fact_access *a, char *buf,
+                               size_t size)
+{
+    if (a->field && strncmp(a->var, "param:", 6) != 0) {
+        snprintf(buf, size, "%s.%s", a->name, a->field);
+        return buf;
+    }
+    return a->name;
+}
+
+static const char *ctx_label(const struct program *p, int ctx)
+{
+    return ctx < 0 ? "main" : prog_ctx_name(p->roots[ctx].ctx);
+}
+
+/* " without a lock" or " under 'mu' (read hold)". */
+static const char *lock_phrase(const struct shared_locks *l, char *buf,
+                               size_t size)
+{
+    if (l->n)
+        snprintf(buf, size, " under '%s'%s", l->name,
+                 l->rd[0] ? " (read hold)" : "");
+    else if (l->entered)
+        snprintf(buf, size, " under its callers' lock");
+    else
+        snprintf(buf, size, " without a lock");
+    return buf;
+}
+
+static void report(struct rule_ctx *ctx, const struct shared_model *m,
+                   const struct shared_inst *a, const struct shared_inst *b)
+{
+    const struct program *p = ctx->prog;
+    const struct fact_func *fa = p->funcs[a->func].f;
+    const struct fact_func *fb = p->funcs[b->func].f;
+    const struct fact_access *xa = &fa->accesses[a->access];
+    const struct fact_access *xb = &fb->accesses[b->access];
+    char na[256], nb[256], la[200], lb[200];
+    const char *name = access_name(xa, na, sizeof(na));
+    struct sw_diag *d;
+    int same = a->func == b->func && a->access == b->access;
+
+    d = diags_add(
+        ctx->out, ctx->rule, fa->file, xa->line, xa->col,
+        "'%s' is written in '%s'%s; also %s in '%s' (%s:%d)%s, which can "
+        "run at the same time",
+        name, fa->name, lock_phrase(shared_locks_at(m, a), la, sizeof(la)),
+        (b->flags & FACT_ACC_WRITE) ? "written" : "read", fb->name,
+        rule_basename(fb->file), xb->line,
+        same ? " by another instance"
+             : lock_phrase(shared_locks_at(m, b), lb, sizeof(lb)));
+    d->end_col = xa->col + (int)strlen(xa->name);
+    diag_set(&d->function, "%s", fa->name);
+    diag_set(&d->context, "%s", ctx_label(p, a->ctx));
+    if (!same)
+        diag_note(d, fb->file, xb->line, xb->col, "'%s' is %s here in '%s'",
+                  access_name(xb, nb, sizeof(nb)),
+                  (b->flags & FACT_ACC_WRITE) ? "written" : "read", fb->name);
+    if (a->ctx >= 0)
+        rule_context_notes(ctx, d, a->func, -1);
+    if (b->ctx >= 0 && b->ctx != a->ctx)
+        rule_root_note(ctx, d, b->ctx);
+    if (a->ctx < 0 || b->ctx < 0) {
+        const struct prog_func *mf = &p->funcs[a->ctx < 0 ? a->func : b->func];
+        diag_note(d, mf->f->file, mf->f->line, mf->f->col,
+                  "'%s' runs on the main thread", mf->f->name);
+    }
+    diag_set(&d->suggestion,
+             "hold one lock around both accesses, make the object _Atomic "
+             "(or use atomic_load/atomic_store), or give each thread its own "
+             "copy");
+}
+
+/* Reports a race between instances i and j once per member and functions. */
+static void check_pair(struct rule_ctx *ctx, const struct shared_model *m,
+                       struct strmap *seen, size_t i, size_t j)
+{
+    const struct shared_inst *a = shared_at(m, i), *b = shared_at(m, j);
+    const struct shared_inst *t;
+    char key[128];
+    if (!((a->flags | b->flags) & FACT_ACC_WRITE))
+        return;
+    if (shared_wait_loop(m, a->func, a->access) >= 0 ||
+        shared_wait_loop(m, b->func, b->access) >= 0)
+        return; /* a flag a loop waits on: SW205 */
+    /* Report the write; of two writes, the one in a thread. */
+    if (!(a->flags & FACT_ACC_WRITE) ||
+        ((b->flags & FACT_ACC_WRITE) && a->ctx < 0 && b->ctx >= 0)) {
+        t = a;
+        a = b;
+        b = t;
+    }
+    snprintf(key, sizeof(key), "%d|%s|%d", a->obj,
+             a->field ? a->field : (b->field ? b->field : ""), a->func);
+    if (strmap_get(seen, key) >= 0 || !shared_race(m, a, b))
+        return;
+    strmap_put(seen, key, 1);
+    report(ctx, m, a, b);
+}
+
+void rule_SW201(struct rule_ctx *ctx)
+{
+    struct shared_model *m = shared_build(ctx->prog);
+    struct strmap *seen = strmap_new();
+    size_t n = shared_count(m);
+
+    for (size_t s = 0; s < n;) {
+        /* One object: [s, e); its whole-object accesses first: [s, w). */
+        size_t e = s, w = s;
+        int obj = shared_at(m, s)->obj;
+        while (e < n && shared_at(m, e)->obj == obj)
+            e++;
+        while (w < e && !shared_at(m, w)->field)
+            w++;
+        /* Pairs of two accesses first (their note is more telling), then
+         * an access with itself in another instance. */
+        for (int self = 0; self < 2; self++) {
+            for (size_t i = s; i < w; i++)
+                for (size_t j = self ? i : i + 1; j < (self ? i + 1 : e); j++)
+                    check_pair(ctx, m, seen, i, j);
+            /* Then each member with itself. */
+            for (size_t f = w; f < e;) {
+                size_t g = f;
+                while (g < e &&
+                       shared_at(m, g)->field == shared_at(m, f)->field)
+                    g++;
+                for (size_t i = f; i < g; i++)
+                    for (size_t j = self ? i : i + 1; j < (self ? i + 1 : g);
+                         j++)
+                        check_pair(ctx, m, seen, i, j);
+                f = g;
+            }
+        }
+        s = e;
+    }
+    strmap_free(seen);
+    shared_free(m);
+}
