@@ -362,11 +362,12 @@ static int prepare_dir(struct cache *c)
 static void warn_once(struct cache *c, const char *path)
 {
     int e = errno;
+    char eb[SW_ERRBUF];
     pthread_mutex_lock(&c->mu);
     if (!c->warned)
         fprintf(stderr,
                 "syncwise: warning: cannot write cache entry '%s': %s\n", path,
-                strerror(e));
+                sw_strerror(e, eb, sizeof(eb)));
     c->warned = 1;
     pthread_mutex_unlock(&c->mu);
 }

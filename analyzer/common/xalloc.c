@@ -85,3 +85,14 @@ void sw_bug(const char *file, int line, const char *msg)
     fprintf(stderr, "syncwise: BUG: %s:%d: %s\n", file, line, msg);
     abort();
 }
+
+const char *sw_strerror(int err, char *buf, size_t size)
+{
+#if defined(__GLIBC__) && defined(_GNU_SOURCE)
+    return strerror_r(err, buf, size); /* GNU: may return a constant */
+#else
+    if (strerror_r(err, buf, size) != 0)
+        snprintf(buf, size, "error %d", err);
+    return buf;
+#endif
+}

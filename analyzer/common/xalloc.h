@@ -24,6 +24,14 @@ char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 _Noreturn void sw_bug(const char *file, int line, const char *msg);
 #define BUG(msg) sw_bug(__FILE__, __LINE__, (msg))
 
+/*
+ * strerror() for code that may run on several threads at once (parse
+ * workers, the LSP's analysis thread): the text is written to buf (or is a
+ * constant), never to a buffer shared between threads.
+ */
+#define SW_ERRBUF 128
+const char *sw_strerror(int err, char *buf, size_t size);
+
 /* Appends one element to a vector declared as {T *items; size_t n, cap;}. */
 #define VEC_PUSH(v, value)                                                     \
     do {                                                                       \

@@ -198,9 +198,11 @@ static int read_catalog_item(struct config *c, const cJSON *it, int index,
     if (cJSON_IsString(it) && *it->valuestring) {
         struct strbuf sb = STRBUF_INIT;
         char *p = path_absolute(it->valuestring, c->dir);
+        char eb[SW_ERRBUF];
         if (strbuf_read_file(&sb, p, CATALOG_MAX_BYTES) < 0) {
             add_err(errs, nerrs, "'%s': 'catalogs': cannot read '%s': %s",
-                    c->display, it->valuestring, strerror(errno));
+                    c->display, it->valuestring,
+                    sw_strerror(errno, eb, sizeof(eb)));
             strbuf_release(&sb);
             free(p);
             return 0;
@@ -425,9 +427,10 @@ struct config *config_load(const char *path, char ***errs, size_t *nerrs)
 {
     struct strbuf sb = STRBUF_INIT;
     struct config *c;
+    char eb[SW_ERRBUF];
     if (strbuf_read_file(&sb, path, CONFIG_MAX_BYTES) < 0) {
         add_err(errs, nerrs, "cannot read configuration '%s': %s", path,
-                strerror(errno));
+                sw_strerror(errno, eb, sizeof(eb)));
         strbuf_release(&sb);
         return NULL;
     }

@@ -210,7 +210,9 @@ int compdb_load(struct compdb *db, const char *path, char **err, char ***warns,
     size_t idx = 0;
 
     if (strbuf_read_file(&sb, path, COMPDB_MAX_BYTES) < 0) {
-        *err = xasprintf("cannot read '%s': %s", path, strerror(errno));
+        char eb[SW_ERRBUF];
+        *err = xasprintf("cannot read '%s': %s", path,
+                         sw_strerror(errno, eb, sizeof(eb)));
         strbuf_release(&sb);
         return -1;
     }

@@ -244,8 +244,8 @@ START_TEST(header_inline_functions_deduplicated)
 {
     const char *names[] = {"util.h", "a.c", "b.c", "c.c"};
     const char *srcs[] = {
-        "static inline int sq(int x) { return x * x; }\n"
-        "inline int twice(int x) { return 2 * x; }\n",
+        ("static inline int sq(int x) { return x * x; }\n"
+         "inline int twice(int x) { return 2 * x; }\n"),
         "#include \"util.h\"\nint fa(int x) { return sq(x) + twice(x); }\n",
         "#include \"util.h\"\nint fb(int x) { return sq(x); }\n",
         "#include \"util.h\"\nint fc(int x) { return twice(x); }\n"};
