@@ -324,6 +324,23 @@ static void deliver_failed(struct pool *p, size_t job, const char *msg,
 }
 
 /*
+ * The description of a signal ("Killed").  strsignal() may write a buffer
+ * shared between threads, and parse_all() runs on the LSP's analysis
+ * thread too; sigdescr_np() returns a constant (glibc 2.32).
+ */
+static const char *signal_name(int sig)
+{
+#if defined(__GLIBC__) && defined(_GNU_SOURCE) &&                              \
+    (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 32))
+    const char *d = sigdescr_np(sig);
+    return d ? d : "unknown signal";
+#else
+    (void)sig;
+    return "signal";
+#endif
+}
+
+/*
  * Stops a worker in the middle of its job and reports the job's TU.  A
  * worker that died by itself was ended by a signal (a crash libclang did
  * not recover from, the kernel's OOM killer) or exited (out of memory in
@@ -348,7 +365,7 @@ static void stop(struct pool *p, struct worker *w, enum stop_reason why)
     else if (why == STOP_DIED && WIFSIGNALED(status))
         snprintf(msg, sizeof(msg),
                  "the parse worker was killed by signal %d (%s)",
-                 WTERMSIG(status), strsignal(WTERMSIG(status)));
+                 WTERMSIG(status), signal_name(WTERMSIG(status)));
     else if (why == STOP_DIED && WIFEXITED(status) && WEXITSTATUS(status))
         snprintf(msg, sizeof(msg), "the parse worker exited with status %d",
                  WEXITSTATUS(status));
@@ -587,7 +604,14 @@ int worker_parse(const struct compdb *db, const struct worker_job *jobs,
     fds = xcalloc((size_t)p.nw, sizeof(*fds));
     who = xcalloc((size_t)p.nw, sizeof(*who));
 
+    /*
+     * The handlers below reap workers with a blocking wait4(), but only
+     * workers that were just killed or whose socket closed (they exited):
+     * the wait is for the kernel to finish tearing down a dead process,
+     * and it gives the exit status and peak memory that the message needs.
+     */
     for (;;) {
+        // syncwise: ignore[SW303] reaps only killed or exited workers
         int busy = dispatch(&p, &next, njobs), n = 0;
         if (!busy) {
             if (next < njobs)
@@ -606,7 +630,9 @@ int worker_parse(const struct compdb *db, const struct worker_job *jobs,
             BUG("poll() on parse workers failed");
         for (int i = 0; i < n; i++)
             if (fds[i].revents && p.w[who[i]].job != NO_JOB)
+                // syncwise: ignore[SW303] reaps only killed or exited workers
                 on_readable(&p, &p.w[who[i]]);
+        // syncwise: ignore[SW303] reaps only killed or exited workers
         enforce_limits(&p);
     }
 
