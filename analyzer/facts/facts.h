@@ -19,7 +19,7 @@
 #include <stddef.h>
 
 /* Bumped whenever the meaning or layout of serialised facts changes. */
-#define SW_FACTS_VERSION 3
+#define SW_FACTS_VERSION 4
 
 /* What a call argument is, as far as the front end can tell. */
 #define FACT_ARG_KINDS(X)                                                      \
@@ -210,7 +210,12 @@ struct fact_global {
     int is_const;      /* const-qualified: never written */
     int is_atomic;     /* _Atomic-qualified */
     int is_tls;        /* _Thread_local / __thread */
+    /* A table of constant strings (const char *const hosts[] = {"a", "b"}):
+     * its literals, at most FACT_MAX_STRINGS; else none. */
+    size_t nstrings;
+    const char **strings;
 };
+#define FACT_MAX_STRINGS 64
 
 struct fact_error {
     const char *file; /* where libclang reported it */

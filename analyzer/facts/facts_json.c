@@ -366,6 +366,14 @@ char *facts_to_json(const struct fact_tu *tu, int pretty)
         add_bool(&w, "const", g->is_const);
         add_bool(&w, "atomic", g->is_atomic);
         add_bool(&w, "tls", g->is_tls);
+        if (g->nstrings) {
+            w_open(&w, "strings", '[');
+            for (size_t k = 0; k < g->nstrings; k++) {
+                w_sep(&w);
+                w_string(&w, g->strings[k]);
+            }
+            w_close(&w, ']');
+        }
         w_close(&w, '}');
     }
     w_close(&w, ']');
@@ -458,6 +466,33 @@ static const char *get_str(struct reader *r, const cJSON *o, const char *key,
         return NULL;
     }
     return arena_strdup(&r->tu->arena, v->valuestring);
+}
+
+/* A global's "strings" (optional): at most FACT_MAX_STRINGS strings. */
+static void read_strings(struct reader *r, const cJSON *o,
+                         struct fact_global *g)
+{
+    const cJSON *v = item(r, o, "strings"), *e;
+    size_t n, i = 0;
+    if (!v)
+        return;
+    n = cJSON_IsArray(v) ? (size_t)cJSON_GetArraySize(v) : 0;
+    if (!cJSON_IsArray(v) || n == 0 || n > FACT_MAX_STRINGS) {
+        if (!r->err)
+            r->err = "bad strings field";
+        return;
+    }
+    g->strings = arena_alloc(&r->tu->arena, n * sizeof(*g->strings));
+    cJSON_ArrayForEach(e, v)
+    {
+        if (!cJSON_IsString(e) || !e->valuestring) {
+            if (!r->err)
+                r->err = "field is not a string";
+            return;
+        }
+        g->strings[i++] = arena_strdup(&r->tu->arena, e->valuestring);
+    }
+    g->nstrings = i;
 }
 
 static long long get_int(struct reader *r, const cJSON *o, const char *key,
@@ -840,6 +875,7 @@ static struct fact_tu *read_document(const char *text, const char **err)
         g->is_const = get_bool_r(&r, e, "const");
         g->is_atomic = get_bool_r(&r, e, "atomic");
         g->is_tls = get_bool_r(&r, e, "tls");
+        read_strings(&r, e, g);
     }
     arr = get_array(&r, root, "assigns", &n);
     r.tu->nassigns = n;

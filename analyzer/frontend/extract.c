@@ -51,6 +51,8 @@ struct sink {
     enum sink_kind kind;
     int a, b;        /* call and argument, or loop */
     const char *key; /* SINK_KEY: the key */
+    int index_only;  /* below &x or a recorded s.f: only array indexes flow
+                        (&a[i] and a[i].f name another object as i moves) */
 };
 
 struct frame {
@@ -439,7 +441,6 @@ static int binop_is_assign(struct walker *w, CXCursor c, CXCursor lhs,
     return clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign;
 #else
     char op[8];
-    (void)c;
     if (operands_collapsed(lhs, rhs)) {
         /*
          * Inside a macro expansion the operands' extents collapse onto the
@@ -454,6 +455,11 @@ static int binop_is_assign(struct walker *w, CXCursor c, CXCursor lhs,
     first_token(w, clang_getRangeEnd(clang_getCursorExtent(lhs)),
                 clang_getRangeStart(clang_getCursorExtent(rhs)), op,
                 sizeof(op));
+    if (!op[0]) /* the right side starts in a macro ("= true"): read on to
+                   the end of the whole expression */
+        first_token(w, clang_getRangeEnd(clang_getCursorExtent(lhs)),
+                    clang_getRangeEnd(clang_getCursorExtent(c)), op,
+                    sizeof(op));
     return strcmp(op, "=") == 0;
 #endif
 }
@@ -499,6 +505,20 @@ static char unop_kind(struct walker *w, CXCursor c, CXCursor operand)
         return '+';
     if (strcmp(op, "--") == 0)
         return '-';
+    if (!op[0]) {
+        /* Inside a macro ("atomicIncr(g.n, 1)" expanding to "&g.n") there
+         * is no token to read: '&' and '*' show in the types. */
+        CXType t = clang_getCanonicalType(clang_getCursorType(c));
+        CXType o = clang_getCanonicalType(clang_getCursorType(operand));
+        if (t.kind == CXType_Pointer &&
+            clang_equalTypes(clang_getCanonicalType(clang_getPointeeType(t)),
+                             o))
+            return '&';
+        if (o.kind == CXType_Pointer &&
+            clang_equalTypes(clang_getCanonicalType(clang_getPointeeType(o)),
+                             t))
+            return '*';
+    }
     return 0;
 #endif
 }
@@ -985,8 +1005,8 @@ static void add_access(struct walker *w, CXCursor ref, CXCursor decl,
         a->flags = FACT_ACC_ADDR;
         break;
     }
-    if (t.kind == CXType_Atomic)
-        a->flags |= FACT_ACC_ATOMIC;
+    if (clang_getCanonicalType(t).kind == CXType_Atomic)
+        a->flags |= FACT_ACC_ATOMIC; /* also through typedefs (atomic_int) */
     cursor_pos(ref, NULL, &a->line, &a->col);
     a->loop = loop;
     a->test = w->cur_test;
@@ -1219,7 +1239,7 @@ static void scan_init_list(struct walker *w, CXCursor list, int file_scope)
 
 /* ---- def-use (struct fact_flow) ---------------------------------------- */
 
-static const struct sink no_sink = {SINK_NONE, -1, -1, NULL};
+static const struct sink no_sink = {SINK_NONE, -1, -1, NULL, 0};
 
 /*
  * The data key of an lvalue: the root variable's USR, with the field next
@@ -1277,8 +1297,8 @@ static void add_flow(struct walker *w, const char *from, int call,
                      const struct sink *s, int loop)
 {
     struct fact_flow *fl;
-    if (s->kind == SINK_NONE || s->kind == SINK_CASES || (!from && call < 0) ||
-        (s->kind == SINK_KEY && !s->key))
+    if (s->kind == SINK_NONE || s->kind == SINK_CASES || s->index_only ||
+        (!from && call < 0) || (s->kind == SINK_KEY && !s->key))
         return;
     fl = VEC_ADD(w->flows);
     fl->from = from;
@@ -1612,7 +1632,7 @@ static void visit_flows(struct walker *w, const struct frame *fr, CXCursor c,
                         int loop)
 {
     struct sink *sk = w->node.sinks;
-    struct sink exit_sink = {SINK_EXIT, loop, -1, NULL};
+    struct sink exit_sink = {SINK_EXIT, loop, -1, NULL, 0};
     switch (k) {
     case CXCursor_CallExpr: {
         int ci = (int)w->calls.n - 1;
@@ -1623,7 +1643,7 @@ static void visit_flows(struct walker *w, const struct frame *fr, CXCursor c,
         int variadic = clang_isFunctionTypeVariadic(ft);
         sk[0] = no_sink;
         for (size_t i = 1; i < n; i++) {
-            struct sink in = {SINK_ARG, ci, (int)i - 1, NULL};
+            struct sink in = {SINK_ARG, ci, (int)i - 1, NULL, 0};
             enum arg_use use;
             sk[i] = no_sink;
             if (nargs != (int)n - 1)
@@ -1632,7 +1652,7 @@ static void visit_flows(struct walker *w, const struct frame *fr, CXCursor c,
                           (int)i - 1);
             if (use != ARG_READ) {
                 CXCursor u = unwrap(w, kids[i]);
-                struct sink to = {SINK_KEY, -1, -1, NULL};
+                struct sink to = {SINK_KEY, -1, -1, NULL, 0};
                 int addr = clang_getCursorKind(u) == CXCursor_UnaryOperator;
                 if (addr)
                     u = first_child(w, u);
@@ -1655,7 +1675,7 @@ static void visit_flows(struct walker *w, const struct frame *fr, CXCursor c,
     case CXCursor_CompoundAssignOperator:
         if (n == 2) {
             const char *key = data_key(w, kids[0]);
-            struct sink to = {SINK_KEY, -1, -1, key};
+            struct sink to = {SINK_KEY, -1, -1, key, 0};
             sk[0] = no_sink;
             sk[1] = key ? to : no_sink;
             add_flow(w, key, -1, &to, loop); /* x += ...: x stays */
@@ -1664,7 +1684,7 @@ static void visit_flows(struct walker *w, const struct frame *fr, CXCursor c,
         break;
     case CXCursor_VarDecl:
         if (clang_isExpression(clang_getCursorKind(kids[n - 1])))
-            sk[n - 1] = (struct sink){SINK_KEY, -1, -1, cursor_usr(w, c)};
+            sk[n - 1] = (struct sink){SINK_KEY, -1, -1, cursor_usr(w, c), 0};
         break;
     case CXCursor_WhileStmt:
         if (n == 2)
@@ -1685,10 +1705,10 @@ static void visit_flows(struct walker *w, const struct frame *fr, CXCursor c,
             }
             /* The condition decides the arms, and what leaves them. */
             char buf[32];
-            struct sink ret = {SINK_KEY, -1, -1, FACT_KEY_RETURN};
+            struct sink ret = {SINK_KEY, -1, -1, FACT_KEY_RETURN, 0};
             snprintf(buf, sizeof(buf), FACT_KEY_IF "%d", a0);
             sk[0] = (struct sink){SINK_KEY, -1, -1,
-                                  arena_strdup(&w->tu->arena, buf)};
+                                  arena_strdup(&w->tu->arena, buf), 0};
             if (loop >= 0 &&
                 (stmt_leaves(w, kids[1], CXCursor_BreakStmt) ||
                  (n > 2 && stmt_leaves(w, kids[2], CXCursor_BreakStmt))))
@@ -1700,7 +1720,7 @@ static void visit_flows(struct walker *w, const struct frame *fr, CXCursor c,
         break;
     case CXCursor_SwitchStmt:
         if (n >= 2)
-            sk[n - 1] = (struct sink){SINK_CASES, -1, -1, NULL};
+            sk[n - 1] = (struct sink){SINK_CASES, -1, -1, NULL, 0};
         break;
     case CXCursor_CompoundStmt:
         if (fr->sink.kind == SINK_CASES) {
@@ -1807,7 +1827,9 @@ static void visit(struct walker *w, const struct frame *fr)
             g->file = file_name(w, f);
             g->owner = w->fn ? w->fn->usr : NULL;
             g->is_static = 1;
-            g->is_atomic = clang_getCursorType(c).kind == CXType_Atomic;
+            g->is_atomic =
+                clang_getCanonicalType(clang_getCursorType(c)).kind ==
+                CXType_Atomic;
         }
         if (!is_tracked_var(w, c, &ls)) {
             /* A local: the loop it belongs to, the address it holds. */
@@ -1881,8 +1903,8 @@ static void visit(struct walker *w, const struct frame *fr)
                         i > 0);
         w->node.arms[i] = fr->arm;
         /* Values flow up through expressions, not out of statements. */
-        w->node.sinks[i] =
-            clang_isExpression(k) && !sink_done && i < n ? fr->sink : no_sink;
+        w->node.sinks[i] = clang_isExpression(k) && i < n ? fr->sink : no_sink;
+        w->node.sinks[i].index_only |= sink_done;
     }
     visit_flows(w, fr, c, k, kids, n, loop);
 
@@ -1891,7 +1913,7 @@ static void visit(struct walker *w, const struct frame *fr)
         if (n == 2 && binop_is_assign(w, c, kids[0], kids[1])) {
             const char *target, *key = data_key(w, kids[0]);
             CXCursor lhs = unwrap(w, kids[0]);
-            struct sink to = {SINK_KEY, -1, -1, key};
+            struct sink to = {SINK_KEY, -1, -1, key, 0};
             w->node.sinks[0] = no_sink;
             w->node.sinks[1] = key ? to : no_sink;
             add_flow(w, key, -1, &fr->sink, loop); /* (v = f()) > 0 */
@@ -1957,10 +1979,11 @@ static void visit(struct walker *w, const struct frame *fr)
                        : op == '+' || op == '-' ? ROLE_RW
                                                 : ROLE_READ;
             if (op == '&') {
-                w->node.sinks[0] = no_sink; /* the address, not the value */
+                /* The address, not the value (its indexes pick it). */
+                w->node.sinks[0].index_only = 1;
             } else if (op == '+' || op == '-') {
                 const char *key = data_key(w, kids[0]);
-                struct sink to = {SINK_KEY, -1, -1, key};
+                struct sink to = {SINK_KEY, -1, -1, key, 0};
                 add_flow(w, key, -1, &to, loop); /* i++: i changes */
             }
             if (op == '*')
@@ -2001,6 +2024,8 @@ static void visit(struct walker *w, const struct frame *fr)
     case CXCursor_ArraySubscriptExpr: {
         CXCursor base = unwrap(w, kids[0]);
         CXType bt = clang_getCanonicalType(clang_getCursorType(base));
+        if (n == 2)
+            w->node.sinks[1].index_only = 0; /* the index picks the element */
         if (bt.kind == CXType_ConstantArray ||
             bt.kind == CXType_IncompleteArray)
             roles[0] = fr->role;
@@ -2023,7 +2048,7 @@ static void visit(struct walker *w, const struct frame *fr)
     }
     if (k == CXCursor_ForStmt && n > 1) {
         /* Condition and increment feed the exit test (init: see below). */
-        struct sink exit_sink = {SINK_EXIT, loop, -1, NULL};
+        struct sink exit_sink = {SINK_EXIT, loop, -1, NULL, 0};
         for (size_t i = 0; i + 1 < n; i++)
             w->node.sinks[i] = exit_sink;
     }
@@ -2114,6 +2139,56 @@ static void walk_function(struct walker *w, CXCursor fn)
     w->fn = NULL;
 }
 
+/* The text of a string literal without its quotes, or NULL. */
+static const char *literal_text(struct walker *w, CXCursor lit)
+{
+    char *s = cursor_name(w, lit);
+    size_t n = s ? strlen(s) : 0;
+    char *q = s ? strchr(s, '"') : NULL;
+    if (n < 2 || s[n - 1] != '"' || !q || q >= s + n - 1)
+        return NULL;
+    return arena_strndup(&w->tu->arena, q + 1, (size_t)(s + n - 1 - q - 1));
+}
+
+/* g->strings for a constant array of string literals (a host table). */
+static void string_table(struct walker *w, CXCursor c, CXType t,
+                         struct fact_global *g)
+{
+    CXType ct = clang_getCanonicalType(t);
+    CXCursor init = last_child(w, c);
+    size_t n = 0;
+    g->nstrings = 0;
+    g->strings = NULL;
+    /* The declared element type keeps its const (the canonical one of a
+     * "T *const a[]" may not). */
+    if (ct.kind != CXType_ConstantArray ||
+        !clang_isConstQualifiedType(clang_getArrayElementType(t)) ||
+        clang_Cursor_isNull(init) ||
+        clang_getCursorKind(init) != CXCursor_InitListExpr)
+        return;
+    children(w, init);
+    n = w->kids.n;
+    if (n == 0 || n > FACT_MAX_STRINGS)
+        return;
+    {
+        const char **out = arena_alloc(&w->tu->arena, n * sizeof(*out));
+        CXCursor *kids = xmalloc(n * sizeof(*kids));
+        size_t i;
+        memcpy(kids, w->kids.items, n * sizeof(*kids));
+        for (i = 0; i < n; i++) {
+            CXCursor u = unwrap(w, kids[i]);
+            if (clang_getCursorKind(u) != CXCursor_StringLiteral ||
+                !(out[i] = literal_text(w, u)))
+                break;
+        }
+        free(kids);
+        if (i == n) {
+            g->strings = out;
+            g->nstrings = n;
+        }
+    }
+}
+
 static void walk_global(struct walker *w, CXCursor c)
 {
     CXFile f;
@@ -2145,13 +2220,14 @@ static void walk_global(struct walker *w, CXCursor c)
         }
     }
     g = VEC_ADD(w->globals);
+    string_table(w, c, t, g);
     g->usr = cursor_usr(w, c);
     g->name = cursor_name(w, c);
     cursor_pos(c, &f, &g->line, &g->col);
     g->file = file_name(w, f);
     g->is_static = clang_getCursorLinkage(c) == CXLinkage_Internal;
     g->is_const = clang_isConstQualifiedType(t);
-    g->is_atomic = t.kind == CXType_Atomic;
+    g->is_atomic = clang_getCanonicalType(t).kind == CXType_Atomic;
     g->is_tls = clang_getCursorTLSKind(c) != CXTLS_None;
 }
 

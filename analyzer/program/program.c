@@ -1142,7 +1142,8 @@ static void compute_contexts(struct program *p)
             if (root->ctx == PROG_CTX_THREAD || root->ctx == PROG_CTX_POOL) {
                 if (p->funcs[root->func].spawn_sites > 1 || site_conc)
                     root->multi = 1;
-                root->concurrent = root->multi || !root->waited;
+                root->concurrent = root->multi || !root->waited ||
+                                   program_spawn_beside(p, (int)r);
             } else if (root->ctx == PROG_CTX_LOOP &&
                        root->kind != PROG_ROOT_DISPATCH) {
                 /* Dispatch targets are reached by propagation itself. */
@@ -1154,6 +1155,20 @@ static void compute_contexts(struct program *p)
         propagate_conc(p, &wl);
     }
     free(wl.items);
+}
+
+int program_spawn_beside(const struct program *p, int ri)
+{
+    const struct prog_root *r = &p->roots[ri];
+    if (r->site_func < 0 || r->kind != PROG_ROOT_SPAWN)
+        return 0;
+    for (size_t k = 0; k < p->nroots; k++) {
+        const struct prog_root *o = &p->roots[k];
+        if ((int)k != ri && o->kind == PROG_ROOT_SPAWN && !o->waited &&
+            o->site_func == r->site_func && o->site_call < r->site_call)
+            return 1;
+    }
+    return 0;
 }
 
 /* ---- summaries ---------------------------------------------------------- */
@@ -1654,15 +1669,25 @@ static int host_is_local(const char *h, size_t len)
 }
 
 /* Where a connection set-up call goes, from its literal arguments. */
+static int endpoint_judge_arg(const struct cat_endpoint *ep,
+                              const struct fact_arg *a);
+
 static int endpoint_judge(const struct cat_endpoint *ep,
                           const struct fact_call *c)
 {
-    const struct fact_arg *a;
     if (ep->local)
         return 1;
     if (ep->host < 0 || ep->host >= (int)c->nargs)
         return -1;
-    a = &c->args[ep->host];
+    return endpoint_judge_arg(ep, &c->args[ep->host]);
+}
+
+/* Where a connection goes, from the argument that names its host. */
+static int endpoint_judge_arg(const struct cat_endpoint *ep,
+                              const struct fact_arg *a)
+{
+    if (ep->local)
+        return 1;
     if (a->kind == FACT_ARG_NULL)
         return ep->null_local ? 1 : -1;
     if (a->kind != FACT_ARG_STRING || !a->text)
@@ -1724,6 +1749,25 @@ int program_endpoint_call(const struct program *p, int func, int call)
     const struct fact_call *c = &p->funcs[func].f->calls[call];
     const struct cat_endpoint *ep = catalog_endpoint(p->cat, c->name);
     return ep ? endpoint_judge(ep, c) : -2;
+}
+
+int program_endpoint_host_arg(const struct program *p, int func, int call)
+{
+    const struct fact_call *c = &p->funcs[func].f->calls[call];
+    const struct cat_endpoint *ep = catalog_endpoint(p->cat, c->name);
+    return ep && !ep->local && ep->host >= 0 && ep->host < (int)c->nargs
+               ? ep->host
+               : -1;
+}
+
+int program_endpoint_call_with(const struct program *p, int func, int call,
+                               const struct fact_arg *host)
+{
+    const struct fact_call *c = &p->funcs[func].f->calls[call];
+    const struct cat_endpoint *ep = catalog_endpoint(p->cat, c->name);
+    if (!ep)
+        return -2;
+    return host ? endpoint_judge_arg(ep, host) : endpoint_judge(ep, c);
 }
 
 int program_endpoint_family_judge(const struct program *p, const char *prefix)

@@ -229,6 +229,14 @@ const struct cat_blocking *program_blocking_api(const struct program *p,
  * every connection of that family (name prefix) the program opens.
  */
 int program_endpoint_call(const struct program *p, int func, int call);
+/*
+ * The set-up call's argument that names the host (-1: none, or always
+ * local), and the judgement with another argument in its place (the
+ * caller's, for a host passed in as a parameter; NULL: the call's own).
+ */
+int program_endpoint_host_arg(const struct program *p, int func, int call);
+int program_endpoint_call_with(const struct program *p, int func, int call,
+                               const struct fact_arg *host);
 /* 1 when a literal host names this machine, 0 another one, -1 unknown. */
 int program_host_is_local(const char *host);
 int program_endpoint_family_judge(const struct program *p, const char *prefix);
@@ -312,6 +320,13 @@ int prog_profile_local_only(const struct prog_profile *pr);
  * the whole loop or pool, nothing else is pending).  *wait gets the wait's
  * call index.
  */
+/*
+ * 1 when spawn root ri, even if waited for at once, runs beside a thread
+ * its spawner started earlier and did not wait for at once (two threads
+ * started, the second joined first).
+ */
+int program_spawn_beside(const struct program *p, int ri);
+
 int program_spawn_waited(const struct program *p, int func, int call,
                          int *wait);
 

@@ -90,6 +90,78 @@ static const char *arg_key(const struct fact_func *f, int call, int arg)
 
 /* ---- locality ----------------------------------------------------------- */
 
+static int judge_merge(int have, int add);
+
+/*
+ * The global table of constant strings argument a takes an element of
+ * (hosts[i]), or NULL.
+ */
+static const struct fact_global *string_table(const struct program *p,
+                                              const struct fact_arg *a)
+{
+    size_t n;
+    if (!a->ref || !a->text || a->kind == FACT_ARG_STRING)
+        return NULL;
+    for (size_t t = 0; t < p->ntus; t++)
+        for (size_t i = 0; i < p->tus[t]->nglobals; i++) {
+            const struct fact_global *g = &p->tus[t]->globals[i];
+            if (!g->nstrings || !g->usr || strcmp(g->usr, a->ref) != 0 ||
+                !g->name)
+                continue;
+            n = strlen(g->name);
+            return strncmp(a->text, g->name, n) == 0 && a->text[n] == '['
+                       ? g
+                       : NULL;
+        }
+    return NULL;
+}
+
+/* One step of the call chain from a function down to a remote API. */
+struct level {
+    int func, call;
+};
+
+/*
+ * Where set-up call `call` of func connects: from its literal host, or,
+ * when func is on the chain lv[1..m] and the host is a parameter, from
+ * what the callers up the chain pass in (a helper given the host name).
+ */
+static int chain_endpoint(const struct program *p, int func, int call,
+                          const struct level *lv, int m)
+{
+    int v = program_endpoint_call(p, func, call), k = m, arg;
+    const struct fact_arg *a;
+    const struct fact_global *g;
+    if (v != -1)
+        return v;
+    while (lv && k > 0 && lv[k].func != func)
+        k--;
+    arg = program_endpoint_host_arg(p, func, call);
+    if (arg < 0)
+        return v;
+    a = &p->funcs[func].f->calls[call].args[arg];
+    while (lv && a->kind == FACT_ARG_PARAM && k > 0) {
+        const struct fact_call *c =
+            &p->funcs[lv[k - 1].func].f->calls[lv[k - 1].call];
+        if (a->param < 0 || a->param >= (int)c->nargs)
+            return v;
+        a = &c->args[a->param];
+        k--;
+    }
+    if ((g = string_table(p, a)) != NULL) {
+        /* An element of a table of literal hosts: where they all go. */
+        int t = -2;
+        for (size_t i = 0; i < g->nstrings; i++) {
+            struct fact_arg lit = *a;
+            lit.kind = FACT_ARG_STRING;
+            lit.text = g->strings[i];
+            t = judge_merge(t, program_endpoint_call_with(p, func, call, &lit));
+        }
+        return t;
+    }
+    return program_endpoint_call_with(p, func, call, a);
+}
+
 /* Any remote (0) wins, unknown (-1) beats local (1); -2 is "nothing yet". */
 static int judge_merge(int have, int add)
 {
@@ -105,7 +177,7 @@ static int judge_merge(int have, int add)
  * whose result goes to key, or that take key as their handle.  -2: none.
  */
 static int judge_in_func(const struct program *p, int func, const char *key,
-                         int by_field)
+                         int by_field, const struct level *lv, int m)
 {
     const struct fact_func *f = p->funcs[func].f;
     const char *field = by_field ? key_field(key) : NULL;
@@ -121,7 +193,7 @@ static int judge_in_func(const struct program *p, int func, const char *key,
                                strcmp(key_field(fl->to) + 1, field + 1) == 0
                          : key_overlap(fl->to, key);
         if (match)
-            v = judge_merge(v, program_endpoint_call(p, func, fl->call));
+            v = judge_merge(v, chain_endpoint(p, func, fl->call, lv, m));
     }
     for (size_t j = 0; !by_field && j < f->ncalls; j++) {
         const char *k;
@@ -129,7 +201,7 @@ static int judge_in_func(const struct program *p, int func, const char *key,
             continue;
         k = arg_key(f, (int)j, 0);
         if (k && key_overlap(k, key))
-            v = judge_merge(v, program_endpoint_call(p, func, (int)j));
+            v = judge_merge(v, chain_endpoint(p, func, (int)j, lv, m));
     }
     return v;
 }
@@ -138,9 +210,10 @@ static int judge_in_func(const struct program *p, int func, const char *key,
  * Where the connection in `key` of func goes: opened in func itself, or,
  * for a global or a struct field, wherever the program stores one there.
  */
-static int judge_key(struct remote *r, int func, const char *key)
+static int judge_key(struct remote *r, int func, const char *key,
+                     const struct level *lv, int m)
 {
-    int v = judge_in_func(r->p, func, key, 0);
+    int v = judge_in_func(r->p, func, key, 0, lv, m);
     long cached;
     int global;
     if (v != -2)
@@ -152,7 +225,7 @@ static int judge_key(struct remote *r, int func, const char *key)
     if (cached >= 0)
         return (int)cached - 3;
     for (size_t g = 0; g < r->p->nfuncs; g++)
-        v = judge_merge(v, judge_in_func(r->p, (int)g, key, !global));
+        v = judge_merge(v, judge_in_func(r->p, (int)g, key, !global, NULL, 0));
     strmap_put(r->verdicts, key, v + 3);
     return v;
 }
@@ -182,7 +255,8 @@ static int thread_wait(const struct cat_blocking *b, const struct fact_call *c,
 
 /* 1 when the wait goes to another machine (unknown is not remote). */
 static int judged_remote(struct remote *r, int func,
-                         const struct remote_call *rc)
+                         const struct remote_call *rc, const struct level *lv,
+                         int m)
 {
     const struct program *p = r->p;
     const struct fact_func *af = p->funcs[rc->api_func].f;
@@ -195,21 +269,17 @@ static int judged_remote(struct remote *r, int func,
     prefix = catalog_endpoint_prefix(p->cat, af->calls[rc->api_call].name);
     if (!prefix)
         return 0;
-    v = program_endpoint_call(p, rc->api_func, rc->api_call);
+    v = chain_endpoint(p, rc->api_func, rc->api_call, lv, m);
     if (v != -2)
         return v == 0; /* a set-up call: judged by its own arguments */
     if (rc->handle && rc->handle != REMOTE_HANDLE_UNKNOWN)
-        v = judge_key(r, func, rc->handle);
+        v = judge_key(r, func, rc->handle, lv, m);
     if (v == -2 && (k = arg_key(af, rc->api_call, 0)) != NULL)
-        v = judge_key(r, rc->api_func, k);
+        v = judge_key(r, rc->api_func, k, lv, m);
     if (v == -2)
         v = program_endpoint_family_judge(p, prefix);
     return v == 0;
 }
-
-struct level {
-    int func, call;
-};
 
 static int local_lookup(struct remote *r, const struct level *lv, int m);
 
@@ -342,7 +412,7 @@ struct remote_call *remote_calls(struct remote *r, int func, size_t *n)
                 continue;
         }
         rc.handle = resolve_handle(r, lv, m, rc.api);
-        if (!judged_remote(r, func, &rc) ||
+        if (!judged_remote(r, func, &rc, lv, m) ||
             (rc.api->category == SW_CAT_DNS && local_lookup(r, lv, m)))
             continue;
         if (*n == cap)
@@ -382,23 +452,63 @@ int remote_exclusive(const struct fact_func *f, int i, int j)
 /* ---- taint: where a call's output goes ----------------------------------
  */
 
+/*
+ * A tainted key and where it was written: reads earlier in the function
+ * do not see the write, unless a loop around both carries it back.
+ */
+struct taint_key {
+    const char *key;
+    int seq;  /* the writing flow's seq (at least the walk's start) */
+    int idx;  /* its index in the flows, -1: before every flow at seq */
+    int loop; /* its innermost loop, -1: none */
+};
+
 struct taint {
     unsigned char *calls; /* calls whose output is tainted */
-    const char *keys[MAX_TAINT_KEYS];
+    const struct fact_func *f;
+    struct taint_key keys[MAX_TAINT_KEYS];
     size_t nkeys;
 };
+
+/* 1 when a loop (not a do-while(0)) encloses both loops a and b. */
+static int share_loop(const struct fact_func *f, int a, int b)
+{
+    for (int x = a, g = 0; x >= 0 && g < 64; x = f->loops[x].parent, g++)
+        if (!f->loops[x].once && program_loop_within(f, b, x))
+            return 1;
+    return 0;
+}
+
+/*
+ * 1 when the write k reaches a read at flow idx (seq, loop): after it in
+ * the walk, or in a loop around both.  idx < 0: a read outside the flows
+ * (a condition, looked at after the walk).
+ */
+static int taint_visible(const struct taint *t, const struct taint_key *k,
+                         int idx, int seq, int loop)
+{
+    if (idx < 0 || k->seq < seq || (k->seq == seq && k->idx < idx))
+        return 1;
+    return share_loop(t->f, k->loop, loop);
+}
 
 /*
  * 1 when reading key reads tainted data.  A pointer's value is not its
  * object's: reading p is not reading a tainted p->f, except for a call
  * given p (it can read *p).
  */
-static int taint_reads(const struct taint *t, const char *key, int into_call)
+static int taint_reads(const struct taint *t, const char *key, int into_call,
+                       const struct fact_flow *fl)
 {
     size_t rl = key_root_len(key);
+    /* An if's own flows are numbered before its condition. */
+    if (strncmp(key, FACT_KEY_IF, strlen(FACT_KEY_IF)) == 0)
+        fl = NULL;
     for (size_t i = 0; i < t->nkeys; i++) {
-        const char *k = t->keys[i], *kf;
-        if (!key_overlap(k, key))
+        const char *k = t->keys[i].key, *kf;
+        if (!key_overlap(k, key) ||
+            (fl && !taint_visible(t, &t->keys[i], (int)(fl - t->f->flows),
+                                  fl->seq, fl->loop)))
             continue;
         kf = k[rl] ? k + rl : NULL;
         if (!kf || key[rl] || *kf == '.' || into_call)
@@ -407,21 +517,28 @@ static int taint_reads(const struct taint *t, const char *key, int into_call)
     return 0;
 }
 
-/* 1 when key (or its whole variable) is already tainted. */
-static int taint_covers(const struct taint *t, const char *key)
+/*
+ * 1 when key (or its whole variable) is already tainted by a write that
+ * every read the new one reaches also sees.
+ */
+static int taint_covers(const struct taint *t, const struct taint_key *nk)
 {
-    size_t rl = key_root_len(key);
-    for (size_t i = 0; i < t->nkeys; i++)
-        if (strcmp(t->keys[i], key) == 0 ||
-            (strlen(t->keys[i]) == rl && strncmp(t->keys[i], key, rl) == 0))
+    size_t rl = key_root_len(nk->key);
+    for (size_t i = 0; i < t->nkeys; i++) {
+        const struct taint_key *k = &t->keys[i];
+        if ((strcmp(k->key, nk->key) == 0 ||
+             (strlen(k->key) == rl && strncmp(k->key, nk->key, rl) == 0)) &&
+            (k->seq < nk->seq || (k->seq == nk->seq && k->idx <= nk->idx)) &&
+            (nk->loop < 0 || k->loop == nk->loop))
             return 1;
+    }
     return 0;
 }
 
 static int flow_source_tainted(const struct taint *t,
                                const struct fact_flow *fl)
 {
-    return fl->from ? taint_reads(t, fl->from, fl->to_call >= 0)
+    return fl->from ? taint_reads(t, fl->from, fl->to_call >= 0, fl)
                     : t->calls[fl->call];
 }
 
@@ -446,10 +563,18 @@ static void taint_run(const struct fact_func *f, struct taint *t, int after,
                  !program_loop_within(f, fl->loop, loop)) ||
                 !flow_source_tainted(t, fl))
                 continue;
-            if (fl->to && !taint_covers(t, fl->to) &&
-                t->nkeys < MAX_TAINT_KEYS) {
-                t->keys[t->nkeys++] = fl->to;
-                changed = 1;
+            if (fl->to && t->nkeys < MAX_TAINT_KEYS) {
+                /* A write before the walk's start (a buffer attached to
+                 * the connection) gets the reply at the start. */
+                struct taint_key nk = {fl->to, fl->seq, (int)i, fl->loop};
+                if (fl->seq <= after) {
+                    nk.seq = after;
+                    nk.idx = -1;
+                }
+                if (!taint_covers(t, &nk)) {
+                    t->keys[t->nkeys++] = nk;
+                    changed = 1;
+                }
             }
             if (fl->to_call >= 0 && !t->calls[fl->to_call]) {
                 t->calls[fl->to_call] = 1;
@@ -531,6 +656,7 @@ int remote_depends(struct remote *r, int func, const struct remote_call *a,
     if (share_state(r->p, a, b))
         return 1;
     t = xcalloc(1, sizeof(*t));
+    t->f = f;
     t->calls = xcalloc(f->ncalls ? f->ncalls : 1, 1);
     /* What a connection delivers lands in buffers attached to it. */
     t->calls[a->call] = 1;
@@ -545,7 +671,7 @@ int remote_depends(struct remote *r, int func, const struct remote_call *a,
          x = f->arms[x].parent, g++) {
         char key[32];
         snprintf(key, sizeof(key), FACT_KEY_IF "%d", f->arms[x].stmt);
-        dep = taint_reads(t, key, 0);
+        dep = taint_reads(t, key, 0, NULL);
     }
     for (size_t k = 0; !dep && k < f->ncalls; k++)
         dep = f->calls[k].seq < sb && on_handle(f, (int)k, b->handle) &&
@@ -588,6 +714,7 @@ static int local_lookup(struct remote *r, const struct level *lv, int m)
         break;
     }
     t = xcalloc(1, sizeof(*t));
+    t->f = af;
     t->calls = xcalloc(af->ncalls ? af->ncalls : 1, 1);
     t->calls[lv[m].call] = 1;
     taint_run(af, t, af->calls[lv[m].call].seq, -1);
@@ -607,13 +734,14 @@ static int local_lookup(struct remote *r, const struct level *lv, int m)
     return local;
 }
 
-int remote_independent(struct remote *r, int func,
-                       const struct remote_call *calls, size_t n, int loop,
-                       int *kept, int max)
+/* The greedy group of remote_independent() that starts at calls[s]. */
+static int independent_from(struct remote *r, int func,
+                            const struct remote_call *calls, size_t n, size_t s,
+                            int loop, int *kept, int max)
 {
     const struct fact_func *f = r->p->funcs[func].f;
     int cnt = 0;
-    for (size_t k = 0; k < n && cnt < max; k++) {
+    for (size_t k = s; k < n && cnt < max; k++) {
         int ok = 1;
         if (f->calls[calls[k].call].loop != loop)
             continue;
@@ -624,6 +752,29 @@ int remote_independent(struct remote *r, int func,
             kept[cnt++] = (int)k;
     }
     return cnt;
+}
+
+int remote_independent(struct remote *r, int func,
+                       const struct remote_call *calls, size_t n, int loop,
+                       int *kept, int max)
+{
+    const struct fact_func *f = r->p->funcs[func].f;
+    int best = 0, try[REMOTE_MAX_GROUP];
+    if (max > REMOTE_MAX_GROUP)
+        max = REMOTE_MAX_GROUP;
+    /* From each start: a first request the others need (a login) is not
+     * part of the group its followers make. */
+    for (size_t s = 0; s < n && best < max; s++) {
+        int cnt;
+        if (f->calls[calls[s].call].loop != loop || (size_t)best >= n - s)
+            continue;
+        cnt = independent_from(r, func, calls, n, s, loop, try, max);
+        if (cnt > best) {
+            best = cnt;
+            memcpy(kept, try, (size_t)cnt * sizeof(*kept));
+        }
+    }
+    return best;
 }
 
 /* 1 when key is written somewhere inside loop l of f. */
@@ -662,6 +813,91 @@ static int moves_per_iteration(const struct fact_func *f, const char *key,
     return 0;
 }
 
+/* 1 when `text` indexes an array by the variable `usr` names: "[i]". */
+static int indexed_by(const char *text, const char *usr)
+{
+    const char *name = usr ? strrchr(usr, '@') : NULL;
+    size_t n;
+    if (!text || !name || !*++name)
+        return 0;
+    n = strlen(name);
+    for (const char *s = strchr(text, '['); s; s = strchr(s + 1, '['))
+        if (strncmp(s + 1, name, n) == 0 && s[1 + n] == ']')
+            return 1;
+    return 0;
+}
+
+/*
+ * 1 when argument `arg` of call k names an element the loop moves on each
+ * iteration: an array indexed by the loop's counter, or by a variable the
+ * loop steps (&items[i], rows[n].field).
+ */
+static int element_per_iteration(const struct fact_func *f, int k, int arg,
+                                 int l)
+{
+    const char *text;
+    if (arg < 0 || (size_t)arg >= f->calls[k].nargs)
+        return 0;
+    text = f->calls[k].args[arg].text;
+    if (indexed_by(text, f->loops[l].counter))
+        return 1;
+    for (size_t i = 0; i < f->nflows; i++) {
+        const struct fact_flow *fl = &f->flows[i];
+        if (fl->from && fl->to && strcmp(fl->from, fl->to) == 0 &&
+            !key_field(fl->to) && program_loop_within(f, fl->loop, l) &&
+            indexed_by(text, fl->to))
+            return 1;
+    }
+    return 0;
+}
+
+/*
+ * 1 when flow fl only hands a remote API its own output buffer again
+ * (getnameinfo's host, recv's buf): the call overwrites it, so what an
+ * earlier iteration left there is not part of the request.
+ */
+static int own_out_buffer(const struct fact_func *f,
+                          const struct remote_call *c,
+                          const struct fact_flow *fl)
+{
+    const struct fact_arg *a;
+    if (c->callee >= 0 || fl->to_call != c->call || !fl->from ||
+        fl->to_arg < 0 || (size_t)fl->to_arg >= f->calls[c->call].nargs)
+        return 0;
+    a = &f->calls[c->call].args[fl->to_arg];
+    if (a->kind != FACT_ARG_VAR || !a->array)
+        return 0;
+    for (size_t i = 0; i < f->nflows; i++)
+        if (f->flows[i].call == c->call && f->flows[i].to &&
+            key_overlap(f->flows[i].to, fl->from))
+            return 1;
+    return 0;
+}
+
+/*
+ * 1 when call k sits in an if arm inside loop l that leaves the loop
+ * (breaks out, or returns): it runs once, for the item the loop found.
+ */
+static int leaves_loop_after(const struct fact_func *f, int k, int l)
+{
+    for (int x = f->calls[k].arm, g = 0; x >= 0 && x < (int)f->narms && g < 64;
+         x = f->arms[x].parent, g++) {
+        char key[32];
+        if (!f->arms[x].exits)
+            continue;
+        snprintf(key, sizeof(key), FACT_KEY_IF "%d", f->arms[x].stmt);
+        for (size_t i = 0; i < f->nflows; i++) {
+            const struct fact_flow *fl = &f->flows[i];
+            if (fl->from && strcmp(fl->from, key) == 0 &&
+                program_loop_within(f, fl->loop, l) &&
+                (fl->to_loop == l ||
+                 (fl->to && strcmp(fl->to, FACT_KEY_RETURN) == 0)))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 int remote_loop_independent(struct remote *r, int func,
                             const struct remote_call *c)
 {
@@ -670,6 +906,13 @@ int remote_loop_independent(struct remote *r, int func,
     unsigned char *inputs;
     struct taint *t;
     if (l < 0)
+        return 0;
+    if (leaves_loop_after(f, c->call, l))
+        return 0;
+    /* One connection for every iteration: requests on it are dependent
+     * (SPEC 2); a connection opened anew in each iteration is not. */
+    if (c->handle && (c->handle == REMOTE_HANDLE_UNKNOWN ||
+                      !written_in_loop(f, c->handle, l)))
         return 0;
     /* The request: the call, and the set-up on its connection in the loop. */
     inputs = xcalloc(f->ncalls ? f->ncalls : 1, 1);
@@ -704,6 +947,7 @@ int remote_loop_independent(struct remote *r, int func,
                      one request per item as it arrives */
     }
     t = xcalloc(1, sizeof(*t));
+    t->f = f;
     t->calls = xcalloc(f->ncalls ? f->ncalls : 1, 1);
     memcpy(t->calls, inputs, f->ncalls);
     /* Buffers attached to the connection before the loop get each reply. */
@@ -717,7 +961,9 @@ int remote_loop_independent(struct remote *r, int func,
             continue;
         carried = fl->to_loop == l ||
                   (fl->to_call >= 0 && inputs[fl->to_call] &&
-                   !(fl->from && moves_per_iteration(f, fl->from, l)));
+                   !(fl->from && moves_per_iteration(f, fl->from, l)) &&
+                   !element_per_iteration(f, fl->to_call, fl->to_arg, l) &&
+                   !own_out_buffer(f, c, fl));
     }
     free(t->calls);
     free(t);

@@ -68,8 +68,9 @@ int remote_depends(struct remote *r, int func, const struct remote_call *a,
 /*
  * The waits made one after another at loop level `loop` of func (-1: not
  * in a loop) that do not depend on each other: indexes into calls, at most
- * max, in order; returns how many.  Greedy: a wait joins when it is
- * independent of, and not exclusive with, every wait kept before it.  The
+ * max, in order; returns how many.  Greedy from each start, the largest
+ * group wins: a wait joins when it is independent of, and not exclusive
+ * with, every wait kept before it.  The
  * N of SW301 and of "async would help (N independent remote waits)".
  */
 int remote_independent(struct remote *r, int func,

@@ -3,6 +3,7 @@
 #include "common/strmap.h"
 #include "common/xalloc.h"
 #include "program/locks.h"
+#include "program/params.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +23,7 @@ struct shared_model {
     struct strmap *strs;         /* interned strings */
     struct strmap *skip;         /* USR -> 1: a global that never races */
     struct strmap *globals;      /* USR -> 1: every global and static */
+    struct strmap *atomics;      /* USR -> 1: _Atomic globals */
     size_t *lock_base;           /* per function: first index into locks */
     struct shared_locks *locks;  /* per function and access */
     int (*ctxs)[SHARED_MAX_CTX]; /* per function: concurrent roots */
@@ -29,6 +31,7 @@ struct shared_model {
     unsigned char *in_main;      /* per function: runs on the main thread */
     struct root_order **order;   /* per root: its ordering, lazily */
     signed char **waits;         /* per function: wait loop of each access */
+    struct param_summary params; /* what calls write through arguments */
 };
 
 /*
@@ -37,7 +40,25 @@ struct shared_model {
  */
 static int conc_root(const struct program *p, int ri)
 {
-    return p->roots[ri].concurrent && !p->roots[ri].waited;
+    const struct prog_root *r = &p->roots[ri];
+    return r->concurrent && (!r->waited || program_spawn_beside(p, ri));
+}
+
+/*
+ * An exported function that is also a start routine: its entry root is
+ * an assumption about outside callers, the spawn is what the program
+ * does.  Main-thread reach through such an entry is not counted.
+ */
+static int start_entry(const struct program *p, int ri)
+{
+    const struct prog_root *r = &p->roots[ri];
+    if (r->kind != PROG_ROOT_ENTRY ||
+        strcmp(p->funcs[r->func].f->name, "main") == 0)
+        return 0;
+    for (size_t k = 0; k < p->nroots; k++)
+        if (p->roots[k].kind == PROG_ROOT_SPAWN && p->roots[k].func == r->func)
+            return 1;
+    return 0;
 }
 
 /* ---- small helpers ------------------------------------------------------ */
@@ -63,16 +84,52 @@ static int obj_id(struct shared_model *m, const char *key, const char *name)
     return (int)m->names.n - 1;
 }
 
+/*
+ * Access k of func names an object handed to a library call that writes
+ * through that argument (memset(hist, 0, n), snprintf(g_buf, ...)): a
+ * write.
+ */
+static int call_writes_access(const struct shared_model *m, int func, int k)
+{
+    const struct fact_func *f = m->p->funcs[func].f;
+    const struct fact_access *a = &f->accesses[k];
+    for (size_t j = 0; j < f->ncalls; j++) {
+        const struct fact_call *c = &f->calls[j];
+        if (c->line != a->line ||
+            m->p->funcs[func].calls[j].kind == PCALL_DIRECT ||
+            m->p->funcs[func].calls[j].kind == PCALL_INDIRECT)
+            continue; /* a project function's writes are its own accesses,
+                         under its own locks */
+        for (size_t i = 0; i < c->nargs; i++) {
+            const struct fact_arg *x = &c->args[i];
+            if (x->ref && strcmp(x->ref, a->var) == 0 &&
+                (x->kind == FACT_ARG_ADDR ||
+                 (x->kind == FACT_ARG_VAR && x->array)) &&
+                params_call_writes(m->p, &m->params, func, (int)j, (int)i))
+                return 1;
+        }
+    }
+    return 0;
+}
+
 static void add_inst(struct shared_model *m, int func, int access, int ctx,
                      int obj, const char *field, unsigned flags)
 {
-    struct shared_inst *s = VEC_ADD(m->inst);
+    const struct fact_access *a = &m->p->funcs[func].f->accesses[access];
+    struct shared_inst *s;
+    flags &= FACT_ACC_READ | FACT_ACC_WRITE;
+    if (!(flags & FACT_ACC_WRITE) && strncmp(a->var, "param:", 6) != 0 &&
+        call_writes_access(m, func, access))
+        flags |= FACT_ACC_WRITE;
+    if (!flags)
+        return; /* an address taken and not written through */
+    s = VEC_ADD(m->inst);
     s->func = func;
     s->access = access;
     s->ctx = ctx;
     s->obj = obj;
     s->field = field ? strmap_intern(m->strs, field) : NULL;
-    s->flags = flags & (FACT_ACC_READ | FACT_ACC_WRITE);
+    s->flags = flags;
 }
 
 /* ---- ordering ------------------------------------------------------------ */
@@ -85,7 +142,10 @@ static void add_inst(struct shared_model *m, int func, int access, int ctx,
 struct root_order {
     int *lead;             /* per function: first call leading there, -1 */
     unsigned char *before; /* per function: entered before the start */
-    int join;              /* the spawner's call that waits for it, or -1 */
+    int owner, start;      /* the function whose stretch bounds the thread
+                              (the spawner, or a caller that later calls a
+                              helper joining it) and its call leading there */
+    int join;              /* owner's call that waits for it, or -1 */
     int closed;            /* the spawner joins it before returning */
     unsigned char *during; /* closed: functions run between spawn and join */
 };
@@ -99,6 +159,9 @@ static int before_call(const struct fact_func *f, int seq, int loop, int call)
 }
 
 static int join_call(const struct shared_model *m, int ri);
+static void helper_join(const struct shared_model *m, int ri,
+                        struct root_order *o);
+static const char *text_field(char *buf, size_t size, const char *text);
 static void compute_during(struct shared_model *m, int ri,
                            struct root_order *o);
 
@@ -170,7 +233,11 @@ static const struct root_order *root_order(struct shared_model *m, int ri)
             }
         }
     }
+    o->owner = r->site_func;
+    o->start = r->site_call;
     o->join = join_call(m, ri);
+    if (o->join < 0)
+        helper_join(m, ri, o);
     compute_during(m, ri, o);
     return o;
 }
@@ -216,6 +283,85 @@ static int join_call(const struct shared_model *m, int ri)
     return -1;
 }
 
+/* Function g (or a callee, bounded) calls one of cat's waits on a handle
+ * naming member `member` (p->workers[i]) unconditionally. */
+static int joins_member(const struct program *p, int g,
+                        const struct cat_spawn *cat, const char *member)
+{
+    int stack[64], seen[64], n = 0, ns = 0;
+    stack[n++] = g;
+    seen[ns++] = g;
+    while (n) {
+        const struct prog_func *pf = &p->funcs[stack[--n]];
+        for (size_t k = 0; k < pf->f->ncalls; k++) {
+            const struct fact_call *w = &pf->f->calls[k];
+            const struct cat_wait *cw = NULL;
+            char fb[128];
+            for (size_t i = 0; i < cat->nwaits && !cw; i++)
+                if (w->name && strcmp(w->name, cat->waits[i]) == 0)
+                    cw = catalog_wait(p->cat, w->name);
+            if (cw && cw->handle >= 0 && cw->handle < (int)w->nargs &&
+                !w->cond && w->args[cw->handle].text) {
+                const char *f =
+                    text_field(fb, sizeof(fb), w->args[cw->handle].text);
+                if (f && strcmp(f, member) == 0)
+                    return 1;
+            }
+            for (int t = 0; t < pf->calls[k].ntargets; t++) {
+                int dup = 0, tg = pf->calls[k].targets[t];
+                for (int q = 0; q < ns && !dup; q++)
+                    dup = seen[q] == tg;
+                if (!dup && ns < 64 && n < 64) {
+                    seen[ns++] = tg;
+                    stack[n++] = tg;
+                }
+            }
+        }
+    }
+    return 0;
+}
+
+/*
+ * A thread whose handle is a member (pool->workers[i]) that its spawner
+ * does not join: a main-thread function on the way to the spawn that later
+ * calls a helper joining that member (pool_start ... pool_stop) bounds it.
+ */
+static void helper_join(const struct shared_model *m, int ri,
+                        struct root_order *o)
+{
+    const struct program *p = m->p;
+    const struct prog_root *r = &p->roots[ri];
+    const struct cat_spawn *cat;
+    const struct fact_call *sc;
+    char member[128];
+    if (r->kind != PROG_ROOT_SPAWN || r->site_func < 0)
+        return;
+    (void)program_spawn_context_arg(p, ri, &cat);
+    sc = &p->funcs[r->site_func].f->calls[r->site_call];
+    if (!cat || cat->handle < 0 || cat->handle >= (int)sc->nargs ||
+        !text_field(member, sizeof(member), sc->args[cat->handle].text))
+        return;
+    for (size_t x = 0; x < p->nfuncs; x++) {
+        const struct prog_func *pf = &p->funcs[x];
+        const struct fact_call *lc;
+        int l = o->lead[x];
+        if (l < 0 || !m->in_main[x] || m->nctx[x])
+            continue;
+        lc = &pf->f->calls[l];
+        for (size_t k = (size_t)l + 1; k < pf->f->ncalls; k++) {
+            const struct fact_call *c = &pf->f->calls[k];
+            if (c->cond > lc->cond || pf->calls[k].kind != PCALL_DIRECT ||
+                (c->loop >= 0 && loop_in(pf->f, lc->loop, c->loop)) ||
+                !joins_member(p, pf->calls[k].targets[0], cat, member))
+                continue;
+            o->owner = (int)x;
+            o->start = l;
+            o->join = (int)k;
+            return;
+        }
+    }
+}
+
 /*
  * A wait in func for root ri's handle when that handle is a global (the
  * threads array a cleanup function joins), or -1.
@@ -249,15 +395,41 @@ static int global_join(const struct shared_model *m, int func, int ri)
     return -1;
 }
 
+/*
+ * Join w sits in a counted loop and waits for the counter's element
+ * ("for (i...) { join(t[i]); sum += part[i]; }"): what follows it in the
+ * round is taken to use that thread's element, ordered after its end.
+ */
+static int joins_by_counter(const struct shared_model *m,
+                            const struct fact_func *f, int w)
+{
+    const struct fact_call *c = &f->calls[w];
+    const struct cat_wait *cw = catalog_wait(m->p->cat, c->name);
+    const char *ctr, *name, *text;
+    char want[80];
+    if (c->loop < 0 || !cw || cw->handle < 0 || cw->handle >= (int)c->nargs)
+        return 0;
+    ctr = f->loops[c->loop].counter;
+    text = c->args[cw->handle].text;
+    name = ctr ? strrchr(ctr, '@') : NULL;
+    if (!name || !text)
+        return 0;
+    snprintf(want, sizeof(want), "[%s]", name + 1);
+    return strstr(text, want) != NULL;
+}
+
 /* A position of root r's spawner comes after the matching join or wait. */
 static int post_join(const struct shared_model *m, int func, int seq, int loop,
                      int ri)
 {
     const struct fact_func *f = m->p->funcs[func].f;
-    int w = m->p->roots[ri].site_func == func ? m->order[ri]->join
-                                              : global_join(m, func, ri);
-    return w >= 0 && seq > f->calls[w].seq &&
-           !(loop >= 0 && loop_in(f, f->calls[w].loop, loop));
+    int w = m->order[ri]->owner == func ? m->order[ri]->join
+                                        : global_join(m, func, ri);
+    if (w < 0 || seq <= f->calls[w].seq)
+        return 0;
+    if (!(loop >= 0 && loop_in(f, f->calls[w].loop, loop)))
+        return 1;
+    return loop == f->calls[w].loop && joins_by_counter(m, f, w);
 }
 
 /*
@@ -277,12 +449,13 @@ static void compute_during(struct shared_model *m, int ri, struct root_order *o)
     o->closed = 1;
     o->during = xcalloc(p->nfuncs + 1, 1);
     stack = xmalloc((p->nfuncs + 1) * sizeof(int));
-    sf = &p->funcs[r->site_func];
+    (void)r;
+    sf = &p->funcs[o->owner];
     for (size_t k = 0; k < sf->f->ncalls; k++) {
         const struct fact_call *c = &sf->f->calls[k];
         int in_loop = c->loop >= 0 &&
-                      loop_in(sf->f, sf->f->calls[r->site_call].loop, c->loop);
-        if (!(((int)k > r->site_call && (int)k < w) || in_loop))
+                      loop_in(sf->f, sf->f->calls[o->start].loop, c->loop);
+        if (!(((int)k >= o->start && (int)k < w) || in_loop))
             continue;
         for (int t = 0; t < sf->calls[k].ntargets; t++)
             if (!o->during[sf->calls[k].targets[t]]) {
@@ -315,7 +488,8 @@ static int position_ordered(struct shared_model *m, int func, int seq, int loop,
         if (o->before[func] &&
             (o->lead[func] < 0 || before_call(f, seq, loop, o->lead[func])))
             return 1;
-        if (o->closed && func != r->site_func && !o->during[func])
+        if (o->closed && func != r->site_func && func != o->owner &&
+            !o->during[func])
             return 1;
     }
     (void)root_order(m, ri);
@@ -355,6 +529,12 @@ static int closed_on_main(struct shared_model *m, int ri)
 static int lone(struct shared_model *m, int ri)
 {
     const struct prog_root *r = &m->p->roots[ri];
+    enum sw_pool_role role = SW_POOL_SUBMIT;
+    /* A pool made once runs its task function for every item pushed, in
+     * several workers (one submit, uv_queue_work, is one task). */
+    if (r->ctx == PROG_CTX_POOL && r->api &&
+        catalog_pool(m->p->cat, r->api, &role) && role == SW_POOL_CREATE)
+        return 0;
     return closed_on_main(m, ri) &&
            m->p->funcs[r->site_func].f->calls[r->site_call].loop < 0;
 }
@@ -572,35 +752,97 @@ static int wait_call(const struct program *p, int func, int call)
     return 0;
 }
 
+/* Access q writes (or hands on the address of) the variable access a
+ * reads (same member). */
+static int writes_same(const struct fact_access *q, const struct fact_access *a)
+{
+    /* An address handed on counts: atomicIncr(&g.n), a setter's pointer. */
+    return (q->flags & (FACT_ACC_WRITE | FACT_ACC_ADDR)) &&
+           strcmp(q->var, a->var) == 0 &&
+           (!q->field || !a->field || strcmp(q->field, a->field) == 0);
+}
+
+/*
+ * A call in loop l of func reaches (within a bounded search) a function
+ * that writes global a: the loop changes its own condition (a queue it
+ * drains), it does not wait for another thread.
+ */
+static int loop_callees_write(const struct program *p, int func, int l,
+                              const struct fact_access *a, unsigned char *seen,
+                              int *stack)
+{
+    const struct prog_func *pf = &p->funcs[func];
+    size_t n = 0;
+    int hit = 0;
+    if (strncmp(a->var, "param:", 6) == 0)
+        return 0; /* a callee's parameter names another object */
+    memset(seen, 0, p->nfuncs + 1);
+    for (size_t j = 0; j < pf->f->ncalls; j++)
+        if (loop_in(pf->f, pf->f->calls[j].loop, l))
+            for (int t = 0; t < pf->calls[j].ntargets; t++)
+                if (!seen[pf->calls[j].targets[t]]) {
+                    seen[pf->calls[j].targets[t]] = 1;
+                    stack[n++] = pf->calls[j].targets[t];
+                }
+    while (n && !hit) {
+        const struct prog_func *g = &p->funcs[stack[--n]];
+        for (size_t k = 0; k < g->f->naccesses && !hit; k++)
+            hit = writes_same(&g->f->accesses[k], a);
+        for (size_t j = 0; j < g->f->ncalls; j++)
+            for (int t = 0; t < g->calls[j].ntargets; t++)
+                if (!seen[g->calls[j].targets[t]]) {
+                    seen[g->calls[j].targets[t]] = 1;
+                    stack[n++] = g->calls[j].targets[t];
+                }
+    }
+    return hit;
+}
+
+/*
+ * A waiting loop (not a counted for, not "do ... while (0)") polls a
+ * variable: it reads it in an exit test (the condition, or an if that
+ * breaks out), or anywhere in a loop that does nothing but sleep and
+ * yield; and neither the loop nor what it calls writes the variable.
+ */
 static void compute_waits(struct shared_model *m, int func)
 {
     const struct program *p = m->p;
     const struct fact_func *f = p->funcs[func].f;
     signed char *w = xmalloc(f->naccesses + 1);
+    unsigned char *seen = NULL;
+    int *stack = NULL;
     memset(w, -1, f->naccesses + 1);
     for (size_t l = 0; l < f->nloops && l < 127; l++) {
-        int waiting = !f->loops[l].counter && !f->loops[l].once &&
-                      !f->loops[l].local_writes;
-        for (size_t j = 0; j < f->ncalls && waiting; j++)
+        int plain = !f->loops[l].local_writes, waiting;
+        if (f->loops[l].counter || f->loops[l].once)
+            continue;
+        for (size_t j = 0; j < f->ncalls && plain; j++)
             if (loop_in(f, f->calls[j].loop, (int)l) &&
                 !wait_call(p, func, (int)j))
-                waiting = 0;
-        for (size_t k = 0; k < f->naccesses && waiting; k++) {
+                plain = 0;
+        for (size_t k = 0; k < f->naccesses; k++) {
             const struct fact_access *a = &f->accesses[k];
             int own_write = 0;
-            if (w[k] >= 0 || !loop_in(f, a->loop, (int)l) ||
+            waiting = plain || (a->test && a->loop == (int)l);
+            if (!waiting || w[k] >= 0 || !loop_in(f, a->loop, (int)l) ||
                 !(a->flags & FACT_ACC_READ) || (a->flags & FACT_ACC_ATOMIC))
                 continue;
             for (size_t q = 0; q < f->naccesses && !own_write; q++)
                 own_write = loop_in(f, f->accesses[q].loop, (int)l) &&
-                            (f->accesses[q].flags & FACT_ACC_WRITE) &&
-                            strcmp(f->accesses[q].var, a->var) == 0 &&
-                            (!f->accesses[q].field || !a->field ||
-                             strcmp(f->accesses[q].field, a->field) == 0);
+                            writes_same(&f->accesses[q], a);
+            if (!own_write && !plain) {
+                if (!seen) {
+                    seen = xmalloc(p->nfuncs + 1);
+                    stack = xmalloc((p->nfuncs + 1) * sizeof(int));
+                }
+                own_write = loop_callees_write(p, func, (int)l, a, seen, stack);
+            }
             if (!own_write)
                 w[k] = (signed char)l;
         }
     }
+    free(seen);
+    free(stack);
     m->waits[func] = w;
 }
 
@@ -657,6 +899,7 @@ struct shared_model *shared_build(const struct program *p)
     struct shared_model *m = xcalloc(1, sizeof(*m));
     struct strmap *skip = m->skip = strmap_new();
     m->globals = strmap_new();
+    m->atomics = strmap_new();
     struct lock_summaries sums;
     unsigned char *entered;
     size_t nacc = 0, nf = p->nfuncs + 1;
@@ -670,11 +913,14 @@ struct shared_model *shared_build(const struct program *p)
     m->in_main = xcalloc(nf, 1);
     m->order = xcalloc(p->nroots + 1, sizeof(*m->order));
     m->waits = xcalloc(nf, sizeof(*m->waits));
+    params_summarise(&m->params, p);
 
     for (size_t t = 0; t < p->ntus; t++)
         for (size_t g = 0; g < p->tus[t]->nglobals; g++) {
             const struct fact_global *gl = &p->tus[t]->globals[g];
             strmap_put(m->globals, gl->usr, 1);
+            if (gl->is_atomic)
+                strmap_put(m->atomics, gl->usr, 1);
             if (gl->owner || gl->is_const || gl->is_atomic || gl->is_tls)
                 strmap_put(skip, gl->usr, 1);
         }
@@ -683,7 +929,8 @@ struct shared_model *shared_build(const struct program *p)
         m->lock_base[i] = nacc;
         nacc += pf->f->naccesses;
         for (int k = 0; k < PROG_CTX_COUNT; k++)
-            if (pf->reach[k].root >= 0 && !conc_root(p, pf->reach[k].root))
+            if (pf->reach[k].root >= 0 && !conc_root(p, pf->reach[k].root) &&
+                !start_entry(p, pf->reach[k].root))
                 m->in_main[i] = 1;
     }
     m->lock_base[p->nfuncs] = nacc;
@@ -703,7 +950,8 @@ struct shared_model *shared_build(const struct program *p)
                 const char *field = a->field;
                 char fbuf[128];
                 int obj;
-                if (!(a->flags & (FACT_ACC_READ | FACT_ACC_WRITE)) ||
+                if (!(a->flags &
+                      (FACT_ACC_READ | FACT_ACC_WRITE | FACT_ACC_ADDR)) ||
                     (a->flags & FACT_ACC_ATOMIC))
                     continue;
                 if (strncmp(a->var, "param:", 6) == 0) {
@@ -728,7 +976,8 @@ struct shared_model *shared_build(const struct program *p)
             continue;
         for (size_t k = 0; k < f->naccesses; k++) {
             const struct fact_access *a = &f->accesses[k];
-            if (!(a->flags & (FACT_ACC_READ | FACT_ACC_WRITE)) ||
+            if (!(a->flags &
+                  (FACT_ACC_READ | FACT_ACC_WRITE | FACT_ACC_ADDR)) ||
                 (a->flags & FACT_ACC_ATOMIC) ||
                 strncmp(a->var, "param:", 6) == 0 ||
                 strmap_get(skip, a->var) >= 0)
@@ -769,6 +1018,7 @@ void shared_free(struct shared_model *m)
     for (size_t i = 0; i < m->p->nfuncs; i++)
         free(m->waits[i]);
     free(m->waits);
+    params_release(&m->params);
     free(m->order);
     free(m->in_main);
     free(m->nctx);
@@ -781,6 +1031,7 @@ void shared_free(struct shared_model *m)
     strmap_free(m->strs);
     strmap_free(m->skip);
     strmap_free(m->globals);
+    strmap_free(m->atomics);
     free(m);
 }
 
@@ -813,6 +1064,33 @@ int shared_wait_loop(const struct shared_model *m, int func, int access)
     return m->waits[func][access];
 }
 
+long shared_wait_writer(const struct shared_model *m, size_t i)
+{
+    const struct shared_inst *a = shared_at(m, i);
+    size_t j = i;
+    if (shared_wait_loop(m, a->func, a->access) < 0)
+        return -1;
+    while (j > 0 && shared_at(m, j - 1)->obj == a->obj)
+        j--; /* sorted by object: its instances are neighbours */
+    for (; j < m->inst.n && shared_at(m, j)->obj == a->obj; j++) {
+        const struct shared_inst *w = shared_at(m, j);
+        if ((w->flags & FACT_ACC_WRITE) &&
+            shared_wait_loop(m, w->func, w->access) < 0 && shared_race(m, a, w))
+            return (long)j;
+    }
+    return -1;
+}
+
+const char *shared_access_name(const struct fact_access *a, char *buf,
+                               size_t size)
+{
+    if (a->field && strncmp(a->var, "param:", 6) != 0) {
+        snprintf(buf, size, "%s.%s", a->name, a->field);
+        return buf;
+    }
+    return a->name;
+}
+
 int shared_func_has_ctx(const struct shared_model *m, int func)
 {
     return m->nctx[func] > 0 || m->in_main[func];
@@ -827,6 +1105,97 @@ static int common_lock(const struct shared_locks *a,
         for (int j = 0; j < b->n; j++)
             if (a->ids[i] == b->ids[j] && !(a->rd[i] && b->rd[j]))
                 return 1;
+    return 0;
+}
+
+static int atomic_access(const struct shared_model *m,
+                         const struct fact_access *x)
+{
+    return (x->flags & FACT_ACC_ATOMIC) || strmap_get(m->atomics, x->var) >= 0;
+}
+
+/*
+ * Function fr reads atomic `var` in an exit test of a loop before access
+ * xr (not in a loop around xr), itself or in a function such a test calls
+ * ("if (getPending(id) != 0) break;").
+ */
+static int flag_waited_before(const struct shared_model *m, int func,
+                              const struct fact_access *xr, const char *var)
+{
+    const struct prog_func *pf = &m->p->funcs[func];
+    const struct fact_func *fr = pf->f;
+    for (size_t q = 0; q < fr->naccesses; q++) {
+        const struct fact_access *t = &fr->accesses[q];
+        if (t->test && t->loop >= 0 && t->seq < xr->seq &&
+            strcmp(t->var, var) == 0 && atomic_access(m, t) &&
+            !loop_in(fr, xr->loop, t->loop))
+            return 1;
+    }
+    for (size_t j = 0; j < fr->ncalls; j++) {
+        const struct fact_call *c = &fr->calls[j];
+        const struct fact_func *g;
+        if (!c->test || c->loop < 0 || c->seq >= xr->seq ||
+            pf->calls[j].kind != PCALL_DIRECT || loop_in(fr, xr->loop, c->loop))
+            continue;
+        g = m->p->funcs[pf->calls[j].targets[0]].f;
+        for (size_t q = 0; q < g->naccesses; q++)
+            if (strcmp(g->accesses[q].var, var) == 0 &&
+                atomic_access(m, &g->accesses[q]))
+                return 1;
+    }
+    return 0;
+}
+
+/* Function fw writes the object of xw after position seq. */
+static int written_after(const struct fact_func *fw,
+                         const struct fact_access *xw, int seq)
+{
+    for (size_t q = 0; q < fw->naccesses; q++)
+        if (fw->accesses[q].seq > seq &&
+            strcmp(fw->accesses[q].var, xw->var) == 0 &&
+            (fw->accesses[q].flags & FACT_ACC_WRITE))
+            return 1;
+    return 0;
+}
+
+/*
+ * Publication through an atomic flag: after write w its function stores
+ * (or hands on) an atomic flag, itself or in a function it calls, and
+ * writes the object no more; read r comes after a loop of its function
+ * that waited for that flag in an exit test.
+ */
+static int published(const struct shared_model *m, const struct shared_inst *w,
+                     const struct shared_inst *r)
+{
+    const struct prog_func *pw = &m->p->funcs[w->func];
+    const struct fact_func *fw = pw->f;
+    const struct fact_access *xw = &fw->accesses[w->access];
+    const struct fact_access *xr = &m->p->funcs[r->func].f->accesses[r->access];
+    if (w->func == r->func)
+        return 0;
+    for (size_t k = 0; k < fw->naccesses; k++) {
+        const struct fact_access *f = &fw->accesses[k];
+        if (f->seq > xw->seq && atomic_access(m, f) &&
+            (f->flags & (FACT_ACC_WRITE | FACT_ACC_ADDR)) &&
+            !written_after(fw, xw, f->seq) &&
+            flag_waited_before(m, r->func, xr, f->var))
+            return 1;
+    }
+    for (size_t j = 0; j < fw->ncalls; j++) {
+        const struct fact_call *c = &fw->calls[j];
+        const struct fact_func *g;
+        if (c->seq <= xw->seq || pw->calls[j].kind != PCALL_DIRECT ||
+            written_after(fw, xw, c->seq))
+            continue;
+        g = m->p->funcs[pw->calls[j].targets[0]].f;
+        for (size_t q = 0; q < g->naccesses; q++) {
+            const struct fact_access *f = &g->accesses[q];
+            if (atomic_access(m, f) &&
+                (f->flags & (FACT_ACC_WRITE | FACT_ACC_ADDR)) &&
+                flag_waited_before(m, r->func, xr, f->var))
+                return 1;
+        }
+    }
     return 0;
 }
 
@@ -863,6 +1232,9 @@ int shared_race(const struct shared_model *m, const struct shared_inst *a,
     if (b->ctx >= 0 && ordered(mm, a, thread_of(p, b->ctx)))
         return 0;
     if (a->ctx >= 0 && ordered(mm, b, thread_of(p, a->ctx)))
+        return 0;
+    if ((!(b->flags & FACT_ACC_WRITE) && published(m, a, b)) ||
+        (!(a->flags & FACT_ACC_WRITE) && published(m, b, a)))
         return 0;
     return !common_lock(shared_locks_at(m, a), shared_locks_at(m, b));
 }

@@ -81,12 +81,24 @@ int shared_race(const struct shared_model *m, const struct shared_inst *a,
                 const struct shared_inst *b);
 
 /*
- * SW205: when access `access` of func is the read a waiting loop polls
- * (a while/do or uncounted for loop that calls nothing but sleeps and
- * yields, and does not write the variable itself), its loop index, else
- * -1.
+ * SW205: when access `access` of func is the read a waiting loop polls,
+ * its loop index, else -1.  A waiting loop (a while/do or uncounted for)
+ * reads the variable in an exit test (its condition, or an if that breaks
+ * out), or anywhere when it calls nothing but sleeps and yields; and
+ * neither the loop nor its callees write the variable.
  */
 int shared_wait_loop(const struct shared_model *m, int func, int access);
+
+/*
+ * For instance i, the read of a waiting loop: the index of an instance
+ * that writes the variable in another context and races with it (another
+ * instance of the same function counts), or -1.  Such a flag is SW205's.
+ */
+long shared_wait_writer(const struct shared_model *m, size_t i);
+
+/* "st.hits", "c->n", "counter": how access a names its object. */
+const char *shared_access_name(const struct fact_access *a, char *buf,
+                               size_t size);
 
 /* 1 when functions f and g can each run in some context (any instance). */
 int shared_func_has_ctx(const struct shared_model *m, int func);

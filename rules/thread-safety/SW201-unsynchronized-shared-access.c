@@ -5,8 +5,8 @@
  *
  * One finding per object member and writing function: the write is
  * reported (the one in a thread when both write), with a note for the other
- * access (preferably in another function) and how each context starts.  A read
- * that only a waiting loop polls is SW205's, not reported here.
+ * access (preferably in another function) and how each context starts.  A flag
+ * a waiting loop polls racily is SW205's: no access of it is reported here.
  */
 #include "engine/rules.h"
 
@@ -15,17 +15,6 @@
 
 #include <stdio.h>
 #include <string.h>
-
-/* "st.hits", "c->n", "counter": how the access names the object. */
-static const char *access_name(const struct fact_access *a, char *buf,
-                               size_t size)
-{
-    if (a->field && strncmp(a->var, "param:", 6) != 0) {
-        snprintf(buf, size, "%s.%s", a->name, a->field);
-        return buf;
-    }
-    return a->name;
-}
 
 static const char *ctx_label(const struct program *p, int ctx)
 {
@@ -55,7 +44,7 @@ static void report(struct rule_ctx *ctx, const struct shared_model *m,
     const struct fact_access *xa = &fa->accesses[a->access];
     const struct fact_access *xb = &fb->accesses[b->access];
     char na[256], nb[256], la[200], lb[200];
-    const char *name = access_name(xa, na, sizeof(na));
+    const char *name = shared_access_name(xa, na, sizeof(na));
     struct sw_diag *d;
     int same = a->func == b->func && a->access == b->access;
 
@@ -73,7 +62,7 @@ static void report(struct rule_ctx *ctx, const struct shared_model *m,
     diag_set(&d->context, "%s", ctx_label(p, a->ctx));
     if (!same)
         diag_note(d, fb->file, xb->line, xb->col, "'%s' is %s here in '%s'",
-                  access_name(xb, nb, sizeof(nb)),
+                  shared_access_name(xb, nb, sizeof(nb)),
                   (b->flags & FACT_ACC_WRITE) ? "written" : "read", fb->name);
     if (a->ctx >= 0)
         rule_context_notes(ctx, d, a->func, -1);
@@ -90,21 +79,43 @@ static void report(struct rule_ctx *ctx, const struct shared_model *m,
              "copy");
 }
 
+static int locked(const struct shared_model *m, const struct shared_inst *a)
+{
+    const struct shared_locks *l = shared_locks_at(m, a);
+    return l->n > 0 || l->entered;
+}
+
+static void flag_key(char *buf, size_t size, const struct shared_inst *a)
+{
+    snprintf(buf, size, "%d|%s", a->obj, a->field ? a->field : "");
+}
+
+/* The object member of a is a flag some loop waits on (SW205 reports). */
+static int waited_flag(const struct strmap *waited, const struct shared_inst *a)
+{
+    char key[128];
+    flag_key(key, sizeof(key), a);
+    return strmap_get(waited, key) >= 0;
+}
+
 /* Reports a race between instances i and j once per member and functions. */
 static void check_pair(struct rule_ctx *ctx, const struct shared_model *m,
-                       struct strmap *seen, size_t i, size_t j)
+                       struct strmap *seen, const struct strmap *waited,
+                       size_t i, size_t j)
 {
     const struct shared_inst *a = shared_at(m, i), *b = shared_at(m, j);
     const struct shared_inst *t;
     char key[128];
     if (!((a->flags | b->flags) & FACT_ACC_WRITE))
         return;
-    if (shared_wait_loop(m, a->func, a->access) >= 0 ||
-        shared_wait_loop(m, b->func, b->access) >= 0)
+    if (waited_flag(waited, a) || waited_flag(waited, b))
         return; /* a flag a loop waits on: SW205 */
-    /* Report the write; of two writes, the one in a thread. */
+    /* Report the write; of two writes, the unprotected one, else the one
+     * in a thread. */
     if (!(a->flags & FACT_ACC_WRITE) ||
-        ((b->flags & FACT_ACC_WRITE) && a->ctx < 0 && b->ctx >= 0)) {
+        ((b->flags & FACT_ACC_WRITE) &&
+         (locked(m, a) != locked(m, b) ? locked(m, a)
+                                       : a->ctx < 0 && b->ctx >= 0))) {
         t = a;
         a = b;
         b = t;
@@ -121,7 +132,16 @@ void rule_SW201(struct rule_ctx *ctx)
 {
     struct shared_model *m = shared_build(ctx->prog);
     struct strmap *seen = strmap_new();
+    struct strmap *waited = strmap_new(); /* SW205's flags */
     size_t n = shared_count(m);
+
+    for (size_t i = 0; i < n; i++) {
+        char key[128];
+        if (shared_wait_writer(m, i) < 0)
+            continue;
+        flag_key(key, sizeof(key), shared_at(m, i));
+        strmap_put(waited, key, 1);
+    }
 
     for (size_t s = 0; s < n;) {
         /* One object: [s, e); its whole-object accesses first: [s, w). */
@@ -136,7 +156,7 @@ void rule_SW201(struct rule_ctx *ctx)
         for (int self = 0; self < 2; self++) {
             for (size_t i = s; i < w; i++)
                 for (size_t j = self ? i : i + 1; j < (self ? i + 1 : e); j++)
-                    check_pair(ctx, m, seen, i, j);
+                    check_pair(ctx, m, seen, waited, i, j);
             /* Then each member with itself. */
             for (size_t f = w; f < e;) {
                 size_t g = f;
@@ -146,12 +166,13 @@ void rule_SW201(struct rule_ctx *ctx)
                 for (size_t i = f; i < g; i++)
                     for (size_t j = self ? i : i + 1; j < (self ? i + 1 : g);
                          j++)
-                        check_pair(ctx, m, seen, i, j);
+                        check_pair(ctx, m, seen, waited, i, j);
                 f = g;
             }
         }
         s = e;
     }
+    strmap_free(waited);
     strmap_free(seen);
     shared_free(m);
 }

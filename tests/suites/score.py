@@ -3,7 +3,8 @@
 
 A suite is a directory.  Each *.c file in it is one program; each
 subdirectory is one multi-file program (every .c file under it, analysed
-together; an optional compile_flags.txt there holds one extra flag a line).
+together; an optional compile_flags.txt there holds one extra flag a line,
+a relative -I path taken from that directory).
 Programs are labelled inline:
 
   // label: SW201            a finding of that rule is expected on this line
@@ -40,6 +41,11 @@ def programs(suite):
             if os.path.exists(cf):
                 with open(cf, encoding="utf-8") as f:
                     flags = [l.strip() for l in f if l.strip()]
+                # Relative include paths are relative to the file, as
+                # clangd reads compile_flags.txt.
+                flags = ["-I" + os.path.join(path, fl[2:])
+                         if fl.startswith("-I") and not os.path.isabs(fl[2:])
+                         else fl for fl in flags]
             if files:
                 yield entry, files, flags
 

@@ -1088,9 +1088,18 @@ START_TEST(remote_loop_iterations)
     const char *srcs[] = {
         remote_h,
         "#include \"remote.h\"\n"
-        "void items(CURL *h, const char **u, int n) {\n"
+        "void items(const char **u, int n) {\n"
+        "  for (int i = 0; i < n; i++) { CURL *h = curl_easy_init();\n"
+        "    curl_easy_setopt(h, 1, u[i]); curl_easy_perform(h); }\n"
+        "}\n"
+        "void one_handle(CURL *h, const char **u, int n) {\n"
         "  for (int i = 0; i < n; i++) { curl_easy_setopt(h, 1, u[i]);\n"
         "    curl_easy_perform(h); }\n"
+        "}\n"
+        "void found(const char **u, int n) {\n"
+        "  for (int i = 0; i < n; i++) if (u[i][0] == 'x') {\n"
+        "    CURL *h = curl_easy_init(); curl_easy_setopt(h, 1, u[i]);\n"
+        "    curl_easy_perform(h); return; }\n"
         "}\n"
         "void retry(CURL *h) {\n"
         "  for (int k = 0; k < 3; k++) if (curl_easy_perform(h) == 0) break;\n"
@@ -1102,12 +1111,12 @@ START_TEST(remote_loop_iterations)
         "    curl_easy_setopt(h, 1, url); curl_easy_perform(h);\n"
         "  } while (parse(body, cur, sizeof cur) > 0);\n"
         "}\n"};
-    const char *fns[] = {"items", "retry", "pages"};
-    const int want[] = {1, 0, 0};
+    const char *fns[] = {"items", "retry", "pages", "one_handle", "found"};
+    const int want[] = {1, 0, 0, 0, 0};
     struct remote *r;
     build(&b, names, srcs, 2);
     r = remote_new(b.p);
-    for (int k = 0; k < 3; k++) {
+    for (int k = 0; k < 5; k++) {
         size_t n;
         struct remote_call *c = remote_calls(r, fn(b.p, fns[k]), &n);
         ck_assert_uint_eq(n, 1);
