@@ -689,6 +689,11 @@ int advise_main(int argc, char **argv)
     }
     tus = xcalloc(db.n ? db.n : 1, sizeof(*tus));
     po.jobs = c.jobs;
+    po.skip_inputs = 1;
+    po.isolate = 1; /* the default limits (frontend/parse.h) */
+    po.limits.timeout_s = PARSE_DEFAULT_TIMEOUT;
+    po.limits.memory_mib =
+        parse_default_memory(c.jobs > 0 ? c.jobs : parse_default_jobs());
     parse_all(&db, &po, tus);
     for (size_t i = 0; i < db.n; i++) {
         if (tus[i] && !tus[i]->parse_failed)
@@ -697,6 +702,9 @@ int advise_main(int argc, char **argv)
         if (access(db.items[i].file, R_OK) != 0)
             errs[nerrs++] = xasprintf("cannot read '%s': %s", db.items[i].file,
                                       strerror(errno));
+        else if (tus[i])
+            errs[nerrs++] = xasprintf("cannot parse '%s': %s", db.items[i].file,
+                                      tus[i]->first_error.message);
         else
             errs[nerrs++] = xasprintf("cannot parse '%s'", db.items[i].file);
     }

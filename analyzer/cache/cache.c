@@ -425,8 +425,15 @@ static void add_search_dirs(cJSON *inputs, const char *file,
 int cache_put(struct cache *c, const char *file, const char *directory,
               const char *const *args, size_t nargs, const struct fact_tu *tu)
 {
+    return cache_put_json(c, file, directory, args, nargs, tu, NULL);
+}
+
+int cache_put_json(struct cache *c, const char *file, const char *directory,
+                   const char *const *args, size_t nargs,
+                   const struct fact_tu *tu, const char *json)
+{
     char key[SW_HASH_HEX];
-    char *path, *sub, *facts, *head;
+    char *path, *sub, *facts = NULL, *head;
     cJSON *h, *inputs;
     struct strbuf sb = STRBUF_INIT;
     int rc;
@@ -465,10 +472,11 @@ int cache_put(struct cache *c, const char *file, const char *directory,
     cJSON_Delete(h);
     if (!head)
         BUG("cJSON could not print a cache header");
-    facts = facts_to_json(tu, 0);
+    if (!json)
+        json = facts = facts_to_json(tu, 0);
     strbuf_addstr(&sb, head);
     strbuf_addch(&sb, '\n');
-    strbuf_addstr(&sb, facts);
+    strbuf_addstr(&sb, json);
     strbuf_addch(&sb, '\n');
     free(head);
     free(facts);

@@ -63,6 +63,14 @@ int cache_put(struct cache *c, const char *file, const char *directory,
               const char *const *args, size_t nargs, const struct fact_tu *tu);
 
 /*
+ * The same, with tu's facts already serialised: json is what
+ * facts_to_json(tu, 0) returns, or NULL to have it made here.
+ */
+int cache_put_json(struct cache *c, const char *file, const char *directory,
+                   const char *const *args, size_t nargs,
+                   const struct fact_tu *tu, const char *json);
+
+/*
  * The default cache directory: SW_CACHE_DIRNAME beside the compilation
  * database at dbpath, or in the working directory when dbpath is NULL.
  * Caller frees.

@@ -64,6 +64,12 @@ static const char usage_text[] =
     "                      warning (default), error, never\n"
     "  --include-local-io  also report local file I/O on event loops (SW303)\n"
     "  -j N                parse N files in parallel (default: all cores)\n"
+    "  --tu-timeout SECONDS\n"
+    "                      skip (SW900) a file whose parse takes longer\n"
+    "                      (default: 120; 0: no limit)\n"
+    "  --tu-memory MIB     skip (SW900) a file whose parse needs more memory\n"
+    "                      (default: the machine's memory / (jobs + 1); 0:\n"
+    "                      no limit)\n"
     "  --color WHEN        auto (default), always, never\n"
     "  --progress WHEN     a progress line on stderr: auto (default: when\n"
     "                      stderr is a terminal), always, never\n"
@@ -91,6 +97,8 @@ struct cli {
     int report_unused;          /* --report-unused-ignores */
     int fail_on;                /* level index, or SW_LEVEL_COUNT for never */
     int jobs;                   /* -j */
+    long tu_timeout;            /* --tu-timeout; -1: not given */
+    long tu_memory;             /* --tu-memory; -1: not given */
     int dump_facts;             /* --dump-facts */
     int include_local_io;       /* --include-local-io */
     const char *cache_dir;      /* --cache-dir */
@@ -150,6 +158,18 @@ static int flag_value(int argc, char **argv, int *i, const char *flag,
     return 1;
 }
 
+/* A whole number from 0 to max, or -1. */
+static long parse_limit(const char *s, long max)
+{
+    char *end;
+    long v;
+    if (*s < '0' || *s > '9')
+        return -1;
+    errno = 0;
+    v = strtol(s, &end, 10);
+    return *end || errno || v > max ? -1 : v;
+}
+
 /* Returns -1 to continue, or an exit code. */
 static int parse_args(struct cli *c, int argc, char **argv)
 {
@@ -159,6 +179,8 @@ static int parse_args(struct cli *c, int argc, char **argv)
     c->progress = "auto";
     c->fail_on = SW_LEVEL_WARNING;
     c->command = "check";
+    c->tu_timeout = -1;
+    c->tu_memory = -1;
     if (argc > 1 &&
         (strcmp(argv[1], "check") == 0 || strcmp(argv[1], "rules") == 0 ||
          strcmp(argv[1], "explain") == 0)) {
@@ -255,6 +277,24 @@ static int parse_args(struct cli *c, int argc, char **argv)
                 return usage_error("-j: '%s' is not a number of jobs (1-1024)",
                                    n);
             c->jobs = (int)j;
+            continue;
+        }
+        if ((k = flag_value(argc, argv, &i, "--tu-timeout", &v))) {
+            if (k < 0)
+                return EXIT_USAGE;
+            if ((c->tu_timeout = parse_limit(v, 86400)) < 0)
+                return usage_error("--tu-timeout: '%s' is not a number of "
+                                   "seconds (0-86400; 0: no limit)",
+                                   v);
+            continue;
+        }
+        if ((k = flag_value(argc, argv, &i, "--tu-memory", &v))) {
+            if (k < 0)
+                return EXIT_USAGE;
+            if ((c->tu_memory = parse_limit(v, 1L << 20)) < 0)
+                return usage_error("--tu-memory: '%s' is not a number of MiB "
+                                   "(0-1048576; 0: no limit)",
+                                   v);
             continue;
         }
         if (strcmp(a, "-o") == 0) {
@@ -436,12 +476,22 @@ static int build_db(struct cli *c, struct compdb *db, char ***only,
     return rc;
 }
 
-static int dump_facts(const struct compdb *db, char **only, size_t nonly,
-                      int jobs, FILE *out)
+static int dump_facts(const struct cli *c, const struct compdb *db, char **only,
+                      size_t nonly, int jobs, FILE *out)
 {
-    struct parse_opts po = {jobs, NULL, 0, NULL, NULL, NULL, NULL};
+    struct parse_opts po;
     struct fact_tu **tus = xcalloc(db->n ? db->n : 1, sizeof(*tus));
     int first = 1;
+    memset(&po, 0, sizeof(po));
+    po.jobs = jobs;
+    po.skip_inputs = 1; /* the dump leaves them out */
+    po.isolate = 1;
+    po.limits.timeout_s =
+        c->tu_timeout >= 0 ? (unsigned)c->tu_timeout : PARSE_DEFAULT_TIMEOUT;
+    po.limits.memory_mib =
+        c->tu_memory >= 0
+            ? (unsigned)c->tu_memory
+            : parse_default_memory(jobs > 0 ? jobs : parse_default_jobs());
     parse_all(db, &po, tus);
     fputs("[\n", out);
     for (size_t i = 0; i < db->n; i++) {
@@ -639,7 +689,7 @@ int main(int argc, char **argv)
     if (rc) {
         /* nothing to run */
     } else if (c.dump_facts) {
-        rc = dump_facts(&db, only, nonly, c.jobs, out);
+        rc = dump_facts(&c, &db, only, nonly, c.jobs, out);
     } else {
         char *cwd = getcwd(NULL, 0);
         struct progress prog = {cwd, isatty(fileno(stderr)), 0};
@@ -656,6 +706,9 @@ int main(int argc, char **argv)
         eo.suppress = 1;
         eo.report_unused_ignores = c.report_unused;
         eo.baseline = baseline;
+        eo.isolate = 1;
+        eo.tu_timeout = c.tu_timeout;
+        eo.tu_memory = c.tu_memory;
         if (strcmp(c.progress, "always") == 0 ||
             (strcmp(c.progress, "auto") == 0 && prog.tty)) {
             eo.progress = progress_show;
@@ -663,7 +716,7 @@ int main(int argc, char **argv)
         }
         {
             /* The facts cache (SPEC 3.1): beside compile_commands.json. */
-            struct parse_stats st = {0, 0, 0};
+            struct parse_stats st = {0, 0, 0, 0};
             char *cdir = c.no_cache    ? NULL
                          : c.cache_dir ? xstrdup(c.cache_dir)
                                        : cache_default_dir(db.path);
@@ -674,8 +727,8 @@ int main(int argc, char **argv)
             if (c.stats)
                 fprintf(stderr,
                         "syncwise: stats: %zu parsed, %zu cached, %zu "
-                        "stored\n",
-                        st.parsed, st.cached, st.stored);
+                        "stored, %zu skipped\n",
+                        st.parsed, st.cached, st.stored, st.skipped);
             free(cdir);
         }
         if (prog.shown && prog.tty)

@@ -310,6 +310,34 @@ static int read_options(struct config *c, const cJSON *j, char ***errs,
     return ok;
 }
 
+/* Largest values of the limits (a day; 1 TiB): larger ones are typos. */
+#define CONFIG_MAX_TIMEOUT 86400
+#define CONFIG_MAX_MEMORY (1L << 20)
+
+/*
+ * Reads a limit: a whole number from 0 (no limit) to max, into *out.
+ * Returns 0 after appending a message to errs when it is not one.
+ */
+static int read_limit(const struct config *c, const cJSON *j, const char *unit,
+                      long max, long *out, char ***errs, size_t *nerrs)
+{
+    if (!cJSON_IsNumber(j) || !(j->valuedouble >= 0) ||
+        j->valuedouble > (double)max ||
+        j->valuedouble != (double)(long)j->valuedouble) {
+        char num[64];
+        if (cJSON_IsNumber(j))
+            snprintf(num, sizeof(num), "%g", j->valuedouble);
+        add_err(errs, nerrs,
+                "'%s': '%s' must be a whole number of %s from 0 (no limit) "
+                "to %ld, not %s",
+                c->display, j->string, unit, max,
+                cJSON_IsNumber(j) ? num : json_type(j));
+        return 0;
+    }
+    *out = (long)j->valuedouble;
+    return 1;
+}
+
 /* Line number of position p in text, for JSON syntax errors. */
 static int line_of(const char *text, const char *p)
 {
@@ -329,6 +357,8 @@ struct config *config_parse(const char *text, const char *path, char ***errs,
     size_t before = *nerrs;
     char *slash;
 
+    c->tu_timeout = -1;
+    c->tu_memory = -1;
     c->path = path_absolute(path, cwd ? cwd : "/");
     c->display = cwd ? path_relative(c->path, cwd) : xstrdup(c->path);
     c->dir = xstrdup(c->path);
@@ -370,12 +400,18 @@ struct config *config_parse(const char *text, const char *path, char ***errs,
             read_catalogs(c, it, errs, nerrs);
         } else if (strcmp(k, "options") == 0) {
             read_options(c, it, errs, nerrs);
+        } else if (strcmp(k, "tu-timeout") == 0) {
+            read_limit(c, it, "seconds", CONFIG_MAX_TIMEOUT, &c->tu_timeout,
+                       errs, nerrs);
+        } else if (strcmp(k, "tu-memory") == 0) {
+            read_limit(c, it, "MiB", CONFIG_MAX_MEMORY, &c->tu_memory, errs,
+                       nerrs);
         } else if (k[0] == '$' || strcmp(k, "//") == 0) {
             /* "$schema" and "//" comments are allowed and ignored. */
         } else {
             add_err(errs, nerrs,
                     "'%s': unknown key '%s' (expected select, ignore, levels, "
-                    "exclude, catalogs or options)",
+                    "exclude, catalogs, options, tu-timeout or tu-memory)",
                     c->display, k);
         }
     }

@@ -12,6 +12,12 @@
  *   catalogs  array of catalog file paths (relative to the config's
  *             directory) and inline catalog objects, or one inline object
  *   options   object: rule code -> object of rule options
+ *   tu-timeout  seconds one translation unit's parse may take (0: no limit)
+ *   tu-memory   MiB one translation unit's parse may use (0: no limit)
+ *
+ * The limits apply to the translation units whose main file the
+ * configuration covers (frontend/parse.h); the command line's
+ * --tu-timeout and --tu-memory override them.
  *
  * Unknown keys, wrong types and unknown rule codes are errors naming the
  * file and the key.
@@ -51,6 +57,8 @@ struct config {
     struct config_catalog *catalogs; /* extra catalogs, in order */
     size_t ncatalogs;
     int include_local_io; /* options SW303/SW304 "include-local-io" */
+    long tu_timeout;      /* "tu-timeout" in seconds; -1: not given */
+    long tu_memory;       /* "tu-memory" in MiB; -1: not given */
 };
 
 /*

@@ -225,14 +225,55 @@ static int check_readable(const char *file, struct engine_result *result)
     return 1;
 }
 
+/* The limits of e's parse: command line, configuration, default. */
+static void file_limits(void *data, const struct compdb_entry *e,
+                        struct parse_limits *lim)
+{
+    const struct engine_opts *opts = data;
+    const struct config *c = NULL;
+    if (opts->configs && (opts->tu_timeout < 0 || opts->tu_memory < 0)) {
+        char **errs = NULL;
+        size_t nerrs = 0;
+        /* Reported when the configurations were loaded. */
+        c = config_set_lookup(opts->configs, e->file, &errs, &nerrs);
+        for (size_t i = 0; i < nerrs; i++)
+            free(errs[i]);
+        free(errs);
+    }
+    if (opts->tu_timeout >= 0)
+        lim->timeout_s = (unsigned)opts->tu_timeout;
+    else if (c && c->tu_timeout >= 0)
+        lim->timeout_s = (unsigned)c->tu_timeout;
+    else
+        lim->timeout_s = PARSE_DEFAULT_TIMEOUT;
+    if (opts->tu_memory >= 0)
+        lim->memory_mib = (unsigned)opts->tu_memory;
+    else if (c && c->tu_memory >= 0)
+        lim->memory_mib = (unsigned)c->tu_memory;
+    else
+        lim->memory_mib = parse_default_memory(
+            opts->jobs > 0 ? opts->jobs : parse_default_jobs());
+}
+
 void engine_run(const struct compdb *db, const struct catalog *cat,
                 const struct engine_opts *opts, struct engine_result *result)
 {
     struct compdb ok = {0};
     struct fact_tu **tus;
-    struct parse_opts po = {
-        opts->jobs,          opts->unsaved,   opts->nunsaved, opts->progress,
-        opts->progress_data, opts->cache_dir, opts->stats};
+    struct parse_opts po;
+
+    memset(&po, 0, sizeof(po));
+    po.jobs = opts->jobs;
+    po.unsaved = opts->unsaved;
+    po.nunsaved = opts->nunsaved;
+    po.progress = opts->progress;
+    po.progress_data = opts->progress_data;
+    po.cache_dir = opts->cache_dir;
+    po.stats = opts->stats;
+    po.isolate = opts->isolate;
+    po.skip_inputs = 1; /* only the cache needs them */
+    po.limits_for = file_limits;
+    po.limits_data = (void *)opts;
 
     /* Parse only the entries whose files exist (borrowed, not copied). */
     ok.items = xcalloc(db->n ? db->n : 1, sizeof(*ok.items));

@@ -30,6 +30,15 @@ struct engine_opts {
     const char *cache_dir;     /* facts cache directory, or NULL for none */
     struct parse_stats *stats; /* parse/cache counts, or NULL */
     /*
+     * Parse in worker processes with per-TU limits (frontend/parse.h;
+     * the caller must be the only thread).  A limit below zero is taken
+     * from the file's configuration ("tu-timeout", "tu-memory"), else is
+     * the default; zero or more applies to every file (command line).
+     */
+    int isolate;
+    long tu_timeout; /* seconds */
+    long tu_memory;  /* MiB */
+    /*
      * Filtering of the findings, applied by engine_check() in this order:
      * configuration (exclude, select/ignore, levels), suppression comments,
      * baseline.  All off when zero.

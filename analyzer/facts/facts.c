@@ -34,6 +34,16 @@ struct fact_tu *facts_tu_new(const char *file)
     return tu;
 }
 
+struct fact_tu *facts_tu_failed(const char *file, const char *message)
+{
+    struct fact_tu *tu = facts_tu_new(file);
+    tu->parse_failed = 1;
+    tu->nerrors = 1;
+    tu->first_error.file = tu->file;
+    tu->first_error.message = arena_strdup(&tu->arena, message);
+    return tu;
+}
+
 void facts_tu_free(struct fact_tu *tu)
 {
     if (!tu)

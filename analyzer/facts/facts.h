@@ -253,6 +253,12 @@ struct fact_tu {
 };
 
 struct fact_tu *facts_tu_new(const char *file);
+
+/*
+ * The facts of a TU that produced no AST: parse_failed, one error at the
+ * top of file with message (copied).
+ */
+struct fact_tu *facts_tu_failed(const char *file, const char *message);
 void facts_tu_free(struct fact_tu *tu);
 
 /*

@@ -5,6 +5,7 @@
  */
 #include "facts/facts.h"
 
+#include "common/strbuf.h"
 #include "common/xalloc.h"
 
 #include <cjson/cJSON.h>
@@ -15,15 +16,124 @@
 
 /* ---- writing ---------------------------------------------------------- */
 
-static void add_str(cJSON *o, const char *key, const char *v)
+/*
+ * The writer streams compact JSON into a strbuf: building a cJSON tree
+ * first and printing it cost more than extracting the facts (a node and a
+ * malloc per value, and every integer printed as a double and read back
+ * to check it).  Strings are escaped as cJSON escapes them; other bytes
+ * pass through, so the reader sees the same strings.
+ */
+struct writer {
+    struct strbuf sb; /* the document */
+    int first;        /* 1 when the current object or array is empty */
+};
+
+static void w_sep(struct writer *w)
 {
-    if (v)
-        cJSON_AddStringToObject(o, key, v);
+    if (!w->first)
+        strbuf_addch(&w->sb, ',');
+    w->first = 0;
 }
 
-static void add_int(cJSON *o, const char *key, long long v)
+static void w_string(struct writer *w, const char *s)
 {
-    cJSON_AddNumberToObject(o, key, (double)v);
+    static const char hex[] = "0123456789abcdef";
+    const char *run = s;
+    strbuf_addch(&w->sb, '"');
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        char esc[6];
+        size_t n = 2;
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        strbuf_add(&w->sb, run, (size_t)(s - run));
+        run = s + 1;
+        esc[0] = '\\';
+        switch (c) {
+        case '"':
+        case '\\':
+            esc[1] = (char)c;
+            break;
+        case '\b':
+            esc[1] = 'b';
+            break;
+        case '\f':
+            esc[1] = 'f';
+            break;
+        case '\n':
+            esc[1] = 'n';
+            break;
+        case '\r':
+            esc[1] = 'r';
+            break;
+        case '\t':
+            esc[1] = 't';
+            break;
+        default:
+            memcpy(esc + 1, "u00", 3);
+            esc[4] = hex[c >> 4];
+            esc[5] = hex[c & 15];
+            n = 6;
+        }
+        strbuf_add(&w->sb, esc, n);
+    }
+    strbuf_add(&w->sb, run, (size_t)(s - run));
+    strbuf_addch(&w->sb, '"');
+}
+
+static void w_key(struct writer *w, const char *key)
+{
+    w_sep(w);
+    strbuf_addch(&w->sb, '"');
+    strbuf_addstr(&w->sb, key); /* keys are ours: nothing to escape */
+    strbuf_add(&w->sb, "\":", 2);
+}
+
+static void w_open(struct writer *w, const char *key, char bracket)
+{
+    if (key)
+        w_key(w, key);
+    else
+        w_sep(w);
+    strbuf_addch(&w->sb, bracket);
+    w->first = 1;
+}
+
+static void w_close(struct writer *w, char bracket)
+{
+    strbuf_addch(&w->sb, bracket);
+    w->first = 0;
+}
+
+static void add_str(struct writer *w, const char *key, const char *v)
+{
+    if (v) {
+        w_key(w, key);
+        w_string(w, v);
+    }
+}
+
+static void add_int(struct writer *w, const char *key, long long v)
+{
+    char buf[24], *p = buf + sizeof(buf);
+    unsigned long long u =
+        v < 0 ? 0 - (unsigned long long)v : (unsigned long long)v;
+    do
+        *--p = (char)('0' + u % 10);
+    while (u /= 10);
+    if (v < 0)
+        *--p = '-';
+    w_key(w, key);
+    strbuf_add(&w->sb, p, (size_t)(buf + sizeof(buf) - p));
+}
+
+static void add_bool(struct writer *w, const char *key, int v)
+{
+    w_key(w, key);
+    if (v)
+        strbuf_add(&w->sb, "true", 4);
+    else
+        strbuf_add(&w->sb, "false", 5);
 }
 
 /*
@@ -31,246 +141,329 @@ static void add_int(cJSON *o, const char *key, long long v)
  * constants (hash seeds, masks) also get "value_text", the exact decimal,
  * which readers prefer, so that facts survive a round trip (the cache).
  */
-static void add_value(cJSON *o, long long v)
+static void add_value(struct writer *w, long long v)
 {
-    add_int(o, "value", v);
+    add_int(w, "value", v);
     if (v > (1LL << 53) || v < -(1LL << 53)) {
         char buf[32];
         snprintf(buf, sizeof(buf), "%lld", v);
-        cJSON_AddStringToObject(o, "value_text", buf);
+        add_str(w, "value_text", buf);
     }
 }
 
-static cJSON *arg_to_json(const struct fact_arg *a)
+/* An argument: an element of "args" (key NULL) or its "origin". */
+static void arg_to_json(struct writer *w, const char *key,
+                        const struct fact_arg *a)
 {
-    cJSON *o = cJSON_CreateObject();
-    add_str(o, "kind", fact_arg_kind_name(a->kind));
-    add_str(o, "ref", a->ref);
-    add_str(o, "text", a->text);
+    w_open(w, key, '{');
+    add_str(w, "kind", fact_arg_kind_name(a->kind));
+    add_str(w, "ref", a->ref);
+    add_str(w, "text", a->text);
     if (a->kind == FACT_ARG_INT || a->kind == FACT_ARG_NULL)
-        add_value(o, a->ival);
+        add_value(w, a->ival);
     if (a->kind == FACT_ARG_PARAM)
-        add_int(o, "param", a->param);
+        add_int(w, "param", a->param);
     if (a->local)
-        cJSON_AddBoolToObject(o, "local", 1);
+        add_bool(w, "local", 1);
     if (a->array)
-        cJSON_AddBoolToObject(o, "array", 1);
+        add_bool(w, "array", 1);
     if (a->decl_loop >= 0)
-        add_int(o, "decl_loop", a->decl_loop);
+        add_int(w, "decl_loop", a->decl_loop);
     if (a->base_param >= 0)
-        add_int(o, "base_param", a->base_param);
-    if (a->origin)
-        cJSON_AddItemToObject(o, "origin", arg_to_json(a->origin));
+        add_int(w, "base_param", a->base_param);
+    if (a->origin && !key) /* one level: an origin has none of its own */
+        arg_to_json(w, "origin", a->origin);
     if (a->fresh)
-        cJSON_AddBoolToObject(o, "fresh", 1);
-    return o;
+        add_bool(w, "fresh", 1);
+    w_close(w, '}');
 }
 
-static cJSON *call_to_json(const struct fact_call *c, size_t narms)
+static void call_to_json(struct writer *w, const struct fact_call *c,
+                         size_t narms)
 {
-    cJSON *o = cJSON_CreateObject(), *args;
-    add_str(o, "callee", c->callee);
-    add_str(o, "name", c->name);
-    add_str(o, "via", c->via);
+    w_open(w, NULL, '{');
+    add_str(w, "callee", c->callee);
+    add_str(w, "name", c->name);
+    add_str(w, "via", c->via);
     if (c->via_param >= 0)
-        add_int(o, "via_param", c->via_param);
-    add_int(o, "line", c->line);
-    add_int(o, "col", c->col);
-    add_int(o, "loop", c->loop);
-    add_int(o, "seq", c->seq);
+        add_int(w, "via_param", c->via_param);
+    add_int(w, "line", c->line);
+    add_int(w, "col", c->col);
+    add_int(w, "loop", c->loop);
+    add_int(w, "seq", c->seq);
     if (c->noreturn)
-        cJSON_AddBoolToObject(o, "noreturn", 1);
+        add_bool(w, "noreturn", 1);
     if (c->branch >= 0)
-        add_int(o, "branch", c->branch);
+        add_int(w, "branch", c->branch);
     if (c->cond)
-        add_int(o, "cond", c->cond);
-    add_str(o, "result", c->result);
+        add_int(w, "cond", c->cond);
+    add_str(w, "result", c->result);
     if (c->test)
-        cJSON_AddBoolToObject(o, "test", 1);
+        add_bool(w, "test", 1);
     if (c->arm >= 0 && (size_t)c->arm < narms) /* else none (calloc'd) */
-        add_int(o, "arm", c->arm);
-    args = cJSON_AddArrayToObject(o, "args");
+        add_int(w, "arm", c->arm);
+    w_open(w, "args", '[');
     for (size_t i = 0; i < c->nargs; i++)
-        cJSON_AddItemToArray(args, arg_to_json(&c->args[i]));
-    return o;
+        arg_to_json(w, NULL, &c->args[i]);
+    w_close(w, ']');
+    w_close(w, '}');
 }
 
-static cJSON *assign_to_json(const struct fact_assign *a)
+static void assign_to_json(struct writer *w, const struct fact_assign *a)
 {
-    cJSON *o = cJSON_CreateObject();
-    add_str(o, "target", a->target);
-    add_str(o, "func", a->func);
-    add_str(o, "func_name", a->func_name);
-    add_str(o, "owner", a->owner);
-    add_int(o, "param", a->param);
-    add_int(o, "line", a->line);
-    add_int(o, "col", a->col);
-    return o;
+    w_open(w, NULL, '{');
+    add_str(w, "target", a->target);
+    add_str(w, "func", a->func);
+    add_str(w, "func_name", a->func_name);
+    add_str(w, "owner", a->owner);
+    add_int(w, "param", a->param);
+    add_int(w, "line", a->line);
+    add_int(w, "col", a->col);
+    w_close(w, '}');
 }
 
 /* Only the set source and destination are written (see struct fact_flow). */
-static cJSON *flow_to_json(const struct fact_flow *fl)
+static void flow_to_json(struct writer *w, const struct fact_flow *fl)
 {
-    cJSON *o = cJSON_CreateObject();
-    add_str(o, "from", fl->from);
+    w_open(w, NULL, '{');
+    add_str(w, "from", fl->from);
     if (!fl->from)
-        add_int(o, "call", fl->call);
-    add_str(o, "to", fl->to);
+        add_int(w, "call", fl->call);
+    add_str(w, "to", fl->to);
     if (fl->to_call >= 0) {
-        add_int(o, "to_call", fl->to_call);
-        add_int(o, "to_arg", fl->to_arg);
+        add_int(w, "to_call", fl->to_call);
+        add_int(w, "to_arg", fl->to_arg);
     }
     if (fl->to_loop >= 0)
-        add_int(o, "to_loop", fl->to_loop);
+        add_int(w, "to_loop", fl->to_loop);
     if (fl->loop >= 0)
-        add_int(o, "loop", fl->loop);
-    add_int(o, "seq", fl->seq);
-    return o;
+        add_int(w, "loop", fl->loop);
+    add_int(w, "seq", fl->seq);
+    w_close(w, '}');
 }
 
-static cJSON *func_to_json(const struct fact_func *f)
+static void func_to_json(struct writer *w, const struct fact_func *f)
 {
-    cJSON *o = cJSON_CreateObject(), *arr;
-    add_str(o, "usr", f->usr);
-    add_str(o, "name", f->name);
-    add_str(o, "file", f->file);
-    add_int(o, "line", f->line);
-    add_int(o, "col", f->col);
-    add_int(o, "end_line", f->end_line);
-    cJSON_AddBoolToObject(o, "static", f->is_static);
-    add_int(o, "nparams", f->nparams);
+    w_open(w, NULL, '{');
+    add_str(w, "usr", f->usr);
+    add_str(w, "name", f->name);
+    add_str(w, "file", f->file);
+    add_int(w, "line", f->line);
+    add_int(w, "col", f->col);
+    add_int(w, "end_line", f->end_line);
+    add_bool(w, "static", f->is_static);
+    add_int(w, "nparams", f->nparams);
     if (f->params && f->nparams > 0) {
-        cJSON *ps = cJSON_AddArrayToObject(o, "params");
-        for (int k = 0; k < f->nparams; k++)
-            cJSON_AddItemToArray(
-                ps, cJSON_CreateString(f->params[k] ? f->params[k] : ""));
+        w_open(w, "params", '[');
+        for (int k = 0; k < f->nparams; k++) {
+            w_sep(w);
+            w_string(w, f->params[k] ? f->params[k] : "");
+        }
+        w_close(w, ']');
     }
-    arr = cJSON_AddArrayToObject(o, "loops");
+    w_open(w, "loops", '[');
     for (size_t i = 0; i < f->nloops; i++) {
-        cJSON *l = cJSON_CreateObject();
-        add_int(l, "parent", f->loops[i].parent);
-        add_str(l, "counter", f->loops[i].counter);
+        w_open(w, NULL, '{');
+        add_int(w, "parent", f->loops[i].parent);
+        add_str(w, "counter", f->loops[i].counter);
         if (f->loops[i].once)
-            cJSON_AddBoolToObject(l, "once", 1);
+            add_bool(w, "once", 1);
         if (f->loops[i].local_writes)
-            cJSON_AddBoolToObject(l, "local_writes", 1);
-        add_int(l, "line", f->loops[i].line);
-        add_int(l, "col", f->loops[i].col);
-        cJSON_AddItemToArray(arr, l);
+            add_bool(w, "local_writes", 1);
+        add_int(w, "line", f->loops[i].line);
+        add_int(w, "col", f->loops[i].col);
+        w_close(w, '}');
     }
-    arr = cJSON_AddArrayToObject(o, "branches");
+    w_close(w, ']');
+    w_open(w, "branches", '[');
     for (size_t i = 0; i < f->nbranches; i++) {
-        cJSON *b = cJSON_CreateObject();
-        add_int(b, "parent", f->branches[i].parent);
-        add_str(b, "guard", f->branches[i].guard);
-        add_str(b, "guard_usr", f->branches[i].guard_usr);
-        add_int(b, "line", f->branches[i].line);
-        cJSON_AddItemToArray(arr, b);
+        w_open(w, NULL, '{');
+        add_int(w, "parent", f->branches[i].parent);
+        add_str(w, "guard", f->branches[i].guard);
+        add_str(w, "guard_usr", f->branches[i].guard_usr);
+        add_int(w, "line", f->branches[i].line);
+        w_close(w, '}');
     }
-    arr = cJSON_AddArrayToObject(o, "calls");
+    w_close(w, ']');
+    w_open(w, "calls", '[');
     for (size_t i = 0; i < f->ncalls; i++)
-        cJSON_AddItemToArray(arr, call_to_json(&f->calls[i], f->narms));
-    arr = cJSON_AddArrayToObject(o, "accesses");
+        call_to_json(w, &f->calls[i], f->narms);
+    w_close(w, ']');
+    w_open(w, "accesses", '[');
     for (size_t i = 0; i < f->naccesses; i++) {
         const struct fact_access *a = &f->accesses[i];
-        cJSON *j = cJSON_CreateObject();
-        add_str(j, "var", a->var);
-        add_str(j, "name", a->name);
-        add_str(j, "field", a->field);
-        cJSON_AddBoolToObject(j, "read", (a->flags & FACT_ACC_READ) != 0);
-        cJSON_AddBoolToObject(j, "write", (a->flags & FACT_ACC_WRITE) != 0);
-        cJSON_AddBoolToObject(j, "addr", (a->flags & FACT_ACC_ADDR) != 0);
-        cJSON_AddBoolToObject(j, "atomic", (a->flags & FACT_ACC_ATOMIC) != 0);
-        add_int(j, "line", a->line);
-        add_int(j, "col", a->col);
-        add_int(j, "loop", a->loop);
+        w_open(w, NULL, '{');
+        add_str(w, "var", a->var);
+        add_str(w, "name", a->name);
+        add_str(w, "field", a->field);
+        add_bool(w, "read", (a->flags & FACT_ACC_READ) != 0);
+        add_bool(w, "write", (a->flags & FACT_ACC_WRITE) != 0);
+        add_bool(w, "addr", (a->flags & FACT_ACC_ADDR) != 0);
+        add_bool(w, "atomic", (a->flags & FACT_ACC_ATOMIC) != 0);
+        add_int(w, "line", a->line);
+        add_int(w, "col", a->col);
+        add_int(w, "loop", a->loop);
         if (a->test)
-            cJSON_AddBoolToObject(j, "test", 1);
-        add_int(j, "seq", a->seq);
-        add_str(j, "index", a->index);
-        cJSON_AddItemToArray(arr, j);
+            add_bool(w, "test", 1);
+        add_int(w, "seq", a->seq);
+        add_str(w, "index", a->index);
+        w_close(w, '}');
     }
-    arr = cJSON_AddArrayToObject(o, "assigns");
+    w_close(w, ']');
+    w_open(w, "assigns", '[');
     for (size_t i = 0; i < f->nassigns; i++)
-        cJSON_AddItemToArray(arr, assign_to_json(&f->assigns[i]));
-    arr = cJSON_AddArrayToObject(o, "arms");
+        assign_to_json(w, &f->assigns[i]);
+    w_close(w, ']');
+    w_open(w, "arms", '[');
     for (size_t i = 0; i < f->narms; i++) {
-        cJSON *a = cJSON_CreateObject();
-        add_int(a, "parent", f->arms[i].parent);
-        add_int(a, "stmt", f->arms[i].stmt);
+        w_open(w, NULL, '{');
+        add_int(w, "parent", f->arms[i].parent);
+        add_int(w, "stmt", f->arms[i].stmt);
         if (f->arms[i].exits)
-            cJSON_AddBoolToObject(a, "exits", 1);
-        cJSON_AddItemToArray(arr, a);
+            add_bool(w, "exits", 1);
+        w_close(w, '}');
     }
-    arr = cJSON_AddArrayToObject(o, "flows");
+    w_close(w, ']');
+    w_open(w, "flows", '[');
     for (size_t i = 0; i < f->nflows; i++)
-        cJSON_AddItemToArray(arr, flow_to_json(&f->flows[i]));
-    return o;
+        flow_to_json(w, &f->flows[i]);
+    w_close(w, ']');
+    w_close(w, '}');
 }
 
-char *facts_to_json(const struct fact_tu *tu, int pretty)
+/* Reindents a compact document as cJSON prints (--dump-facts). */
+static char *pretty_print(const char *compact)
 {
-    cJSON *root = cJSON_CreateObject(), *arr;
-    char *out;
-
-    add_str(root, "format", "syncwise-facts");
-    add_int(root, "version", SW_FACTS_VERSION);
-    add_str(root, "file", tu->file);
-    cJSON_AddBoolToObject(root, "parse_failed", tu->parse_failed);
-    add_int(root, "errors", (long long)tu->nerrors);
-    if (tu->nerrors) {
-        cJSON *e = cJSON_AddObjectToObject(root, "first_error");
-        add_str(e, "file", tu->first_error.file);
-        add_int(e, "line", tu->first_error.line);
-        add_int(e, "col", tu->first_error.col);
-        add_str(e, "message", tu->first_error.message);
-    }
-    arr = cJSON_AddArrayToObject(root, "globals");
-    for (size_t i = 0; i < tu->nglobals; i++) {
-        const struct fact_global *g = &tu->globals[i];
-        cJSON *o = cJSON_CreateObject();
-        add_str(o, "usr", g->usr);
-        add_str(o, "name", g->name);
-        add_str(o, "file", g->file);
-        add_int(o, "line", g->line);
-        add_int(o, "col", g->col);
-        add_str(o, "owner", g->owner);
-        cJSON_AddBoolToObject(o, "static", g->is_static);
-        cJSON_AddBoolToObject(o, "const", g->is_const);
-        cJSON_AddBoolToObject(o, "atomic", g->is_atomic);
-        cJSON_AddBoolToObject(o, "tls", g->is_tls);
-        if (g->nstrings) {
-            cJSON *ss = cJSON_AddArrayToObject(o, "strings");
-            for (size_t k = 0; k < g->nstrings; k++)
-                cJSON_AddItemToArray(ss, cJSON_CreateString(g->strings[k]));
-        }
-        cJSON_AddItemToArray(arr, o);
-    }
-    arr = cJSON_AddArrayToObject(root, "assigns");
-    for (size_t i = 0; i < tu->nassigns; i++)
-        cJSON_AddItemToArray(arr, assign_to_json(&tu->assigns[i]));
-    arr = cJSON_AddArrayToObject(root, "functions");
-    for (size_t i = 0; i < tu->nfuncs; i++)
-        cJSON_AddItemToArray(arr, func_to_json(&tu->funcs[i]));
-
-    out = pretty ? cJSON_Print(root) : cJSON_PrintUnformatted(root);
+    cJSON *root = cJSON_Parse(compact);
+    char *out = root ? cJSON_Print(root) : NULL;
     cJSON_Delete(root);
     if (!out)
         BUG("cJSON could not print facts");
     return out;
 }
 
+char *facts_to_json(const struct fact_tu *tu, int pretty)
+{
+    struct writer w = {STRBUF_INIT, 1};
+    char *out;
+
+    w_open(&w, NULL, '{');
+    add_str(&w, "format", "syncwise-facts");
+    add_int(&w, "version", SW_FACTS_VERSION);
+    add_str(&w, "file", tu->file);
+    add_bool(&w, "parse_failed", tu->parse_failed);
+    add_int(&w, "errors", (long long)tu->nerrors);
+    if (tu->nerrors) {
+        w_open(&w, "first_error", '{');
+        add_str(&w, "file", tu->first_error.file);
+        add_int(&w, "line", tu->first_error.line);
+        add_int(&w, "col", tu->first_error.col);
+        add_str(&w, "message", tu->first_error.message);
+        w_close(&w, '}');
+    }
+    w_open(&w, "globals", '[');
+    for (size_t i = 0; i < tu->nglobals; i++) {
+        const struct fact_global *g = &tu->globals[i];
+        w_open(&w, NULL, '{');
+        add_str(&w, "usr", g->usr);
+        add_str(&w, "name", g->name);
+        add_str(&w, "file", g->file);
+        add_int(&w, "line", g->line);
+        add_int(&w, "col", g->col);
+        add_str(&w, "owner", g->owner);
+        add_bool(&w, "static", g->is_static);
+        add_bool(&w, "const", g->is_const);
+        add_bool(&w, "atomic", g->is_atomic);
+        add_bool(&w, "tls", g->is_tls);
+        if (g->nstrings) {
+            w_open(&w, "strings", '[');
+            for (size_t k = 0; k < g->nstrings; k++) {
+                w_sep(&w);
+                w_string(&w, g->strings[k]);
+            }
+            w_close(&w, ']');
+        }
+        w_close(&w, '}');
+    }
+    w_close(&w, ']');
+    w_open(&w, "assigns", '[');
+    for (size_t i = 0; i < tu->nassigns; i++)
+        assign_to_json(&w, &tu->assigns[i]);
+    w_close(&w, ']');
+    w_open(&w, "functions", '[');
+    for (size_t i = 0; i < tu->nfuncs; i++)
+        func_to_json(&w, &tu->funcs[i]);
+    w_close(&w, ']');
+    w_close(&w, '}');
+
+    if (!pretty)
+        return strbuf_detach(&w.sb);
+    out = pretty_print(w.sb.buf);
+    strbuf_release(&w.sb);
+    return out;
+}
+
 /* ---- reading ---------------------------------------------------------- */
 
 struct reader {
-    struct fact_tu *tu; /* being filled */
-    const char *err;    /* first problem, static string */
+    struct fact_tu *tu;    /* being filled */
+    const char *err;       /* first problem, static string */
+    const cJSON *hint_obj; /* the object of the last lookup */
+    const cJSON *hint;     /* the member after the one it found */
 };
+
+/*
+ * The member key of object o, or NULL.  The writer puts the members in the
+ * order the reader asks for them, so the member after the previous one
+ * found is tried first; a full scan is the fallback, which any order of
+ * members (other writers, hostile input) gets.
+ */
+static const cJSON *item(struct reader *r, const cJSON *o, const char *key)
+{
+    const cJSON *c = r->hint_obj == o ? r->hint : NULL;
+    if (!c || !c->string || strcmp(c->string, key) != 0) {
+        if (!cJSON_IsObject(o))
+            return NULL;
+        for (c = o->child; c; c = c->next)
+            if (c->string && strcmp(c->string, key) == 0)
+                break;
+        if (!c)
+            return NULL;
+    }
+    r->hint_obj = o;
+    r->hint = c->next;
+    return c;
+}
+
+/*
+ * cJSON allocates through these hooks (installed before main, while there
+ * is one thread).  While a thread reads a facts document, its tree goes
+ * into an arena of that thread and is dropped at once afterwards: a
+ * malloc and a free per JSON value were most of the reading time.
+ */
+static _Thread_local struct arena *json_arena;
+
+static void *json_malloc(size_t n)
+{
+    return json_arena ? arena_alloc(json_arena, n) : xmalloc(n);
+}
+
+static void json_free(void *p)
+{
+    if (!json_arena)
+        free(p);
+}
+
+__attribute__((constructor)) static void json_hooks_init(void)
+{
+    cJSON_Hooks hooks = {json_malloc, json_free};
+    cJSON_InitHooks(&hooks);
+}
 
 static const char *get_str(struct reader *r, const cJSON *o, const char *key,
                            int required)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    const cJSON *v = item(r, o, key);
     if (!v) {
         if (required && !r->err)
             r->err = "missing string field";
@@ -292,7 +485,7 @@ static const char **get_str_array(struct reader *r, const cJSON *o,
                                   const char *key, size_t max, int empty_null,
                                   size_t *n)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key), *e;
+    const cJSON *v = item(r, o, key), *e;
     const char **out;
     size_t i = 0;
     *n = 0;
@@ -324,7 +517,7 @@ static const char **get_str_array(struct reader *r, const cJSON *o,
 static long long get_int(struct reader *r, const cJSON *o, const char *key,
                          long long dflt)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    const cJSON *v = item(r, o, key);
     if (!v)
         return dflt;
     if (!cJSON_IsNumber(v)) {
@@ -344,7 +537,7 @@ static long long get_int(struct reader *r, const cJSON *o, const char *key,
 /* A boolean field: absent is false; any other type is an error. */
 static int get_bool_r(struct reader *r, const cJSON *o, const char *key)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    const cJSON *v = item(r, o, key);
     if (!v)
         return 0;
     if (!cJSON_IsBool(v)) {
@@ -372,7 +565,7 @@ static long long get_count(struct reader *r, const cJSON *o, const char *key,
 static const cJSON *get_array(struct reader *r, const cJSON *o, const char *key,
                               size_t *n)
 {
-    const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, key);
+    const cJSON *v = item(r, o, key);
     *n = 0;
     if (!v)
         return NULL;
@@ -426,7 +619,7 @@ static void read_assign(struct reader *r, const cJSON *o, struct fact_assign *a)
 /* A constant's value: "value_text" when present (see add_value()). */
 static long long get_value(struct reader *r, const cJSON *a)
 {
-    const cJSON *t = cJSON_GetObjectItemCaseSensitive(a, "value_text");
+    const cJSON *t = item(r, a, "value_text");
     char *end;
     long long v;
     if (!t)
@@ -455,14 +648,14 @@ static void read_arg(struct reader *r, const cJSON *a, struct fact_arg *fa,
                      size_t nloops, int top)
 {
     const char *kind = NULL;
-    const cJSON *k = cJSON_GetObjectItemCaseSensitive(a, "kind");
-    const cJSON *o = cJSON_GetObjectItemCaseSensitive(a, "origin");
+    const cJSON *k, *o;
     int kv;
     if (!cJSON_IsObject(a)) {
         if (!r->err)
             r->err = "argument is not an object";
         return;
     }
+    k = item(r, a, "kind");
     if (cJSON_IsString(k))
         kind = k->valuestring;
     kv = kind ? fact_arg_kind_parse(kind) : -1;
@@ -481,6 +674,7 @@ static void read_arg(struct reader *r, const cJSON *a, struct fact_arg *fa,
     fa->array = get_bool(a, "array");
     fa->decl_loop = get_index(r, a, "decl_loop", nloops);
     fa->base_param = get_index(r, a, "base_param", 4096);
+    o = item(r, a, "origin");
     if (!o)
         return;
     if (!top || fa->kind != FACT_ARG_VAR || !cJSON_IsObject(o)) {
@@ -490,6 +684,7 @@ static void read_arg(struct reader *r, const cJSON *a, struct fact_arg *fa,
     }
     {
         struct fact_arg *org = arena_alloc(&r->tu->arena, sizeof(*org));
+        memset(org, 0, sizeof(*org)); /* origin stays NULL: one level */
         read_arg(r, o, org, nloops, 0);
         if ((org->kind != FACT_ARG_ADDR &&
              !(org->kind == FACT_ARG_VAR && org->array)) ||
@@ -648,28 +843,26 @@ static void read_func(struct reader *r, const cJSON *o, struct fact_func *f)
     cJSON_ArrayForEach(e, arr) read_assign(r, e, &f->assigns[i++]);
 }
 
-struct fact_tu *facts_from_json(const char *text, const char **err)
+/* The body of facts_from_json(), with the tree in json_arena. */
+static struct fact_tu *read_document(const char *text, const char **err)
 {
     cJSON *root = cJSON_Parse(text);
     const cJSON *fmt, *arr, *e;
-    struct reader r = {NULL, NULL};
+    struct reader r = {NULL, NULL, NULL, NULL};
     size_t n, i;
 
     if (!root) {
         *err = "not valid JSON";
         return NULL;
     }
-    fmt = cJSON_GetObjectItemCaseSensitive(root, "format");
+    fmt = item(&r, root, "format");
     if (!cJSON_IsObject(root) || !cJSON_IsString(fmt) ||
         strcmp(fmt->valuestring, "syncwise-facts") != 0) {
-        cJSON_Delete(root);
         *err = "not a syncwise facts document";
         return NULL;
     }
-    if (!cJSON_IsNumber(cJSON_GetObjectItemCaseSensitive(root, "version")) ||
-        cJSON_GetObjectItemCaseSensitive(root, "version")->valuedouble !=
-            SW_FACTS_VERSION) {
-        cJSON_Delete(root);
+    if (!cJSON_IsNumber(item(&r, root, "version")) ||
+        item(&r, root, "version")->valuedouble != SW_FACTS_VERSION) {
         *err = "facts of another version";
         return NULL;
     }
@@ -678,7 +871,7 @@ struct fact_tu *facts_from_json(const char *text, const char **err)
     r.tu->parse_failed = get_bool_r(&r, root, "parse_failed");
     r.tu->nerrors = (size_t)get_count(&r, root, "errors", 100000000);
     if (r.tu->nerrors) {
-        const cJSON *fe = cJSON_GetObjectItemCaseSensitive(root, "first_error");
+        const cJSON *fe = item(&r, root, "first_error");
         if (cJSON_IsObject(fe)) {
             r.tu->first_error.file = get_str(&r, fe, "file", 0);
             r.tu->first_error.line = get_pos(&r, fe, "line");
@@ -720,11 +913,22 @@ struct fact_tu *facts_from_json(const char *text, const char **err)
     i = 0;
     cJSON_ArrayForEach(e, arr) read_func(&r, e, &r.tu->funcs[i++]);
 
-    cJSON_Delete(root);
     if (r.err) {
         *err = r.err;
         facts_tu_free(r.tu);
         return NULL;
     }
     return r.tu;
+}
+
+struct fact_tu *facts_from_json(const char *text, const char **err)
+{
+    struct arena tree;
+    struct fact_tu *tu;
+    arena_init(&tree);
+    json_arena = &tree;
+    tu = read_document(text, err);
+    json_arena = NULL;
+    arena_release(&tree);
+    return tu;
 }

@@ -2430,7 +2430,7 @@ static const char *error_code_text(enum CXErrorCode e)
 {
     switch (e) {
     case CXError_Crashed:
-        return "libclang crashed while parsing this file";
+        return EXTRACT_CRASHED;
     case CXError_InvalidArguments:
         return "libclang rejected the compiler arguments";
     case CXError_ASTReadError:
@@ -2443,6 +2443,15 @@ static const char *error_code_text(enum CXErrorCode e)
 struct fact_tu *extract_tu(void *idx, const char *file, const char *directory,
                            const char *const *args, size_t nargs,
                            const struct sw_unsaved *unsaved, size_t nunsaved)
+{
+    return extract_tu_flags(idx, file, directory, args, nargs, unsaved,
+                            nunsaved, EXTRACT_INPUTS);
+}
+
+struct fact_tu *extract_tu_flags(void *idx, const char *file,
+                                 const char *directory, const char *const *args,
+                                 size_t nargs, const struct sw_unsaved *unsaved,
+                                 size_t nunsaved, unsigned flags)
 {
     struct fact_tu *tu = facts_tu_new(file);
     struct walker w;
@@ -2477,14 +2486,12 @@ struct fact_tu *extract_tu(void *idx, const char *file, const char *directory,
     free(argv);
     free(uf);
     if (ec != CXError_Success || !ctu) {
-        tu->parse_failed = 1;
-        tu->nerrors = 1;
-        tu->first_error.file = tu->file;
-        tu->first_error.message = arena_strdup(&tu->arena, error_code_text(ec));
-        return tu;
+        facts_tu_free(tu);
+        return facts_tu_failed(file, error_code_text(ec));
     }
     record_errors(tu, ctu);
-    record_inputs(tu, ctu);
+    if (flags & EXTRACT_INPUTS)
+        record_inputs(tu, ctu);
 
     memset(&w, 0, sizeof(w));
     w.tu = tu;

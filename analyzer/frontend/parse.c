@@ -2,31 +2,61 @@
 
 #include "cache/cache.h"
 #include "common/xalloc.h"
+#include "frontend/worker.h"
 
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 /* libclang's parser recurses deeply on nested code; give it room. */
 #define SW_WORKER_STACK (64u << 20)
 
 struct shared {
-    const struct compdb *db;              /* input */
-    const struct parse_opts *opts;        /* options */
-    struct fact_tu **out;                 /* results, by entry */
-    struct cache *cache;                  /* facts cache, or NULL */
-    atomic_size_t next;                   /* next entry to take */
-    atomic_size_t parsed, cached, stored; /* statistics */
-    pthread_mutex_t mu;                   /* serialises progress and done */
-    size_t done;                          /* entries finished; guarded by mu */
+    const struct compdb *db;       /* input */
+    const struct parse_opts *opts; /* options */
+    struct fact_tu **out;          /* results, by entry */
+    struct cache *cache;           /* facts cache, or NULL */
+    const size_t *todo;            /* the entries to do, or NULL: all */
+    size_t ntodo;                  /* entries in todo (or db) */
+    int lookup_only;               /* 1: only take facts from the cache */
+    atomic_size_t next;            /* next of todo to take */
+    atomic_size_t parsed, cached, stored, skipped; /* statistics */
+    pthread_mutex_t mu; /* serialises progress and done */
+    size_t done;        /* entries finished; guarded by mu */
 };
 
 static void crash_handlers_on_altstack(void);
 static pthread_once_t crash_once = PTHREAD_ONCE_INIT;
 
-/* The facts of e, from the cache or parsed (creating *idx on first use). */
+void *parse_index_new(void)
+{
+    pthread_once(&crash_once, crash_handlers_on_altstack);
+    return extract_index_new();
+}
+
+/* The files a parse read: for the cache, or when the caller wants them. */
+static unsigned extract_flags(const struct shared *s)
+{
+    return s->cache || !s->opts->skip_inputs ? EXTRACT_INPUTS : 0;
+}
+
+/* Stores the facts of a fresh parse of e in the cache, when it has one. */
+static void store(struct shared *s, const struct compdb_entry *e,
+                  const struct fact_tu *tu, const char *json)
+{
+    if (s->cache && !tu->parse_failed &&
+        cache_put_json(s->cache, e->file, e->directory,
+                       (const char *const *)e->args, e->nargs, tu, json) == 0)
+        atomic_fetch_add(&s->stored, 1);
+}
+
+/*
+ * The facts of e, from the cache or parsed (creating *idx on first use);
+ * NULL when s->lookup_only and the cache has none.
+ */
 static struct fact_tu *parse_one(struct shared *s, void **idx,
                                  const struct compdb_entry *e)
 {
@@ -39,33 +69,64 @@ static struct fact_tu *parse_one(struct shared *s, void **idx,
             return tu;
         }
     }
+    if (s->lookup_only)
+        return NULL;
     /* A warm run never loads an index. */
-    if (!*idx) {
-        pthread_once(&crash_once, crash_handlers_on_altstack);
-        *idx = extract_index_new();
-    }
-    tu = extract_tu(*idx, e->file, e->directory, args, e->nargs,
-                    s->opts->unsaved, s->opts->nunsaved);
+    if (!*idx)
+        *idx = parse_index_new();
+    tu =
+        extract_tu_flags(*idx, e->file, e->directory, args, e->nargs,
+                         s->opts->unsaved, s->opts->nunsaved, extract_flags(s));
     atomic_fetch_add(&s->parsed, 1);
-    if (s->cache && !tu->parse_failed &&
-        cache_put(s->cache, e->file, e->directory, args, e->nargs, tu) == 0)
-        atomic_fetch_add(&s->stored, 1);
+    store(s, e, tu, NULL);
     return tu;
 }
 
-/*
- * Deeply nested input can overflow the stack inside clang itself.  The
- * overflow raises SIGSEGV on a stack that has no room left for a handler,
- * so each worker gets an alternate signal stack: libclang's crash recovery
- * then catches it, and the file is reported as SW900 instead of the whole
- * run dying.
- */
-#define SW_ALT_STACK (256u << 10)
+/* Records that entry i is done (serialised: progress is not thread-safe). */
+static void finished(struct shared *s, size_t i)
+{
+    pthread_mutex_lock(&s->mu);
+    s->done++;
+    if (s->opts->progress)
+        s->opts->progress(s->opts->progress_data, s->done, s->db->n,
+                          s->db->items[i].file);
+    pthread_mutex_unlock(&s->mu);
+}
 
 static void *worker(void *arg)
 {
     struct shared *s = arg;
     void *idx = NULL;
+    for (;;) {
+        size_t k = atomic_fetch_add(&s->next, 1), i;
+        if (k >= s->ntodo)
+            break;
+        i = s->todo ? s->todo[k] : k;
+        s->out[i] = parse_one(s, &idx, &s->db->items[i]);
+        if (s->out[i])
+            finished(s, i);
+    }
+    extract_index_free(idx);
+    return NULL;
+}
+
+/*
+ * Deeply nested input can overflow the stack inside clang itself.  The
+ * overflow raises SIGSEGV on a stack that has no room left for a handler,
+ * so each parse thread gets an alternate signal stack: libclang's crash
+ * recovery then catches it, and the file is reported as SW900 instead of
+ * the whole run dying.
+ */
+#define SW_ALT_STACK (256u << 10)
+
+struct thread_call {
+    void *(*fn)(void *); /* what the thread runs */
+    void *arg;
+};
+
+static void *parse_thread(void *arg)
+{
+    const struct thread_call *call = arg;
     stack_t alt, old;
     alt.ss_sp = xmalloc(SW_ALT_STACK);
     alt.ss_size = SW_ALT_STACK;
@@ -74,27 +135,34 @@ static void *worker(void *arg)
         free(alt.ss_sp);
         alt.ss_sp = NULL;
     }
-    for (;;) {
-        size_t i = atomic_fetch_add(&s->next, 1);
-        const struct compdb_entry *e;
-        if (i >= s->db->n)
-            break;
-        e = &s->db->items[i];
-        s->out[i] = parse_one(s, &idx, e);
-        pthread_mutex_lock(&s->mu);
-        s->done++;
-        if (s->opts->progress)
-            s->opts->progress(s->opts->progress_data, s->done, s->db->n,
-                              e->file);
-        pthread_mutex_unlock(&s->mu);
-    }
-    extract_index_free(idx);
+    call->fn(call->arg);
     if (alt.ss_sp) {
         alt.ss_flags = SS_DISABLE;
         sigaltstack(&alt, NULL);
         free(alt.ss_sp);
     }
     return NULL;
+}
+
+void parse_run_threads(int n, void *(*fn)(void *), void *arg)
+{
+    struct thread_call call = {fn, arg};
+    pthread_t *threads = xcalloc(n > 0 ? (size_t)n : 1, sizeof(*threads));
+    pthread_attr_t attr;
+    int started = 0;
+    pthread_attr_init(&attr);
+    pthread_attr_setstacksize(&attr, SW_WORKER_STACK);
+    for (int i = 0; i < n; i++)
+        if (pthread_create(&threads[i], &attr, parse_thread, &call) == 0)
+            started++;
+        else
+            break;
+    pthread_attr_destroy(&attr);
+    if (!started) /* no threads available: do the work here */
+        parse_thread(&call);
+    for (int i = 0; i < started; i++)
+        pthread_join(threads[i], NULL);
+    free(threads);
 }
 
 int parse_default_jobs(void)
@@ -125,21 +193,81 @@ static void crash_handlers_on_altstack(void)
     extract_index_free(idx);
 }
 
+unsigned parse_default_memory(int jobs)
+{
+    long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+    unsigned long long mib;
+    if (pages <= 0 || size <= 0)
+        return 0;
+    mib = (unsigned long long)pages * (unsigned long long)size >> 20;
+    mib /= (unsigned long long)(jobs > 0 ? jobs : 1) + 1;
+    return mib ? (mib > 0xffffffffu ? 0xffffffffu : (unsigned)mib) : 1;
+}
+
+/* A worker process returned the facts of entry i (worker_done_fn). */
+static void worker_done(void *data, size_t i, struct fact_tu *tu,
+                        const char *json, int skipped)
+{
+    struct shared *s = data;
+    s->out[i] = tu;
+    if (skipped) {
+        atomic_fetch_add(&s->skipped, 1);
+    } else {
+        atomic_fetch_add(&s->parsed, 1);
+        store(s, &s->db->items[i], tu, json);
+    }
+    finished(s, i);
+}
+
+/*
+ * Parses the entries the cache did not have in worker processes, each
+ * with its limits; whatever no worker process could take is parsed in
+ * this one.
+ */
+static void parse_isolated(struct shared *s, int jobs)
+{
+    const struct parse_opts *o = s->opts;
+    struct worker_job *wj = xcalloc(s->db->n ? s->db->n : 1, sizeof(*wj));
+    size_t *left = xcalloc(s->db->n ? s->db->n : 1, sizeof(*left));
+    size_t n = 0, nleft = 0;
+    for (size_t i = 0; i < s->db->n; i++) {
+        if (s->out[i])
+            continue;
+        wj[n].index = i;
+        wj[n].limits = o->limits;
+        if (o->limits_for)
+            o->limits_for(o->limits_data, &s->db->items[i], &wj[n].limits);
+        n++;
+    }
+    worker_parse(s->db, wj, n, jobs, o->unsaved, o->nunsaved, extract_flags(s),
+                 worker_done, s);
+    for (size_t k = 0; k < n; k++)
+        if (!s->out[wj[k].index])
+            left[nleft++] = wj[k].index;
+    if (nleft) {
+        s->todo = left;
+        s->ntodo = nleft;
+        s->lookup_only = 0;
+        atomic_store(&s->next, 0);
+        parse_run_threads(jobs, worker, s);
+    }
+    free(wj);
+    free(left);
+}
+
 void parse_all(const struct compdb *db, const struct parse_opts *opts,
                struct fact_tu **out)
 {
     struct shared s;
     int jobs = opts->jobs > 0 ? opts->jobs : parse_default_jobs();
-    pthread_t *threads;
-    pthread_attr_t attr;
-    int started = 0;
 
     if ((size_t)jobs > db->n)
         jobs = db->n ? (int)db->n : 1;
+    memset(&s, 0, sizeof(s));
     s.db = db;
     s.opts = opts;
     s.out = out;
-    s.cache = NULL;
+    s.ntodo = db->n;
     if (opts->cache_dir && !opts->nunsaved) {
         char *tool = extract_clang_version();
         s.cache = cache_new(opts->cache_dir, tool);
@@ -149,28 +277,25 @@ void parse_all(const struct compdb *db, const struct parse_opts *opts,
     atomic_init(&s.parsed, 0);
     atomic_init(&s.cached, 0);
     atomic_init(&s.stored, 0);
+    atomic_init(&s.skipped, 0);
     pthread_mutex_init(&s.mu, NULL);
-    s.done = 0;
 
-    threads = xcalloc((size_t)jobs, sizeof(*threads));
-    pthread_attr_init(&attr);
-    pthread_attr_setstacksize(&attr, SW_WORKER_STACK);
-    for (int i = 0; i < jobs; i++)
-        if (pthread_create(&threads[i], &attr, worker, &s) == 0)
-            started++;
-        else
-            break;
-    pthread_attr_destroy(&attr);
-    if (!started) /* no threads available: do the work here */
-        worker(&s);
-    for (int i = 0; i < started; i++)
-        pthread_join(threads[i], NULL);
-    free(threads);
+    if (!opts->isolate) {
+        parse_run_threads(jobs, worker, &s);
+    } else {
+        /* Threads read the cache; then the workers are forked. */
+        if (s.cache) {
+            s.lookup_only = 1;
+            parse_run_threads(jobs, worker, &s);
+        }
+        parse_isolated(&s, jobs);
+    }
     pthread_mutex_destroy(&s.mu);
     cache_free(s.cache);
     if (opts->stats) {
         opts->stats->parsed += atomic_load(&s.parsed);
         opts->stats->cached += atomic_load(&s.cached);
         opts->stats->stored += atomic_load(&s.stored);
+        opts->stats->skipped += atomic_load(&s.skipped);
     }
 }

@@ -1,7 +1,13 @@
 /*
  * Parses the translation units of a compilation database in parallel:
- * N worker threads, one libclang index each; every TU is lowered to facts
- * and disposed at once, so memory holds a few TUs, not the program.
+ * N workers, one libclang index each; every TU is lowered to facts and
+ * disposed at once, so memory holds a few TUs, not the program.
+ *
+ * Workers are threads of this process, or (parse_opts.isolate) child
+ * processes (frontend/worker.h): libclang cannot be cancelled while it
+ * parses, so only a process of its own lets a TU that takes too long or too
+ * much memory be stopped, and lets a crash take down one worker instead of
+ * the run.
  */
 #ifndef SW_PARSE_H
 #define SW_PARSE_H
@@ -16,10 +22,40 @@ typedef void (*parse_progress_fn)(void *data, size_t done, size_t total,
 
 /* What a parse_all() run did, for --stats and the tests. */
 struct parse_stats {
-    size_t parsed; /* TUs parsed by libclang */
-    size_t cached; /* TUs whose facts came from the cache */
-    size_t stored; /* cache entries written */
+    size_t parsed;  /* TUs parsed by libclang */
+    size_t cached;  /* TUs whose facts came from the cache */
+    size_t stored;  /* cache entries written */
+    size_t skipped; /* TUs stopped at a limit (struct parse_limits) */
 };
+
+/*
+ * Limits of one TU's parse in a worker process.  A TU that reaches one is
+ * stopped and its facts say so (parse_failed, with the message "skipped:
+ * exceeded N s (tu-timeout)" or "skipped: exceeded N MiB (tu-memory)"),
+ * which SW900 reports; every other TU is still analysed.
+ */
+struct parse_limits {
+    unsigned timeout_s; /* wall-clock seconds; 0: no limit */
+    /*
+     * MiB by which the parse may grow its worker's resident memory (the
+     * worker's size when it started is not counted); 0: no limit.
+     */
+    unsigned memory_mib;
+};
+
+/* The default time limit of one TU, in seconds. */
+#define PARSE_DEFAULT_TIMEOUT 120
+
+/*
+ * The default memory limit of one TU with jobs workers, in MiB: the
+ * machine's memory divided by jobs + 1, so that jobs parses at their limit
+ * still leave room; 0 (no limit) when the memory size is unknown.
+ */
+unsigned parse_default_memory(int jobs);
+
+/* Sets *lim to the limits of entry e (called before e is parsed). */
+typedef void (*parse_limits_fn)(void *data, const struct compdb_entry *e,
+                                struct parse_limits *lim);
 
 struct parse_opts {
     int jobs;                         /* worker threads; <= 0: all cores */
@@ -29,6 +65,21 @@ struct parse_opts {
     void *progress_data;
     const char *cache_dir;     /* facts cache (cache/cache.h), or NULL */
     struct parse_stats *stats; /* filled in when not NULL */
+    /*
+     * 1: the caller needs no fact_tu.inputs (the files each parse read),
+     * so without a cache they are not listed and hashed (a sixth of a
+     * parse).  0: they are (the LSP server tracks headers with them).
+     */
+    int skip_inputs;
+    /*
+     * Parse in worker processes (frontend/worker.h), with limits.  The
+     * caller must be the only thread of the process (workers are forked).
+     * Off: threads of this process, without limits (the LSP server, tests).
+     */
+    int isolate;
+    struct parse_limits limits; /* of every TU, unless limits_for is set */
+    parse_limits_fn limits_for; /* per-entry limits, or NULL */
+    void *limits_data;
 };
 
 /*
@@ -45,5 +96,20 @@ void parse_all(const struct compdb *db, const struct parse_opts *opts,
 
 /* Number of online cores (at least 1). */
 int parse_default_jobs(void);
+
+/*
+ * For the workers (frontend/worker.c): runs fn(arg) on n threads made for
+ * libclang (a large stack for its recursion, an alternate signal stack for
+ * its crash recovery) and returns when all of them have; on the calling
+ * thread when no thread can be started.
+ */
+void parse_run_threads(int n, void *(*fn)(void *), void *arg);
+
+/*
+ * A libclang index for the calling parse thread (extract_index_free()
+ * disposes it); the first one also lets libclang's crash handlers run on
+ * the alternate signal stack.
+ */
+void *parse_index_new(void);
 
 #endif

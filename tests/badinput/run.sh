@@ -437,6 +437,102 @@ if want_case "macro"; then
     end
 fi
 
+# ---- limits ----------------------------------------------------------------
+
+# slow.c: a million statements in one function (2^20 copies through a
+# macro): tens of seconds and hundreds of MB to parse and walk, so a limit
+# of a few seconds always stops it, however fast the machine.
+write_slow() {
+    write_macro 20 "x = x * 3 + 1;" "int f(int x) { A20 return x; }" "${1:-slow.c}"
+}
+
+if want_case "limit"; then
+    if ! has_option "--tu-timeout"; then
+        begin "limit cases"
+        skip "'syncwise --help' has no --tu-timeout yet"
+    else
+        begin "TU over the time limit (--tu-timeout)"
+        write_good
+        write_slow
+        start=$(date +%s)
+        sw "${SEL[@]}" --tu-timeout 2 --stats good.c slow.c -- -std=c11
+        took=$(($(date +%s) - start))
+        expect_rc 1
+        expect_err_re '^syncwise: stats: 1 parsed, 0 cached, [0-9]+ stored, 1 skipped$'
+        expect_out "^slow\.c:1:1: error: 'slow\.c' could not be parsed: skipped: exceeded 2 s \(tu-timeout\) \[SW900\]$"
+        expect_good
+        [ "$took" -le 20 ] || problems+=("took ${took}s: the parse was not stopped at 2s")
+        end
+
+        # The limit of a file's own configuration, and the cache: a skipped
+        # TU is not stored, so the next run tries it again.
+        begin "TU over the time limit (tu-timeout in .syncwise.json)"
+        write_good
+        mkdir sub
+        write_slow sub/slow.c
+        echo '{"tu-timeout": 1}' >sub/.syncwise.json
+        write_db good.c sub/slow.c
+        for run in 1 2; do
+            sw "${SEL[@]}" -p "$D" --cache-dir "$D/cache" --stats
+            expect_rc 1
+            expect_err "syncwise: stats: $((2 - run)) parsed, $((run - 1)) cached, $((2 - run)) stored, 1 skipped"
+            expect_out "^sub/slow\.c:1:1: error: 'slow\.c' could not be parsed: skipped: exceeded 1 s \(tu-timeout\) \[SW900\]$"
+            expect_good
+        done
+        end
+
+        # 2^22 initializer elements: about 1 GB of AST, grown at a few hundred
+        # MB a second.
+        begin "TU over the memory limit (--tu-memory)"
+        write_good
+        write_macro 22 "1," "int big[] = { A22 0 };" big.c
+        sw "${SEL[@]}" --tu-memory 200 good.c big.c -- -std=c11
+        expect_rc 1
+        expect_err
+        expect_out "^big\.c:1:1: error: 'big\.c' could not be parsed: skipped: exceeded 200 MiB \(tu-memory\) \[SW900\]$"
+        expect_good
+        end
+
+        # A worker that dies (here: SIGKILL, as from the kernel's OOM killer)
+        # loses its file only.
+        begin "parse worker killed"
+        write_good
+        write_slow
+        OUT=$D.out ERR=$D.err
+        "$bin" --progress never --color never "${SEL[@]}" --tu-timeout 0 \
+            slow.c good.c -- -std=c11 >"$OUT" 2>"$ERR" &
+        pid=$!
+        # slow.c's worker is the child with the most CPU time, once it has 1 s.
+        victim=""
+        for _ in $(seq 300); do
+            victim=$(ps --ppid "$pid" -o pid=,cputimes= 2>/dev/null |
+                sort -k2 -n | awk 'END { if ($2 >= 1) print $1 }')
+            [ -n "$victim" ] && break
+            sleep 0.1
+        done
+        if [ -n "$victim" ]; then
+            kill -KILL "$victim"
+        else
+            problems+=("no worker process of syncwise used 1 s of CPU within 30 s")
+        fi
+        wait "$pid"
+        RC=$?
+        expect_rc 1
+        expect_err
+        expect_out "^slow\.c:1:1: error: 'slow\.c' could not be parsed: the parse worker was killed by signal 9 \(Killed\) \[SW900\]$"
+        expect_good
+        end
+
+        begin "limit options with bad values"
+        write_good
+        sw --tu-timeout -1 good.c -- -std=c11
+        expect_rc 2
+        expect_err "syncwise: error: --tu-timeout: '-1' is not a number of seconds (0-86400; 0: no limit)" \
+            "Try 'syncwise --help' for more information."
+        end
+    fi
+fi
+
 if want_case "call chain"; then
     # A worker reaching strtok through a 10k-deep call chain that is also a
     # cycle: the call graph, the summaries and the trace must not recurse

@@ -59,9 +59,19 @@ static void set_call(struct fact_tu *tu, struct fact_call *c, const char *usr,
     c->via_param = -1;
     c->loop = -1;
     c->branch = -1;
+    c->arm = -1;
     c->line = 10 + seq;
     c->col = 5;
     c->seq = seq;
+}
+
+/* An argument of the given kind with no parameter, loop or origin. */
+static void set_arg(struct fact_arg *a, enum fact_arg_kind kind)
+{
+    a->kind = kind;
+    a->param = -1;
+    a->decl_loop = -1;
+    a->base_param = -1;
 }
 
 /* File t of nt, holding functions [lo, hi). */
@@ -107,11 +117,9 @@ static struct fact_tu *make_tu(size_t t, size_t lo, size_t hi, size_t nfuncs,
                 set_call(tu, c, "c:@F@pthread_create", "pthread_create", seq++);
                 c->nargs = 4;
                 c->args = xcalloc(4, sizeof(*c->args));
-                for (int a = 0; a < 4; a++) {
-                    c->args[a].kind = FACT_ARG_NULL;
-                    c->args[a].param = -1;
-                }
-                c->args[2].kind = FACT_ARG_FUNC;
+                for (int a = 0; a < 4; a++)
+                    set_arg(&c->args[a],
+                            a == 2 ? FACT_ARG_FUNC : FACT_ARG_NULL);
                 c->args[2].ref = target ? usr_of(tu, target)
                                         : arena_strdup(&tu->arena, "c:@F@main");
                 continue;
@@ -120,9 +128,8 @@ static struct fact_tu *make_tu(size_t t, size_t lo, size_t hi, size_t nfuncs,
                 set_call(tu, c, "c:@F@sleep", "sleep", seq++);
                 c->nargs = 1;
                 c->args = xcalloc(1, sizeof(*c->args));
-                c->args[0].kind = FACT_ARG_INT;
+                set_arg(&c->args[0], FACT_ARG_INT);
                 c->args[0].ival = 1;
-                c->args[0].param = -1;
                 continue;
             }
             if (k == 1 && i % 700 == 3) {

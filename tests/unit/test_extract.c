@@ -3,7 +3,9 @@
  * extract_tu(), and the facts checked.  The sources declare the library
  * functions they use instead of including system headers, to stay fast.
  */
+#include "common/strbuf.h"
 #include "frontend/extract.h"
+#include "frontend/parse.h"
 #include "unit_util.h"
 
 #include <check.h>
@@ -1002,6 +1004,105 @@ START_TEST(clang_version_string)
 }
 END_TEST
 
+/* ---- worker processes (frontend/worker.c) ------------------------------- */
+
+/* The facts of every TU of db, parsed in-process or in worker processes. */
+static struct fact_tu **parse_db(const struct compdb *db, int isolate,
+                                 unsigned timeout_s, struct parse_stats *st)
+{
+    struct parse_opts po;
+    struct fact_tu **tus = calloc(db->n, sizeof(*tus));
+    memset(&po, 0, sizeof(po));
+    po.jobs = 2;
+    po.isolate = isolate;
+    po.limits.timeout_s = timeout_s;
+    po.stats = st;
+    parse_all(db, &po, tus);
+    return tus;
+}
+
+START_TEST(worker_processes_give_the_same_facts)
+{
+    static const char *const srcs[][2] = {
+        {"a.c", "#include \"inc.h\"\nint shared;\n"
+                "void a(void) { shared = helper(1); }\n"},
+        {"b.c", "int b(void) { return 1 }\n"}, /* a syntax error */
+        {"c.c", "extern int shared;\nstatic void (*hook)(void);\n"
+                "void c(void) { for (;;) hook(); }\n"},
+    };
+    struct compdb db = {0};
+    struct parse_stats st[2];
+    struct fact_tu **tus[2];
+    free(ut_write(dir, "inc.h", "int helper(int);\n"));
+    for (size_t i = 0; i < 3; i++) {
+        char *path = ut_write(dir, srcs[i][0], srcs[i][1]);
+        compdb_add(&db, path, dir, NULL, 0);
+        free(path);
+    }
+    memset(st, 0, sizeof(st));
+    for (int iso = 0; iso < 2; iso++)
+        tus[iso] = parse_db(&db, iso, 0, &st[iso]);
+    for (size_t i = 0; i < db.n; i++) {
+        char *in = facts_to_json(tus[0][i], 0),
+             *out = facts_to_json(tus[1][i], 0);
+        ck_assert_str_eq(in, out);
+        /* The cache needs the inputs too: they come back from the worker. */
+        ck_assert_uint_eq(tus[0][i]->ninputs, tus[1][i]->ninputs);
+        ck_assert_uint_gt(tus[1][i]->ninputs, i == 0 ? 1 : 0);
+        for (size_t k = 0; k < tus[0][i]->ninputs; k++) {
+            ck_assert_str_eq(tus[0][i]->inputs[k].path,
+                             tus[1][i]->inputs[k].path);
+            ck_assert_str_eq(tus[0][i]->inputs[k].hash,
+                             tus[1][i]->inputs[k].hash);
+        }
+        free(in);
+        free(out);
+        facts_tu_free(tus[0][i]);
+        facts_tu_free(tus[1][i]);
+    }
+    ck_assert_uint_eq(st[1].parsed, 3);
+    ck_assert_uint_eq(st[1].skipped, 0);
+    free(tus[0]);
+    free(tus[1]);
+    compdb_release(&db);
+}
+END_TEST
+
+START_TEST(worker_past_its_time_limit_is_skipped)
+{
+    struct compdb db = {0};
+    struct parse_stats st = {0, 0, 0, 0};
+    struct strbuf src = STRBUF_INIT;
+    struct fact_tu **tus;
+    char *path;
+    /* 2^20 statements through a macro: far longer than a second to parse. */
+    strbuf_addstr(&src, "#define A0 x = x * 3 + 1;\n");
+    for (int i = 1; i <= 20; i++)
+        strbuf_addf(&src, "#define A%d A%d A%d\n", i, i - 1, i - 1);
+    strbuf_addstr(&src, "int slow(int x) { A20 return x; }\n");
+    path = ut_write(dir, "slow.c", src.buf);
+    compdb_add(&db, path, dir, NULL, 0);
+    free(path);
+    path = ut_write(dir, "fast.c", "void fast(void) {}\n");
+    compdb_add(&db, path, dir, NULL, 0);
+    free(path);
+    tus = parse_db(&db, 1, 1, &st);
+    ck_assert_int_eq(tus[0]->parse_failed, 1);
+    ck_assert_str_eq(tus[0]->first_error.message,
+                     "skipped: exceeded 1 s (tu-timeout)");
+    ck_assert_uint_eq(tus[0]->nfuncs, 0);
+    ck_assert_int_eq(tus[1]->parse_failed, 0);
+    ck_assert_ptr_nonnull(ut_func(tus[1], "fast"));
+    ck_assert_uint_eq(st.skipped, 1);
+    ck_assert_uint_eq(st.parsed, 1);
+    facts_tu_free(tus[0]);
+    facts_tu_free(tus[1]);
+    free(tus);
+    strbuf_release(&src);
+    compdb_release(&db);
+}
+END_TEST
+
 static Suite *extract_suite(void)
 {
     Suite *s = suite_create("extract");
@@ -1040,6 +1141,13 @@ static Suite *extract_suite(void)
     tcase_add_test(tc, call_result_variable);
     tcase_add_test(tc, argument_addresses);
     tcase_add_test(tc, members_copies_and_fresh_pointers);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("workers");
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, worker_processes_give_the_same_facts);
+    tcase_add_test(tc, worker_past_its_time_limit_is_skipped);
     suite_add_tcase(s, tc);
     return s;
 }

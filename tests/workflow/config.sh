@@ -116,7 +116,7 @@ bad() { # JSON EXPECTED-SUBSTRING
 bad '{"select": ["SW2",' "invalid JSON at line 1"
 bad $'{\n  "select": ["SW2"]\n  "ignore": []\n}' "invalid JSON at line 3"
 bad '["SW2"]' "a configuration must be a JSON object, not an array"
-bad '{"selct": ["SW2"]}' "unknown key 'selct' (expected select, ignore, levels, exclude, catalogs or options)"
+bad '{"selct": ["SW2"]}' "unknown key 'selct' (expected select, ignore, levels, exclude, catalogs, options, tu-timeout or tu-memory)"
 bad '{"select": "SW2"}' "'select' must be an array of rule codes or prefixes"
 bad '{"ignore": [303]}' "'ignore' must contain rule codes as strings, not a number"
 bad '{"select": ["SW999"]}' "'select': 'SW999' is not a rule code or prefix"
@@ -128,6 +128,9 @@ bad '{"catalogs": [42]}' "'catalogs' entries must be catalog file paths or inlin
 bad '{"catalogs": ["missing.json"]}' "'catalogs': cannot read 'missing.json': No such file or directory"
 bad '{"options": {"SW303": {"include_local_io": true}}}' "'options': 'SW303' has no option 'include_local_io' (expected include-local-io)"
 bad '{"options": {"SW303": {"include-local-io": "yes"}}}' "'include-local-io' must be true or false, not a string"
+bad '{"tu-timeout": "10"}' "'tu-timeout' must be a whole number of seconds from 0 (no limit) to 86400, not a string"
+bad '{"tu-timeout": 1.5}' "'tu-timeout' must be a whole number of seconds from 0 (no limit) to 86400, not 1.5"
+bad '{"tu-memory": -1}' "'tu-memory' must be a whole number of MiB from 0 (no limit) to 1048576, not -1"
 bad '{"options": {"SW999": {}}}' "'options': 'SW999' is not a rule code"
 # Catalog entries are checked by the catalog loader, which names the origin.
 printf '%s' '{"catalogs": [{"blocking": {"rpc_call": {"category": "telepathy"}}}]}' >src/.syncwise.json

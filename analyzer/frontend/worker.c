@@ -1,0 +1,649 @@
+#include "frontend/worker.h"
+
+#include "common/strbuf.h"
+#include "common/xalloc.h"
+#include "facts/facts.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
+
+/* Sanitizers reserve terabytes of address space: no RLIMIT_AS there. */
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define SW_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer) ||     \
+    __has_feature(memory_sanitizer)
+#define SW_SANITIZED 1
+#endif
+#endif
+
+/* How often the memory of a parsing worker is sampled. */
+#define SAMPLE_MS 20
+/* A result larger than this is a protocol error (facts are far smaller). */
+#define WIRE_MAX ((uint64_t)1 << 30)
+#define WIRE_MAGIC 0x3153574bu /* "KWS1" */
+#define NO_JOB ((size_t)-1)
+
+/*
+ * The protocol.  The parent sends the index of a database entry (a
+ * uint64_t); the worker answers with a wire_head and size bytes: the
+ * inputs (for each, a uint32_t length and the path, a uint32_t length and
+ * the hash) and then the facts JSON.  After a TU whose parse failed
+ * outright the worker exits: libclang's crash recovery may have left it
+ * broken, and a fresh worker costs a fork.
+ */
+struct wire_head {
+    uint32_t magic;   /* WIRE_MAGIC */
+    uint32_t ninputs; /* entries in the inputs part */
+    uint64_t index;   /* the database entry */
+    uint64_t size;    /* bytes after this header */
+};
+
+/* ---- the worker process ---------------------------------------------- */
+
+struct child {
+    const struct compdb *db;          /* the parent's, inherited */
+    const struct sw_unsaved *unsaved; /* editor buffers, inherited */
+    size_t nunsaved;
+    unsigned flags; /* for extract_tu_flags() */
+    int fd;         /* the worker's end of the socket */
+};
+
+static int write_all(int fd, const void *data, size_t n)
+{
+    const char *p = data;
+    while (n) {
+        ssize_t w = send(fd, p, n, MSG_NOSIGNAL);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        p += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+/* 1 when n bytes were read, 0 at the end of the stream, -1 on errors. */
+static int read_all(int fd, void *data, size_t n)
+{
+    char *p = data;
+    while (n) {
+        ssize_t r = read(fd, p, n);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            return r == 0 ? 0 : -1;
+        p += r;
+        n -= (size_t)r;
+    }
+    return 1;
+}
+
+static void add_field(struct strbuf *sb, const char *s)
+{
+    uint32_t n = (uint32_t)strlen(s);
+    strbuf_add(sb, (const char *)&n, sizeof(n));
+    strbuf_add(sb, s, n);
+}
+
+static int send_result(int fd, uint64_t index, const struct fact_tu *tu)
+{
+    char *json = facts_to_json(tu, 0);
+    size_t jlen = strlen(json);
+    struct strbuf sb = STRBUF_INIT;
+    struct wire_head h;
+    int rc;
+    for (size_t i = 0; i < tu->ninputs; i++) {
+        add_field(&sb, tu->inputs[i].path);
+        add_field(&sb, tu->inputs[i].hash);
+    }
+    memset(&h, 0, sizeof(h));
+    h.magic = WIRE_MAGIC;
+    h.ninputs = (uint32_t)tu->ninputs;
+    h.index = index;
+    h.size = (uint64_t)sb.len + jlen;
+    rc = write_all(fd, &h, sizeof(h)) < 0 ||
+                 write_all(fd, sb.buf, sb.len) < 0 ||
+                 write_all(fd, json, jlen) < 0
+             ? -1
+             : 0;
+    strbuf_release(&sb);
+    free(json);
+    return rc;
+}
+
+static void *child_loop(void *arg)
+{
+    struct child *c = arg;
+    void *idx = NULL;
+    uint64_t index;
+    while (read_all(c->fd, &index, sizeof(index)) == 1 && index < c->db->n) {
+        const struct compdb_entry *e = &c->db->items[index];
+        struct fact_tu *tu;
+        int failed;
+        if (!idx)
+            idx = parse_index_new();
+        tu = extract_tu_flags(idx, e->file, e->directory,
+                              (const char *const *)e->args, e->nargs,
+                              c->unsaved, c->nunsaved, c->flags);
+        failed = tu->parse_failed;
+        if (send_result(c->fd, index, tu) < 0)
+            failed = 1;
+        facts_tu_free(tu);
+        if (failed)
+            break;
+    }
+    /* The process ends with _exit(): nothing to dispose. */
+    return NULL;
+}
+
+/* Field k (0: size, 1: resident) of /proc/PID/statm in bytes; 0: unknown. */
+static size_t statm_bytes(pid_t pid, int k)
+{
+    char path[64], buf[256];
+    unsigned long v[2] = {0, 0};
+    ssize_t n;
+    int fd;
+    snprintf(path, sizeof(path), "/proc/%ld/statm", (long)pid);
+    fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    n = read(fd, buf, sizeof(buf) - 1);
+    close(fd);
+    if (n <= 0)
+        return 0;
+    buf[n] = '\0';
+    if (sscanf(buf, "%lu %lu", &v[0], &v[1]) != 2)
+        return 0;
+    return (size_t)v[k] * (size_t)sysconf(_SC_PAGESIZE);
+}
+
+/*
+ * The address space limit of a worker whose TUs may grow it by limit
+ * bytes: a backstop for growth faster than the parent samples it.
+ */
+static void set_backstop(size_t limit)
+{
+#ifndef SW_SANITIZED
+    struct rlimit rl;
+    size_t size = statm_bytes(getpid(), 0);
+    rlim_t want;
+    if (!limit || !size || getrlimit(RLIMIT_AS, &rl) < 0)
+        return;
+    want = (rlim_t)size + 2 * (rlim_t)limit + ((rlim_t)1 << 30);
+    if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur <= want)
+        return;
+    rl.rlim_cur = want;
+    setrlimit(RLIMIT_AS, &rl);
+#else
+    (void)limit;
+#endif
+}
+
+/* ---- the parent --------------------------------------------------------- */
+
+struct worker {
+    pid_t pid;        /* 0: not running */
+    int fd;           /* the parent's end of the socket; -1: not running */
+    int failed;       /* 1 when it could not be started */
+    size_t job;       /* index into jobs of the TU it parses, or NO_JOB */
+    size_t served;    /* results it returned */
+    size_t base;      /* its resident bytes when it started */
+    double deadline;  /* monotonic seconds the job must end by; 0: none */
+    size_t limit;     /* bytes the worker may grow by; 0: none */
+    struct strbuf in; /* the bytes of the job's result so far */
+};
+
+struct pool {
+    const struct compdb *db; /* input */
+    const struct sw_unsaved *unsaved;
+    size_t nunsaved;
+    const struct worker_job *jobs;
+    struct worker *w; /* the workers */
+    int nw;
+    pid_t parent;    /* this process */
+    size_t backstop; /* memory limit for the workers' RLIMIT_AS; 0: none */
+    unsigned flags;  /* for extract_tu_flags() */
+    worker_done_fn done;
+    void *data;
+};
+
+static double now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static _Noreturn void child_main(struct pool *p, int fd)
+{
+    struct child c = {p->db, p->unsaved, p->nunsaved, p->flags, fd};
+    /*
+     * Only this worker's end of its socket stays open: another worker
+     * holding a parent's end would keep that worker from ever seeing the
+     * end of its requests.
+     */
+    for (int i = 0; i < p->nw; i++)
+        if (p->w[i].fd >= 0)
+            close(p->w[i].fd);
+#ifdef __linux__
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+#endif
+    if (getppid() != p->parent)
+        _exit(0);
+    set_backstop(p->backstop);
+    parse_run_threads(1, child_loop, &c);
+    _exit(0);
+}
+
+static int spawn(struct pool *p, struct worker *w)
+{
+    int sv[2];
+    pid_t pid;
+    if (socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sv) < 0)
+        return -1;
+    /* Buffered output must not be written twice. */
+    fflush(NULL);
+    pid = fork();
+    if (pid < 0) {
+        close(sv[0]);
+        close(sv[1]);
+        return -1;
+    }
+    if (pid == 0) {
+        close(sv[0]);
+        child_main(p, sv[1]);
+    }
+    close(sv[1]);
+    fcntl(sv[0], F_SETFL, fcntl(sv[0], F_GETFL) | O_NONBLOCK);
+    w->pid = pid;
+    w->fd = sv[0];
+    w->served = 0;
+    w->job = NO_JOB;
+    /* Page tables are copied by fork(): this is the child's start size. */
+    w->base = statm_bytes(pid, 1);
+    return 0;
+}
+
+/*
+ * Ends the worker (killing it first when kill_it) and reaps it; returns
+ * its wait status (0 when it was not running).
+ */
+static int retire(struct worker *w, int kill_it, struct rusage *ru)
+{
+    int status = 0;
+    memset(ru, 0, sizeof(*ru));
+    if (!w->pid)
+        return 0;
+    if (kill_it)
+        kill(w->pid, SIGKILL);
+    close(w->fd);
+    while (wait4(w->pid, &status, 0, ru) < 0 && errno == EINTR)
+        ;
+    w->pid = 0;
+    w->fd = -1;
+    return status;
+}
+
+/* 1 when the worker's peak memory (from its rusage) passed its limit. */
+static int peak_over(const struct worker *w, const struct rusage *ru)
+{
+    size_t peak = (size_t)ru->ru_maxrss * 1024;
+    return w->limit && peak > w->base && peak - w->base > w->limit;
+}
+
+enum stop_reason {
+    STOP_DIED,   /* the worker's socket closed: it died or is exiting */
+    STOP_BROKEN, /* the worker answered nonsense */
+    STOP_TIME,   /* the job passed its deadline */
+    STOP_MEMORY, /* the worker passed its memory limit */
+};
+
+static void deliver_failed(struct pool *p, size_t job, const char *msg,
+                           int skipped)
+{
+    const struct compdb_entry *e = &p->db->items[p->jobs[job].index];
+    p->done(p->data, p->jobs[job].index, facts_tu_failed(e->file, msg), NULL,
+            skipped);
+}
+
+/*
+ * The description of a signal ("Killed").  strsignal() may write a buffer
+ * shared between threads, and parse_all() runs on the LSP's analysis
+ * thread too; sigdescr_np() returns a constant (glibc 2.32).
+ */
+static const char *signal_name(int sig)
+{
+#if defined(__GLIBC__) && defined(_GNU_SOURCE) &&                              \
+    (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 32))
+    const char *d = sigdescr_np(sig);
+    return d ? d : "unknown signal";
+#else
+    (void)sig;
+    return "signal";
+#endif
+}
+
+/*
+ * Stops a worker in the middle of its job and reports the job's TU.  A
+ * worker that died by itself was ended by a signal (a crash libclang did
+ * not recover from, the kernel's OOM killer) or exited (out of memory in
+ * syncwise's own code); the others are killed.
+ */
+static void stop(struct pool *p, struct worker *w, enum stop_reason why)
+{
+    const struct parse_limits *lim = &p->jobs[w->job].limits;
+    size_t job = w->job;
+    struct rusage ru;
+    char msg[160];
+    int status = retire(w, why != STOP_DIED, &ru);
+    w->job = NO_JOB;
+    if (why == STOP_DIED && peak_over(w, &ru))
+        why = STOP_MEMORY;
+    if (why == STOP_TIME)
+        snprintf(msg, sizeof(msg), "skipped: exceeded %u s (tu-timeout)",
+                 lim->timeout_s);
+    else if (why == STOP_MEMORY)
+        snprintf(msg, sizeof(msg), "skipped: exceeded %u MiB (tu-memory)",
+                 lim->memory_mib);
+    else if (why == STOP_DIED && WIFSIGNALED(status))
+        snprintf(msg, sizeof(msg),
+                 "the parse worker was killed by signal %d (%s)",
+                 WTERMSIG(status), signal_name(WTERMSIG(status)));
+    else if (why == STOP_DIED && WIFEXITED(status) && WEXITSTATUS(status))
+        snprintf(msg, sizeof(msg), "the parse worker exited with status %d",
+                 WEXITSTATUS(status));
+    else
+        snprintf(msg, sizeof(msg), "%s", EXTRACT_CRASHED);
+    deliver_failed(p, job, msg, why == STOP_TIME || why == STOP_MEMORY);
+}
+
+/*
+ * The length-prefixed field at *p (before end): sets *len, advances *p past
+ * it and returns its start; NULL when it does not fit.
+ */
+static const char *next_field(const char **p, const char *end, uint32_t *len)
+{
+    const char *f;
+    if ((size_t)(end - *p) < sizeof(*len))
+        return NULL;
+    memcpy(len, *p, sizeof(*len));
+    f = *p + sizeof(*len);
+    if ((size_t)(end - f) < *len)
+        return NULL;
+    *p = f + *len;
+    return f;
+}
+
+/*
+ * A complete result is in w->in: decode it and hand it over.  Returns -1
+ * when it is malformed.
+ */
+static int finish(struct pool *p, struct worker *w)
+{
+    struct wire_head h;
+    const char *inputs = w->in.buf + sizeof(h), *json = inputs;
+    const char *end = w->in.buf + w->in.len, *err = NULL;
+    size_t job = w->job;
+    struct fact_tu *tu;
+    struct rusage ru;
+    uint32_t len = 0;
+
+    memcpy(&h, w->in.buf, sizeof(h));
+    for (uint64_t i = 0; i < 2 * (uint64_t)h.ninputs; i++)
+        if (!next_field(&json, end, &len))
+            return -1;
+    /* strbuf keeps a NUL after the data: the JSON text ends there. */
+    tu = facts_from_json(json, &err);
+    if (!tu)
+        return -1;
+    if (strcmp(tu->file, p->db->items[h.index].file) != 0) {
+        facts_tu_free(tu);
+        return -1;
+    }
+    tu->inputs = xcalloc(h.ninputs ? h.ninputs : 1, sizeof(*tu->inputs));
+    for (uint32_t i = 0; i < h.ninputs; i++) {
+        const char *path = next_field(&inputs, json, &len);
+        struct fact_input *in = &tu->inputs[tu->ninputs++];
+        in->path = arena_strndup(&tu->arena, path, len);
+        path = next_field(&inputs, json, &len);
+        in->hash = arena_strndup(&tu->arena, path, len);
+    }
+    w->job = NO_JOB;
+    w->served++;
+    if (tu->parse_failed) {
+        /* The worker exits after such a TU; memory may be why it failed. */
+        retire(w, 0, &ru);
+        if (peak_over(w, &ru)) {
+            facts_tu_free(tu);
+            w->job = job;
+            stop(p, w, STOP_MEMORY);
+            return 0;
+        }
+    }
+    p->done(p->data, h.index, tu, json, 0);
+    strbuf_reset(&w->in);
+    return 0;
+}
+
+/* Reads what the worker sent; handles a complete result or its death. */
+static void on_readable(struct pool *p, struct worker *w)
+{
+    char buf[1 << 16];
+    for (;;) {
+        ssize_t n = read(w->fd, buf, sizeof(buf));
+        struct wire_head h;
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))
+            return;
+        if (n <= 0) {
+            stop(p, w, n == 0 ? STOP_DIED : STOP_BROKEN);
+            return;
+        }
+        strbuf_add(&w->in, buf, (size_t)n);
+        if (w->in.len < sizeof(h))
+            continue;
+        memcpy(&h, w->in.buf, sizeof(h));
+        if (h.magic != WIRE_MAGIC || h.size > WIRE_MAX ||
+            h.index != p->jobs[w->job].index ||
+            w->in.len > sizeof(h) + h.size) {
+            stop(p, w, STOP_BROKEN);
+            return;
+        }
+        if (w->in.len == sizeof(h) + h.size) {
+            if (finish(p, w) < 0)
+                stop(p, w, STOP_BROKEN);
+            return;
+        }
+    }
+}
+
+/*
+ * Gives job j to w, starting it when needed.  Returns 0, -1 when the
+ * worker cannot be started, -2 when it died before taking the job.
+ */
+static int start_job(struct pool *p, struct worker *w, size_t j)
+{
+    uint64_t index = p->jobs[j].index;
+    const struct parse_limits *lim = &p->jobs[j].limits;
+    struct rusage ru;
+    if (!w->pid && spawn(p, w) < 0)
+        return -1;
+    if (write_all(w->fd, &index, sizeof(index)) < 0) {
+        retire(w, 1, &ru);
+        return -2;
+    }
+    w->job = j;
+    strbuf_reset(&w->in);
+    w->deadline = lim->timeout_s ? now() + lim->timeout_s : 0;
+    w->limit = (size_t)lim->memory_mib << 20;
+    return 0;
+}
+
+/* Hands out jobs to idle workers; returns the number of busy workers. */
+static int dispatch(struct pool *p, size_t *next, size_t njobs)
+{
+    int busy = 0;
+    for (int k = 0; k < p->nw; k++) {
+        struct worker *w = &p->w[k];
+        while (w->job == NO_JOB && !w->failed && *next < njobs) {
+            int fresh = !w->pid;
+            int r = start_job(p, w, *next);
+            if (r == 0) {
+                (*next)++;
+            } else if (r == -1) {
+                w->failed = 1;
+            } else if (fresh) {
+                /* A new worker that dies at once: the TU cannot be done. */
+                deliver_failed(p, (*next)++, EXTRACT_CRASHED, 0);
+            }
+        }
+        busy += w->job != NO_JOB;
+    }
+    return busy;
+}
+
+/* Milliseconds until the next deadline or memory sample; -1: none. */
+static int poll_timeout(const struct pool *p, double t)
+{
+    int ms = -1;
+    for (int k = 0; k < p->nw; k++) {
+        const struct worker *w = &p->w[k];
+        int m = -1;
+        if (w->job == NO_JOB)
+            continue;
+        if (w->deadline) {
+            double left = (w->deadline - t) * 1000.0; /* rounded up */
+            m = left <= 0 ? 0 : left > 1e6 ? 1000000 : (int)left + 1;
+        }
+        if (w->limit && (m < 0 || m > SAMPLE_MS))
+            m = SAMPLE_MS;
+        if (m >= 0 && (ms < 0 || m < ms))
+            ms = m;
+    }
+    return ms;
+}
+
+/* Stops the workers past their deadline or memory limit. */
+static void enforce_limits(struct pool *p)
+{
+    double t = now();
+    for (int k = 0; k < p->nw; k++) {
+        struct worker *w = &p->w[k];
+        size_t rss;
+        if (w->job == NO_JOB)
+            continue;
+        if (w->deadline && t >= w->deadline) {
+            stop(p, w, STOP_TIME);
+            continue;
+        }
+        if (w->limit && (rss = statm_bytes(w->pid, 1)) > w->base &&
+            rss - w->base > w->limit)
+            stop(p, w, STOP_MEMORY);
+    }
+}
+
+int worker_parse(const struct compdb *db, const struct worker_job *jobs,
+                 size_t njobs, int nworkers, const struct sw_unsaved *unsaved,
+                 size_t nunsaved, unsigned extract_flags, worker_done_fn done,
+                 void *data)
+{
+    struct pool p;
+    struct pollfd *fds;
+    int *who;
+    size_t next = 0;
+    int rc = 0;
+
+    if (!njobs)
+        return 0;
+    memset(&p, 0, sizeof(p));
+    p.db = db;
+    p.unsaved = unsaved;
+    p.nunsaved = nunsaved;
+    p.jobs = jobs;
+    p.nw = nworkers < 1 ? 1 : nworkers;
+    if ((size_t)p.nw > njobs)
+        p.nw = (int)njobs;
+    p.parent = getpid();
+    p.flags = extract_flags;
+    p.done = done;
+    p.data = data;
+    /* The backstop fits the largest limit; none when a TU has none. */
+    for (size_t j = 0; j < njobs; j++) {
+        size_t m = (size_t)jobs[j].limits.memory_mib << 20;
+        if (!m) {
+            p.backstop = 0;
+            break;
+        }
+        if (m > p.backstop)
+            p.backstop = m;
+    }
+    p.w = xcalloc((size_t)p.nw, sizeof(*p.w));
+    for (int k = 0; k < p.nw; k++) {
+        p.w[k].fd = -1;
+        p.w[k].job = NO_JOB;
+        strbuf_init(&p.w[k].in);
+    }
+    fds = xcalloc((size_t)p.nw, sizeof(*fds));
+    who = xcalloc((size_t)p.nw, sizeof(*who));
+
+    /*
+     * The handlers below reap workers with a blocking wait4(), but only
+     * workers that were just killed or whose socket closed (they exited):
+     * the wait is for the kernel to finish tearing down a dead process,
+     * and it gives the exit status and peak memory that the message needs.
+     */
+    for (;;) {
+        // syncwise: ignore[SW303] reaps only killed or exited workers
+        int busy = dispatch(&p, &next, njobs), n = 0;
+        if (!busy) {
+            if (next < njobs)
+                rc = -1; /* no worker could be started */
+            break;
+        }
+        for (int k = 0; k < p.nw; k++) {
+            if (p.w[k].job == NO_JOB)
+                continue;
+            fds[n].fd = p.w[k].fd;
+            fds[n].events = POLLIN;
+            fds[n].revents = 0;
+            who[n++] = k;
+        }
+        if (poll(fds, (nfds_t)n, poll_timeout(&p, now())) < 0 && errno != EINTR)
+            BUG("poll() on parse workers failed");
+        for (int i = 0; i < n; i++)
+            if (fds[i].revents && p.w[who[i]].job != NO_JOB)
+                // syncwise: ignore[SW303] reaps only killed or exited workers
+                on_readable(&p, &p.w[who[i]]);
+        // syncwise: ignore[SW303] reaps only killed or exited workers
+        enforce_limits(&p);
+    }
+
+    /* Idle workers see the end of their requests and exit. */
+    for (int k = 0; k < p.nw; k++) {
+        struct rusage ru;
+        retire(&p.w[k], 0, &ru);
+        strbuf_release(&p.w[k].in);
+    }
+    free(fds);
+    free(who);
+    free(p.w);
+    return rc;
+}
