@@ -820,8 +820,11 @@ static void on_access(void *data, int access, const struct lock_held *held,
     for (size_t k = 0; k < nheld && l->n < SHARED_MAX_LOCKS; k++) {
         l->ids[l->n] = lock_id(m, &held[k]);
         l->rd[l->n] = held[k].shared != 0;
-        if (!l->n)
-            snprintf(l->name, sizeof(l->name), "%s", held[k].name);
+        if (!l->n) { /* the first lock's name, cut to fit */
+            size_t len = strnlen(held[k].name, sizeof(l->name) - 1);
+            memcpy(l->name, held[k].name, len);
+            l->name[len] = '\0';
+        }
         l->n++;
     }
 }
