@@ -44,11 +44,7 @@ struct catalog {
     SECTION(struct cat_descriptor) descriptors;
     /* signal handlers: registrar -> handler argument; "::field" -> 0 */
     struct strmap *signals;
-    struct strmap *writes;
-        /* function -> arguments it writes through (bits) */ /* function ->
-                                                                arguments it
-                                                                writes through
-                                                                (bits) */
+    struct strmap *writes; /* function -> arguments it writes through */
 };
 
 static const char *const category_names[] = {
