@@ -136,6 +136,21 @@ static void add_bool(struct writer *w, const char *key, int v)
         strbuf_add(&w->sb, "false", 5);
 }
 
+/* An array of n strings under key (NULL entries written as ""), unless n is
+ * 0: get_str_array() reads it back. */
+static void add_str_array(struct writer *w, const char *key,
+                          const char *const *v, size_t n)
+{
+    if (!v || !n)
+        return;
+    w_open(w, key, '[');
+    for (size_t k = 0; k < n; k++) {
+        w_sep(w);
+        w_string(w, v[k] ? v[k] : "");
+    }
+    w_close(w, ']');
+}
+
 /*
  * A constant's value.  JSON numbers are doubles, exact up to 2^53; larger
  * constants (hash seeds, masks) also get "value_text", the exact decimal,
@@ -253,14 +268,8 @@ static void func_to_json(struct writer *w, const struct fact_func *f)
     add_int(w, "end_line", f->end_line);
     add_bool(w, "static", f->is_static);
     add_int(w, "nparams", f->nparams);
-    if (f->params && f->nparams > 0) {
-        w_open(w, "params", '[');
-        for (int k = 0; k < f->nparams; k++) {
-            w_sep(w);
-            w_string(w, f->params[k] ? f->params[k] : "");
-        }
-        w_close(w, ']');
-    }
+    if (f->nparams > 0)
+        add_str_array(w, "params", f->params, (size_t)f->nparams);
     w_open(w, "loops", '[');
     for (size_t i = 0; i < f->nloops; i++) {
         w_open(w, NULL, '{');
@@ -375,14 +384,7 @@ char *facts_to_json(const struct fact_tu *tu, int pretty)
         add_bool(&w, "const", g->is_const);
         add_bool(&w, "atomic", g->is_atomic);
         add_bool(&w, "tls", g->is_tls);
-        if (g->nstrings) {
-            w_open(&w, "strings", '[');
-            for (size_t k = 0; k < g->nstrings; k++) {
-                w_sep(&w);
-                w_string(&w, g->strings[k]);
-            }
-            w_close(&w, ']');
-        }
+        add_str_array(&w, "strings", g->strings, g->nstrings);
         w_close(&w, '}');
     }
     w_close(&w, ']');

@@ -19,10 +19,10 @@ struct shared {
     const struct parse_opts *opts; /* options */
     struct fact_tu **out;          /* results, by entry */
     struct cache *cache;           /* facts cache, or NULL */
-    const size_t *todo;            /* the entries to do, or NULL: all */
-    size_t ntodo;                  /* entries in todo (or db) */
+    const size_t *pick;            /* the entries to parse, or NULL: all */
+    size_t npick;                  /* entries in pick (or db) */
     int lookup_only;               /* 1: only take facts from the cache */
-    atomic_size_t next;            /* next of todo to take */
+    atomic_size_t next;            /* next of pick to take */
     atomic_size_t parsed, cached, stored, skipped; /* statistics */
     pthread_mutex_t mu; /* serialises progress and done */
     size_t done;        /* entries finished; guarded by mu */
@@ -99,9 +99,9 @@ static void *worker(void *arg)
     void *idx = NULL;
     for (;;) {
         size_t k = atomic_fetch_add(&s->next, 1), i;
-        if (k >= s->ntodo)
+        if (k >= s->npick)
             break;
-        i = s->todo ? s->todo[k] : k;
+        i = s->pick ? s->pick[k] : k;
         s->out[i] = parse_one(s, &idx, &s->db->items[i]);
         if (s->out[i])
             finished(s, i);
@@ -245,8 +245,8 @@ static void parse_isolated(struct shared *s, int jobs)
         if (!s->out[wj[k].index])
             left[nleft++] = wj[k].index;
     if (nleft) {
-        s->todo = left;
-        s->ntodo = nleft;
+        s->pick = left;
+        s->npick = nleft;
         s->lookup_only = 0;
         atomic_store(&s->next, 0);
         parse_run_threads(jobs, worker, s);
@@ -267,7 +267,7 @@ void parse_all(const struct compdb *db, const struct parse_opts *opts,
     s.db = db;
     s.opts = opts;
     s.out = out;
-    s.ntodo = db->n;
+    s.npick = db->n;
     if (opts->cache_dir && !opts->nunsaved) {
         char *tool = extract_clang_version();
         s.cache = cache_new(opts->cache_dir, tool);

@@ -24,40 +24,20 @@ static const char sys_h[] =
     "void io(int n);\n";
 
 struct run {
-    char *dir;               /* temporary project */
-    void *idx;               /* libclang index */
-    struct catalog *cat;     /* catalogs */
-    struct fact_tu *tu;      /* main.c */
-    struct program *p;       /* linked */
+    struct ut_prog u;        /* the program */
     struct lock_summaries s; /* wrappers */
 };
 
 static void run_init(struct run *r, const char *src)
 {
-    char **errs = NULL;
-    size_t nerrs = 0;
-    memset(r, 0, sizeof(*r));
-    r->dir = ut_tmpdir();
-    r->idx = extract_index_new();
-    r->cat = catalog_new();
-    ck_assert_int_eq(catalog_load_builtin(r->cat, &errs, &nerrs), 0);
-    ut_free_strings(errs, nerrs);
-    free(ut_write(r->dir, "sys.h", sys_h));
-    r->tu = ut_extract(r->idx, r->dir, "main.c", src);
-    ck_assert_uint_eq(r->tu->nerrors, 0);
-    r->p = program_build(r->cat, (const struct fact_tu *const *)&r->tu, 1);
-    locks_summaries_init(&r->s, r->p);
+    ut_prog_init(&r->u, sys_h, src);
+    locks_summaries_init(&r->s, r->u.p);
 }
 
 static void run_free(struct run *r)
 {
     locks_summaries_release(&r->s);
-    program_free(r->p);
-    facts_tu_free(r->tu);
-    catalog_free(r->cat);
-    extract_index_free(r->idx);
-    ut_rmtree(r->dir);
-    free(r->dir);
+    ut_prog_free(&r->u);
 }
 
 struct seen {
@@ -77,12 +57,12 @@ static void collect(void *data, int call, const struct lock_held *held,
 /* What is called under a lock in function name, as "io@LINE:lock ...". */
 static char *walk(struct run *r, const char *name)
 {
-    struct seen s = {r->p, -1, STRBUF_INIT};
-    for (size_t i = 0; i < r->p->nfuncs; i++)
-        if (strcmp(r->p->funcs[i].f->name, name) == 0)
+    struct seen s = {r->u.p, -1, STRBUF_INIT};
+    for (size_t i = 0; i < r->u.p->nfuncs; i++)
+        if (strcmp(r->u.p->funcs[i].f->name, name) == 0)
             s.func = (int)i;
     ck_assert_int_ge(s.func, 0);
-    locks_walk(r->p, &r->s, s.func, collect, &s);
+    locks_walk(r->u.p, &r->s, s.func, collect, &s);
     return strbuf_detach(&s.out);
 }
 

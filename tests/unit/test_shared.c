@@ -29,40 +29,20 @@ static const char sys_h[] = "#define NULL ((void *)0)\n"
                             "int usleep(unsigned n);\n";
 
 struct run {
-    char *dir;              /* temporary project */
-    void *idx;              /* libclang index */
-    struct catalog *cat;    /* catalogs */
-    struct fact_tu *tu;     /* main.c */
-    struct program *p;      /* linked */
+    struct ut_prog u;       /* the program */
     struct shared_model *m; /* the model under test */
 };
 
 static void run_init(struct run *r, const char *src)
 {
-    char **errs = NULL;
-    size_t nerrs = 0;
-    memset(r, 0, sizeof(*r));
-    r->dir = ut_tmpdir();
-    r->idx = extract_index_new();
-    r->cat = catalog_new();
-    ck_assert_int_eq(catalog_load_builtin(r->cat, &errs, &nerrs), 0);
-    ut_free_strings(errs, nerrs);
-    free(ut_write(r->dir, "sys.h", sys_h));
-    r->tu = ut_extract(r->idx, r->dir, "main.c", src);
-    ck_assert_uint_eq(r->tu->nerrors, 0);
-    r->p = program_build(r->cat, (const struct fact_tu *const *)&r->tu, 1);
-    r->m = shared_build(r->p);
+    ut_prog_init(&r->u, sys_h, src);
+    r->m = shared_build(r->u.p);
 }
 
 static void run_free(struct run *r)
 {
     shared_free(r->m);
-    program_free(r->p);
-    facts_tu_free(r->tu);
-    catalog_free(r->cat);
-    extract_index_free(r->idx);
-    ut_rmtree(r->dir);
-    free(r->dir);
+    ut_prog_free(&r->u);
 }
 
 static int cmp_str(const void *a, const void *b)
@@ -85,8 +65,8 @@ static char *races(struct run *r)
             char key[32];
             if (a->obj != b->obj || !shared_race(r->m, a, b))
                 continue;
-            la = r->p->funcs[a->func].f->accesses[a->access].line;
-            lb = r->p->funcs[b->func].f->accesses[b->access].line;
+            la = r->u.p->funcs[a->func].f->accesses[a->access].line;
+            lb = r->u.p->funcs[b->func].f->accesses[b->access].line;
             snprintf(key, sizeof(key), "%d-%d ", la < lb ? la : lb,
                      la < lb ? lb : la);
             for (size_t k = 0; k < nseen && !dup; k++)
@@ -239,8 +219,8 @@ END_TEST
 
 static int func_index(struct run *r, const char *name)
 {
-    for (size_t i = 0; i < r->p->nfuncs; i++)
-        if (strcmp(r->p->funcs[i].f->name, name) == 0)
+    for (size_t i = 0; i < r->u.p->nfuncs; i++)
+        if (strcmp(r->u.p->funcs[i].f->name, name) == 0)
             return (int)i;
     ck_abort_msg("no function %s", name);
     return -1;
@@ -250,7 +230,7 @@ static int func_index(struct run *r, const char *name)
 static int wait_of(struct run *r, const char *name)
 {
     int f = func_index(r, name);
-    const struct fact_func *ff = r->p->funcs[f].f;
+    const struct fact_func *ff = r->u.p->funcs[f].f;
     for (size_t k = 0; k < ff->naccesses; k++)
         if (strcmp(ff->accesses[k].name, "done") == 0 &&
             (ff->accesses[k].flags & FACT_ACC_READ))

@@ -1,6 +1,8 @@
 #include "unit_util.h"
 
+#include "catalog/catalog.h"
 #include "frontend/extract.h"
+#include "program/program.h"
 
 #include <errno.h>
 #include <ftw.h>
@@ -206,4 +208,30 @@ int ut_run(Suite *s)
     free(ut_base);
     ut_base = NULL;
     return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
+
+void ut_prog_init(struct ut_prog *r, const char *sys_h, const char *src)
+{
+    char **errs = NULL;
+    size_t nerrs = 0;
+    memset(r, 0, sizeof(*r));
+    r->dir = ut_tmpdir();
+    r->idx = extract_index_new();
+    r->cat = catalog_new();
+    ck_assert_int_eq(catalog_load_builtin(r->cat, &errs, &nerrs), 0);
+    ut_free_strings(errs, nerrs);
+    free(ut_write(r->dir, "sys.h", sys_h));
+    r->tu = ut_extract(r->idx, r->dir, "main.c", src);
+    ck_assert_uint_eq(r->tu->nerrors, 0);
+    r->p = program_build(r->cat, (const struct fact_tu *const *)&r->tu, 1);
+}
+
+void ut_prog_free(struct ut_prog *r)
+{
+    program_free(r->p);
+    facts_tu_free(r->tu);
+    catalog_free(r->cat);
+    extract_index_free(r->idx);
+    ut_rmtree(r->dir);
+    free(r->dir);
 }

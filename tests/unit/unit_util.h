@@ -40,6 +40,21 @@ struct fact_tu *ut_extract_args(void *idx, const char *dir, const char *name,
 struct fact_tu *ut_extract(void *idx, const char *dir, const char *name,
                            const char *src);
 
+/*
+ * A one-file program: sys_h and src written as sys.h and main.c to a fresh
+ * directory, main.c extracted (it must parse without errors) and linked with
+ * the builtin catalogs.  ut_prog_free() releases it all.
+ */
+struct ut_prog {
+    char *dir;           /* temporary project */
+    void *idx;           /* libclang index */
+    struct catalog *cat; /* catalogs */
+    struct fact_tu *tu;  /* main.c */
+    struct program *p;   /* linked */
+};
+void ut_prog_init(struct ut_prog *r, const char *sys_h, const char *src);
+void ut_prog_free(struct ut_prog *r);
+
 /* The function or global of that name in tu, or NULL (borrowed). */
 const struct fact_func *ut_func(const struct fact_tu *tu, const char *name);
 const struct fact_global *ut_global(const struct fact_tu *tu, const char *name);
