@@ -716,7 +716,7 @@ int main(int argc, char **argv)
         }
         {
             /* The facts cache (SPEC 3.1): beside compile_commands.json. */
-            struct parse_stats st = {0, 0, 0, 0};
+            struct parse_stats st = {0};
             char *cdir = c.no_cache    ? NULL
                          : c.cache_dir ? xstrdup(c.cache_dir)
                                        : cache_default_dir(db.path);
@@ -727,8 +727,10 @@ int main(int argc, char **argv)
             if (c.stats)
                 fprintf(stderr,
                         "syncwise: stats: %zu parsed, %zu cached, %zu "
-                        "stored, %zu skipped\n",
-                        st.parsed, st.cached, st.stored, st.skipped);
+                        "stored, %zu skipped; files %.2f s, link %.2f s, "
+                        "rules %.2f s\n",
+                        st.parsed, st.cached, st.stored, st.skipped, st.files_s,
+                        st.link_s, st.rules_s);
             free(cdir);
         }
         if (prog.shown && prog.tty)

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 void engine_add_error(struct engine_result *r, const char *file,
@@ -151,11 +152,20 @@ static void filter_suppressions(const struct fact_tu *const *tus, size_t ntus,
     free(files);
 }
 
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
 void engine_check(const struct fact_tu *const *tus, size_t ntus,
                   const struct catalog *cat, const struct engine_opts *opts,
                   struct engine_result *result)
 {
+    double t0 = now_s();
     struct program *prog = program_build(cat, tus, ntus);
+    double t1 = now_s();
     struct sw_diags found = {0}, kept = {0};
     char *cwd = getcwd(NULL, 0);
 
@@ -167,6 +177,10 @@ void engine_check(const struct fact_tu *const *tus, size_t ntus,
         if (!r->check || !engine_rule_enabled(opts, r))
             continue;
         r->check(&ctx);
+    }
+    if (opts->stats) {
+        opts->stats->link_s += t1 - t0;
+        opts->stats->rules_s += now_s() - t1;
     }
     /* Keep what is in the files asked about. */
     for (size_t i = 0; i < found.n; i++) {
@@ -261,6 +275,7 @@ void engine_run(const struct compdb *db, const struct catalog *cat,
     struct compdb ok = {0};
     struct fact_tu **tus;
     struct parse_opts po;
+    double t0;
 
     memset(&po, 0, sizeof(po));
     po.jobs = opts->jobs;
@@ -286,7 +301,10 @@ void engine_run(const struct compdb *db, const struct catalog *cat,
             ok.items[ok.n++] = db->items[i];
     }
     tus = xcalloc(ok.n ? ok.n : 1, sizeof(*tus));
+    t0 = now_s();
     parse_all(&ok, &po, tus);
+    if (opts->stats)
+        opts->stats->files_s += now_s() - t0;
     engine_check((const struct fact_tu *const *)tus, ok.n, cat, opts, result);
     for (size_t i = 0; i < ok.n; i++)
         facts_tu_free(tus[i]);

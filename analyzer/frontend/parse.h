@@ -26,6 +26,10 @@ struct parse_stats {
     size_t cached;  /* TUs whose facts came from the cache */
     size_t stored;  /* cache entries written */
     size_t skipped; /* TUs stopped at a limit (struct parse_limits) */
+    /* Wall times of the phases of engine_run(), seconds. */
+    double files_s; /* parsing or reading the cache */
+    double link_s;  /* the whole-program model (program_build) */
+    double rules_s; /* the rules */
 };
 
 /*

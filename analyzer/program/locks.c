@@ -258,6 +258,14 @@ unsigned char *locks_entered_locked_ignoring(const struct program *p,
     }
     for (size_t r = 0; r < p->nroots; r++)
         in[p->roots[r].func] = 0;
+    /* Calls that do not count are as good as locked (asked once each). */
+    for (size_t i = 0; ignore && i < p->nfuncs; i++) {
+        const struct prog_func *pf = &p->funcs[i];
+        for (size_t j = 0; j < pf->f->ncalls; j++)
+            if (!m.held[i][j] && pf->calls[j].kind != PCALL_INDIRECT &&
+                pf->calls[j].ntargets && ignore(data, (int)i, (int)j))
+                m.held[i][j] = 1;
+    }
     /* Greatest fixpoint: clear a function when one call site is unlocked. */
     for (int round = 0; changed && round < 64; round++) {
         changed = 0;
@@ -266,9 +274,6 @@ unsigned char *locks_entered_locked_ignoring(const struct program *p,
             for (size_t j = 0; j < pf->f->ncalls; j++) {
                 const struct prog_call *pc = &pf->calls[j];
                 int locked = m.held[i][j] || in[i];
-                if (!locked && ignore && pc->kind != PCALL_INDIRECT &&
-                    pc->ntargets && ignore(data, (int)i, (int)j))
-                    locked = 1; /* does not count */
                 for (int k = 0; k < pc->ntargets; k++) {
                     int g = pc->targets[k];
                     if (in[g] && (!locked || pc->kind == PCALL_INDIRECT)) {

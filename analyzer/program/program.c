@@ -1770,9 +1770,12 @@ int program_endpoint_call_with(const struct program *p, int func, int call,
     return host ? endpoint_judge_arg(ep, host) : endpoint_judge(ep, c);
 }
 
+static int prof_program_family(const struct program *p, struct prof_cache *pc,
+                               const char *prefix);
+
 int program_endpoint_family_judge(const struct program *p, const char *prefix)
 {
-    return program_endpoint_family(p, prefix);
+    return prof_program_family(p, p->prof_cache, prefix);
 }
 
 #define MAX_ENDPOINT_FAMILIES 8

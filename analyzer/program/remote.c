@@ -28,6 +28,26 @@ struct remote {
     struct prog_witness *waits; /* witnesses to waits for other threads */
     struct strmap *globals;     /* USRs of globals and function statics */
     struct strmap *verdicts;    /* program-wide endpoint judgement per key */
+    struct setups *setups;      /* where connections are stored, built lazily */
+};
+
+/*
+ * Every place the program stores a set-up call's connection: the key a
+ * call's result goes to (a flow), or the handle key of an endpoint call,
+ * chained by the key's root and by its field so that a program-wide
+ * judgement (judge_key) looks only at the candidates.
+ */
+struct setup {
+    int func, call;
+    int flow;                   /* 1: a result flow, 0: a handle argument */
+    const char *key;            /* borrowed from the facts */
+    long next_root, next_field; /* chains, -1 at the end */
+};
+
+struct setups {
+    struct setup *items;
+    size_t n, cap;
+    struct strmap *by_root, *by_field; /* key -> first item, chained */
 };
 
 /* ---- data keys ---------------------------------------------------------- */
@@ -206,6 +226,104 @@ static int judge_in_func(const struct program *p, int func, const char *key,
     return v;
 }
 
+/* Puts item idx at the head of key[0, len)'s chain: the old head, or -1. */
+static long setup_chain(struct strmap *m, const char *key, size_t len, long idx)
+{
+    char buf[512];
+    long head;
+    if (len >= sizeof(buf))
+        return -1;
+    memcpy(buf, key, len);
+    buf[len] = '\0';
+    head = strmap_get(m, buf);
+    strmap_put(m, buf, idx);
+    return head;
+}
+
+static void setup_add(struct setups *ss, int func, int call, int flow,
+                      const char *key)
+{
+    struct setup *e;
+    const char *field = key_field(key);
+    long idx = (long)ss->n;
+    if (ss->n == ss->cap) {
+        ss->cap = ss->cap ? 2 * ss->cap : 256;
+        ss->items = xrealloc(ss->items, ss->cap * sizeof(*ss->items));
+    }
+    e = &ss->items[ss->n++];
+    e->func = func;
+    e->call = call;
+    e->flow = flow;
+    e->key = key;
+    e->next_field = -1;
+    e->next_root = setup_chain(ss->by_root, key, key_root_len(key), idx);
+    if (flow && field)
+        e->next_field =
+            setup_chain(ss->by_field, field + 1, strlen(field + 1), idx);
+}
+
+static struct setups *setups_get(struct remote *r)
+{
+    const struct program *p = r->p;
+    struct setups *ss = r->setups;
+    if (ss)
+        return ss;
+    ss = r->setups = xcalloc(1, sizeof(*ss));
+    ss->by_root = strmap_new();
+    ss->by_field = strmap_new();
+    for (size_t g = 0; g < p->nfuncs; g++) {
+        const struct fact_func *f = p->funcs[g].f;
+        for (size_t i = 0; i < f->nflows; i++)
+            if (!f->flows[i].from && f->flows[i].to)
+                setup_add(ss, (int)g, f->flows[i].call, 1, f->flows[i].to);
+        for (size_t j = 0; j < f->ncalls; j++) {
+            const char *k;
+            if (!f->calls[j].nargs ||
+                program_endpoint_call(p, (int)g, (int)j) == -2)
+                continue;
+            if ((k = arg_key(f, (int)j, 0)) != NULL)
+                setup_add(ss, (int)g, (int)j, 0, k);
+        }
+    }
+    return ss;
+}
+
+static void setups_free(struct setups *ss)
+{
+    if (!ss)
+        return;
+    free(ss->items);
+    strmap_free(ss->by_root);
+    strmap_free(ss->by_field);
+    free(ss);
+}
+
+/*
+ * How the program as a whole opens the connections stored in `key`: as
+ * judge_in_func() over every function (lv NULL), through the index.
+ */
+static int judge_everywhere(struct remote *r, const char *key, int by_field)
+{
+    struct setups *ss = setups_get(r);
+    const char *field = key_field(key);
+    char buf[512];
+    size_t len = by_field ? strlen(field + 1) : key_root_len(key);
+    int v = -2;
+    long i;
+    if (len >= sizeof(buf))
+        return -2;
+    memcpy(buf, by_field ? field + 1 : key, len);
+    buf[len] = '\0';
+    i = strmap_get(by_field ? ss->by_field : ss->by_root, buf);
+    while (i >= 0) {
+        const struct setup *e = &ss->items[i];
+        if (by_field || key_overlap(e->key, key))
+            v = judge_merge(v, chain_endpoint(r->p, e->func, e->call, NULL, 0));
+        i = by_field ? e->next_field : e->next_root;
+    }
+    return v;
+}
+
 /*
  * Where the connection in `key` of func goes: opened in func itself, or,
  * for a global or a struct field, wherever the program stores one there.
@@ -224,8 +342,7 @@ static int judge_key(struct remote *r, int func, const char *key,
     cached = strmap_get(r->verdicts, key);
     if (cached >= 0)
         return (int)cached - 3;
-    for (size_t g = 0; g < r->p->nfuncs; g++)
-        v = judge_merge(v, judge_in_func(r->p, (int)g, key, !global, NULL, 0));
+    v = judge_everywhere(r, key, !global);
     strmap_put(r->verdicts, key, v + 3);
     return v;
 }
@@ -368,6 +485,7 @@ void remote_free(struct remote *r)
     free(r->waits);
     strmap_free(r->globals);
     strmap_free(r->verdicts);
+    setups_free(r->setups);
     free(r);
 }
 

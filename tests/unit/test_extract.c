@@ -1071,7 +1071,7 @@ END_TEST
 START_TEST(worker_past_its_time_limit_is_skipped)
 {
     struct compdb db = {0};
-    struct parse_stats st = {0, 0, 0, 0};
+    struct parse_stats st = {0};
     struct strbuf src = STRBUF_INIT;
     struct fact_tu **tus;
     char *path;
