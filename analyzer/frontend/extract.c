@@ -16,8 +16,8 @@
 #include "common/strbuf.h"
 #include "common/strmap.h"
 #include "common/xalloc.h"
+#include "frontend/libclang.h"
 
-#include <clang-c/Index.h>
 #include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -26,10 +26,6 @@
 #define SW_MAX_DEPTH 4000    /* AST levels walked below a function */
 #define SW_MAX_TEXT 160      /* bytes of source text kept for an argument */
 #define SW_MAX_TEXT_SPAN 400 /* longer expressions are not tokenized */
-
-#if CINDEX_VERSION_MINOR >= 64
-#define SW_HAVE_OPERATOR_KIND 1
-#endif
 
 enum role {
     ROLE_READ,  /* value used */
@@ -2453,7 +2449,7 @@ struct fact_tu *extract_tu_flags(void *idx, const char *file,
                                  size_t nargs, const struct sw_unsaved *unsaved,
                                  size_t nunsaved, unsigned flags)
 {
-    struct fact_tu *tu = facts_tu_new(file);
+    struct fact_tu *tu;
     struct walker w;
     CXTranslationUnit ctu = NULL;
     const char **argv;
@@ -2469,6 +2465,12 @@ struct fact_tu *extract_tu_flags(void *idx, const char *file,
      * compilation database made path arguments absolute instead.
      */
     (void)directory;
+    if (!idx) { /* extract_index_new() could not load libclang */
+        const char *err = "cannot load libclang";
+        libclang_load(&err);
+        return facts_tu_failed(file, err);
+    }
+    tu = facts_tu_new(file);
     argv = xcalloc(nargs + 4, sizeof(*argv));
     argv[argc++] = "-Wno-unknown-warning-option";
     for (size_t i = 0; i < nargs; i++)
@@ -2527,7 +2529,7 @@ struct fact_tu *extract_tu_flags(void *idx, const char *file,
 
 void *extract_index_new(void)
 {
-    return clang_createIndex(0, 0);
+    return libclang_load(NULL) == 0 ? clang_createIndex(0, 0) : NULL;
 }
 
 void extract_index_free(void *idx)
@@ -2538,8 +2540,17 @@ void extract_index_free(void *idx)
 
 char *extract_clang_version(void)
 {
-    CXString s = clang_getClangVersion();
+    CXString s;
+    const char *err;
+    if (libclang_load(&err) != 0)
+        return xstrdup(err);
+    s = clang_getClangVersion();
     char *r = xstrdup(clang_getCString(s) ? clang_getCString(s) : "unknown");
     clang_disposeString(s);
     return r;
+}
+
+char *extract_clang_identity(void)
+{
+    return libclang_identity();
 }

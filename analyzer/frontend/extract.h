@@ -45,11 +45,24 @@ struct fact_tu *extract_tu_flags(void *idx, const char *file,
 /* The message of a TU whose parse crashed (libclang's or its process's). */
 #define EXTRACT_CRASHED "libclang crashed while parsing this file"
 
-/* Creates and disposes a libclang index (one per worker thread). */
+/*
+ * Creates and disposes a libclang index (one per worker thread).  The first
+ * call loads libclang (frontend/libclang.h); when that fails it returns
+ * NULL, and extract_tu*() given NULL return a failed TU that says why.
+ */
 void *extract_index_new(void);
 void extract_index_free(void *idx);
 
-/* The libclang version string, e.g. "clang version 14.0.6"; caller frees. */
+/*
+ * The libclang version string, e.g. "clang version 14.0.6" (loads libclang;
+ * the reason when it cannot be loaded); caller frees.
+ */
 char *extract_clang_version(void);
+
+/*
+ * Which libclang would parse, without loading it (for the cache key);
+ * caller frees.
+ */
+char *extract_clang_identity(void);
 
 #endif

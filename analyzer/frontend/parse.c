@@ -269,7 +269,7 @@ void parse_all(const struct compdb *db, const struct parse_opts *opts,
     s.out = out;
     s.npick = db->n;
     if (opts->cache_dir && !opts->nunsaved) {
-        char *tool = extract_clang_version();
+        char *tool = extract_clang_identity();
         s.cache = cache_new(opts->cache_dir, tool);
         free(tool);
     }

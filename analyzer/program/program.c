@@ -1453,6 +1453,7 @@ struct program *program_build(const struct catalog *cat,
     p->by_usr = strmap_new();
     p->conc_cache = conc_cache_new();
     p->prof_cache = prof_cache_new();
+    p->memo = xcalloc(1, sizeof(*p->memo));
     t.index = strmap_new();
 
     link_functions(p);
@@ -1494,6 +1495,9 @@ void program_free(struct program *p)
     strmap_free(p->by_usr);
     program_conc_cache_free(p);
     prof_cache_free(p->prof_cache, p->nfuncs);
+    if (p->memo->shared)
+        p->memo->shared_free(p->memo->shared);
+    free(p->memo);
     free(p);
 }
 

@@ -119,6 +119,17 @@ struct program {
     size_t ncall_edges;              /* for statistics */
     struct conc_cache *conc_cache;   /* trees for program_conc_path() */
     struct prof_cache *prof_cache; /* parts and results of program_profile() */
+    struct prog_memo *memo;        /* models built on the program, shared */
+};
+
+/*
+ * Models that several rules query, built once per program by their own
+ * module (shared_get()) and freed with the program.
+ */
+struct shared_model;
+struct prog_memo {
+    struct shared_model *shared;
+    void (*shared_free)(struct shared_model *);
 };
 
 /* Links the TUs (borrowed; they must outlive the program). */

@@ -1124,6 +1124,15 @@ struct shared_model *shared_build(const struct program *p)
     return m;
 }
 
+struct shared_model *shared_get(const struct program *p)
+{
+    if (!p->memo->shared) {
+        p->memo->shared = shared_build(p);
+        p->memo->shared_free = shared_free;
+    }
+    return p->memo->shared;
+}
+
 void shared_free(struct shared_model *m)
 {
     if (!m)

@@ -130,7 +130,7 @@ static void check_pair(struct rule_ctx *ctx, const struct shared_model *m,
 
 void rule_SW201(struct rule_ctx *ctx)
 {
-    struct shared_model *m = shared_build(ctx->prog);
+    struct shared_model *m = shared_get(ctx->prog);
     struct strmap *seen = strmap_new();
     struct strmap *waited = strmap_new(); /* SW205's flags */
     size_t n = shared_count(m);
@@ -174,5 +174,4 @@ void rule_SW201(struct rule_ctx *ctx)
     }
     strmap_free(waited);
     strmap_free(seen);
-    shared_free(m);
 }

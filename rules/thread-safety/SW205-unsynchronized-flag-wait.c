@@ -59,7 +59,7 @@ static void report(struct rule_ctx *ctx, const struct shared_model *m,
 void rule_SW205(struct rule_ctx *ctx)
 {
     const struct program *p = ctx->prog;
-    struct shared_model *m = shared_build(p);
+    struct shared_model *m = shared_get(p);
     size_t n = shared_count(m);
     struct strmap *seen = strmap_new(); /* "func:loop" reported */
 
@@ -82,5 +82,4 @@ void rule_SW205(struct rule_ctx *ctx)
         strmap_put(seen, key, 1);
     }
     strmap_free(seen);
-    shared_free(m);
 }

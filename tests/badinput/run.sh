@@ -237,6 +237,29 @@ SEL=(--select SW202,SW900 -j2)
 
 # ---- files --------------------------------------------------------------------
 
+if want_case "libclang"; then
+    # libclang is loaded only to parse: a warm run works without it, and a
+    # file that must be parsed gets SW900 saying why.
+    begin "libclang that cannot be loaded"
+    write_good
+    write_db good.c
+    sw "${SEL[@]}" -p "$D" --cache-dir "$D/cache"
+    expect_rc 1
+    expect_good
+    PREFIX=(env LD_DEBUG=files)
+    sw "${SEL[@]}" -p "$D" --cache-dir "$D/cache" --stats
+    expect_rc 1
+    grep -q 'stats: 0 parsed, 1 cached' "$ERR" || problems+=("the warm run parsed")
+    ! grep -q 'file=.*libclang' "$ERR" || problems+=("the warm run loaded libclang")
+    expect_good
+    PREFIX=(env SYNCWISE_LIBCLANG=/nonexistent/libclang.so)
+    sw "${SEL[@]}" -p "$D" --cache-dir "$D/cache"
+    expect_rc 1
+    expect_err ""
+    expect_out "^good\.c:1:1: error: 'good\.c' could not be parsed: cannot load libclang: /nonexistent/libclang\.so: cannot open shared object file: No such file or directory \[SW900\]$"
+    end
+fi
+
 if want_case "missing file"; then
     begin "missing file (FILE argument)"
     write_good
