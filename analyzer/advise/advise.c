@@ -249,7 +249,7 @@ void advise_compute(const struct program *p, struct advise_report *out)
 {
     struct prog_witness *w = program_blocking(p, NULL, NULL);
     int *loop_findings = sw303_findings(p);
-    struct remote *rem = remote_new(p);
+    struct remote *rem = remote_get(p);
 
     memset(out, 0, sizeof(*out));
     for (size_t r = 0; r < p->nroots; r++) {
@@ -297,7 +297,6 @@ void advise_compute(const struct program *p, struct advise_report *out)
         qsort(out->items, out->n, sizeof(*out->items), cmp_entries);
     free(loop_findings);
     free(w);
-    remote_free(rem);
 }
 
 void advise_release(struct advise_report *r)

@@ -879,60 +879,144 @@ static int add_dispatch_roots(struct program *p)
 
 static int call_elsewhere(const struct program *p, int func, int call);
 
-/* mention[h] |= exe of each function that takes h's address. */
-static void compute_mentions(struct program *p)
+/* One "from's exe flows into to's mask" edge of compute_executables(). */
+struct exe_edge {
+    int from, to;
+};
+
+struct exe_edges {
+    struct exe_edge *items;
+    size_t n, cap;
+};
+
+/*
+ * What compute_executables() iterates over, found once: function addresses
+ * taken (mention[to] |= exe[from]), accesses to file-scope tables
+ * (table_users[to] |= exe[from]), the functions in those tables
+ * (mention[func] |= table_users[user], or the file's exe), and the roots
+ * each function registers.
+ */
+struct exe_graph {
+    struct exe_edges mentions, users;
+    struct tab_entry {
+        int func, user, tu; /* user -1: the table no function accesses */
+    } * tabs;
+    size_t ntabs, tabs_cap;
+    unsigned long long *file_exe; /* per TU */
+    int *tu_of;                   /* function -> TU index */
+    int *root_first, *root_next;  /* roots by site_func, chained */
+};
+
+static void exe_edge_add(struct exe_edges *e, int from, int to)
 {
+    if (e->n == e->cap)
+        xgrow((void **)&e->items, &e->cap, e->n + 1, sizeof(*e->items));
+    e->items[e->n].from = from;
+    e->items[e->n++].to = to;
+}
+
+static void exe_graph_init(struct program *p, struct exe_graph *g,
+                           struct strmap *users)
+{
+    memset(g, 0, sizeof(*g));
+    g->file_exe = xcalloc(p->ntus + 1, sizeof(*g->file_exe));
+    g->tu_of = xcalloc(p->nfuncs + 1, sizeof(*g->tu_of));
+    g->root_first = xmalloc((p->nfuncs + 1) * sizeof(*g->root_first));
+    g->root_next = xmalloc((p->nroots + 1) * sizeof(*g->root_next));
     for (size_t i = 0; i < p->nfuncs; i++) {
-        const struct fact_func *f = p->funcs[i].f;
-        unsigned long long m = p->funcs[i].exe;
-        if (!m)
-            continue;
+        const struct prog_func *pf = &p->funcs[i];
+        const struct fact_func *f = pf->f;
+        int t = -1;
+        if (i > 0 && pf->tu == p->funcs[i - 1].tu) /* TU by TU, mostly */
+            t = g->tu_of[i - 1];
+        for (size_t k = 0; k < p->ntus && t < 0; k++)
+            if (p->tus[k] == pf->tu)
+                t = (int)k;
+        g->tu_of[i] = t;
+        g->root_first[i] = -1;
         for (size_t j = 0; j < f->ncalls; j++)
             for (size_t a = 0; a < f->calls[j].nargs; a++)
                 if (f->calls[j].args[a].kind == FACT_ARG_FUNC) {
-                    int h =
-                        find_from(p, f->calls[j].args[a].ref, p->funcs[i].tu);
+                    int h = find_from(p, f->calls[j].args[a].ref, pf->tu);
                     if (h >= 0)
-                        p->funcs[h].mention |= m;
+                        exe_edge_add(&g->mentions, (int)i, h);
                 }
         for (size_t j = 0; j < f->nassigns; j++)
             if (f->assigns[j].func) {
-                int h = find_from(p, f->assigns[j].func, p->funcs[i].tu);
+                int h = find_from(p, f->assigns[j].func, pf->tu);
                 if (h >= 0)
-                    p->funcs[h].mention |= m;
+                    exe_edge_add(&g->mentions, (int)i, h);
             }
+        for (size_t k = 0; k < f->naccesses; k++) {
+            long u = strmap_get(users, f->accesses[k].var);
+            if (u >= 0)
+                exe_edge_add(&g->users, (int)i, (int)u);
+        }
     }
-}
-
-/*
- * Functions in a file-scope table (static struct ops o = {...}) are
- * mentioned by the programs whose code uses the table, or, for a table no
- * function accesses (a const one), by the programs using its file.
- */
-static void compute_table_mentions(struct program *p, struct strmap *users)
-{
-    for (size_t t = 0; t < p->ntus; t++) {
-        const struct fact_tu *tu = p->tus[t];
-        unsigned long long file_exe = 0;
-        for (size_t i = 0; i < p->nfuncs; i++)
-            if (p->funcs[i].tu == tu)
-                file_exe |= p->funcs[i].exe;
-        for (size_t j = 0; j < tu->nassigns; j++) {
-            const struct fact_assign *a = &tu->assigns[j];
-            int h = find_from(p, a->func, tu);
-            long u = a->owner ? strmap_get(users, a->owner) : -1;
-            unsigned long long m = 0;
+    for (size_t t = 0; t < p->ntus; t++)
+        for (size_t j = 0; j < p->tus[t]->nassigns; j++) {
+            const struct fact_assign *a = &p->tus[t]->assigns[j];
+            int h = a->func ? find_from(p, a->func, p->tus[t]) : -1;
+            struct tab_entry *e;
             if (h < 0)
                 continue;
-            if (u >= 0)
-                m = p->table_users[u];
-            p->funcs[h].mention |= m ? m : file_exe;
+            if (g->ntabs == g->tabs_cap)
+                xgrow((void **)&g->tabs, &g->tabs_cap, g->ntabs + 1,
+                      sizeof(*g->tabs));
+            e = &g->tabs[g->ntabs++];
+            e->func = h;
+            e->user = a->owner ? (int)strmap_get(users, a->owner) : -1;
+            e->tu = (int)t;
+        }
+    for (size_t r = p->nroots; r-- > 0;) {
+        int site = p->roots[r].site_func;
+        g->root_next[r] = -1;
+        if (site >= 0 && p->roots[r].kind != PROG_ROOT_DISPATCH) {
+            g->root_next[r] = g->root_first[site];
+            g->root_first[site] = (int)r;
         }
     }
 }
 
+static void exe_graph_free(struct exe_graph *g)
+{
+    free(g->mentions.items);
+    free(g->users.items);
+    free(g->tabs);
+    free(g->file_exe);
+    free(g->tu_of);
+    free(g->root_first);
+    free(g->root_next);
+}
+
+/*
+ * mention[h] |= exe of each function that takes h's address.  Functions in
+ * a file-scope table (static struct ops o = {...}) are mentioned by the
+ * programs whose code uses the table, or, for a table no function accesses
+ * (a const one), by the programs using its file.
+ */
+static void compute_mentions(struct program *p, struct exe_graph *g)
+{
+    for (size_t k = 0; k < g->mentions.n; k++)
+        p->funcs[g->mentions.items[k].to].mention |=
+            p->funcs[g->mentions.items[k].from].exe;
+    for (size_t k = 0; k < g->users.n; k++)
+        p->table_users[g->users.items[k].to] |=
+            p->funcs[g->users.items[k].from].exe;
+    memset(g->file_exe, 0, (p->ntus + 1) * sizeof(*g->file_exe));
+    for (size_t i = 0; i < p->nfuncs; i++)
+        if (g->tu_of[i] >= 0)
+            g->file_exe[g->tu_of[i]] |= p->funcs[i].exe;
+    for (size_t k = 0; k < g->ntabs; k++) {
+        const struct tab_entry *e = &g->tabs[k];
+        unsigned long long m = e->user >= 0 ? p->table_users[e->user] : 0;
+        p->funcs[e->func].mention |= m ? m : g->file_exe[e->tu];
+    }
+}
+
 /* Grows exe along calls (indirect ones only to mentioned targets). */
-static void flow_executables(struct program *p, struct work *wl)
+static void flow_executables(struct program *p, const struct exe_graph *g,
+                             struct work *wl)
 {
     for (size_t i = 0; i < p->nfuncs; i++)
         if (p->funcs[i].exe)
@@ -946,22 +1030,20 @@ static void flow_executables(struct program *p, struct work *wl)
             if (call_elsewhere(p, f, (int)j))
                 continue;
             for (int k = 0; k < pc->ntargets; k++) {
-                struct prog_func *g = &p->funcs[pc->targets[k]];
+                struct prog_func *t = &p->funcs[pc->targets[k]];
                 unsigned long long add =
-                    pc->kind == PCALL_INDIRECT ? m & g->mention : m;
-                if ((g->exe | add) != g->exe) {
-                    g->exe |= add;
+                    pc->kind == PCALL_INDIRECT ? m & t->mention : m;
+                if ((t->exe | add) != t->exe) {
+                    t->exe |= add;
                     VEC_PUSH(*wl, pc->targets[k]);
                 }
             }
         }
-        for (size_t r = 0; r < p->nroots; r++) {
-            const struct prog_root *root = &p->roots[r];
-            struct prog_func *g = &p->funcs[root->func];
-            if (root->site_func == f && root->kind != PROG_ROOT_DISPATCH &&
-                (g->exe | m) != g->exe) {
-                g->exe |= m;
-                VEC_PUSH(*wl, root->func);
+        for (int r = g->root_first[f]; r >= 0; r = g->root_next[r]) {
+            struct prog_func *t = &p->funcs[p->roots[r].func];
+            if ((t->exe | m) != t->exe) {
+                t->exe |= m;
+                VEC_PUSH(*wl, p->roots[r].func);
             }
         }
     }
@@ -970,6 +1052,7 @@ static void flow_executables(struct program *p, struct work *wl)
 static void compute_executables(struct program *p)
 {
     struct work wl = {0};
+    struct exe_graph g;
     int nmains = 0;
     for (size_t r = 0; r < p->nroots; r++) {
         const struct prog_root *root = &p->roots[r];
@@ -986,25 +1069,22 @@ static void compute_executables(struct program *p)
                 strmap_put(users, p->tus[t]->assigns[j].owner,
                            (long)strmap_count(users));
     p->table_users = xcalloc(strmap_count(users) + 1, sizeof(*p->table_users));
+    if (nmains)
+        exe_graph_init(p, &g, users);
     /* exe and mention feed each other and only grow: iterate. */
     for (int round = 0; nmains && round < MAX_FLOW_ROUNDS; round++) {
         unsigned long long sum = 0, after = 0;
         for (size_t i = 0; i < p->nfuncs; i++)
             sum += p->funcs[i].exe + p->funcs[i].mention;
-        for (size_t i = 0; i < p->nfuncs; i++)
-            for (size_t k = 0; k < p->funcs[i].f->naccesses; k++) {
-                long u = strmap_get(users, p->funcs[i].f->accesses[k].var);
-                if (u >= 0)
-                    p->table_users[u] |= p->funcs[i].exe;
-            }
-        compute_table_mentions(p, users);
-        compute_mentions(p);
-        flow_executables(p, &wl);
+        compute_mentions(p, &g);
+        flow_executables(p, &g, &wl);
         for (size_t i = 0; i < p->nfuncs; i++)
             after += p->funcs[i].exe + p->funcs[i].mention;
         if (after == sum)
             break;
     }
+    if (nmains)
+        exe_graph_free(&g);
     free(wl.items);
     strmap_free(users);
     free(p->table_users);
@@ -1495,10 +1575,22 @@ void program_free(struct program *p)
     strmap_free(p->by_usr);
     program_conc_cache_free(p);
     prof_cache_free(p->prof_cache, p->nfuncs);
-    if (p->memo->shared)
-        p->memo->shared_free(p->memo->shared);
+    for (int k = 0; k < PROG_MEMO_COUNT; k++)
+        if (p->memo->model[k])
+            p->memo->release[k](p->memo->model[k]);
     free(p->memo);
     free(p);
+}
+
+void *program_memo(const struct program *p, enum prog_memo_kind kind,
+                   void *(*build)(const struct program *p),
+                   void (*release)(void *model))
+{
+    if (!p->memo->model[kind]) {
+        p->memo->model[kind] = build(p);
+        p->memo->release[kind] = release;
+    }
+    return p->memo->model[kind];
 }
 
 /* ---- concurrency paths -------------------------------------------------- */

@@ -124,13 +124,21 @@ struct program {
 
 /*
  * Models that several rules query, built once per program by their own
- * module (shared_get()) and freed with the program.
+ * module (shared_get(), remote_get()) and freed with the program.
  */
-struct shared_model;
+enum prog_memo_kind { PROG_MEMO_SHARED, PROG_MEMO_REMOTE, PROG_MEMO_COUNT };
 struct prog_memo {
-    struct shared_model *shared;
-    void (*shared_free)(struct shared_model *);
+    void *model[PROG_MEMO_COUNT];
+    void (*release[PROG_MEMO_COUNT])(void *model);
 };
+
+/*
+ * The model of that kind, made with build(p) on the first call and freed
+ * with release(model) when p is.
+ */
+void *program_memo(const struct program *p, enum prog_memo_kind kind,
+                   void *(*build)(const struct program *p),
+                   void (*release)(void *model));
 
 /* Links the TUs (borrowed; they must outlive the program). */
 struct program *program_build(const struct catalog *cat,

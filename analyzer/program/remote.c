@@ -273,8 +273,10 @@ static struct setups *setups_get(struct remote *r)
     ss->by_field = strmap_new();
     for (size_t g = 0; g < p->nfuncs; g++) {
         const struct fact_func *f = p->funcs[g].f;
+        /* Only endpoint calls judge anything (chain_endpoint()). */
         for (size_t i = 0; i < f->nflows; i++)
-            if (!f->flows[i].from && f->flows[i].to)
+            if (!f->flows[i].from && f->flows[i].to && f->flows[i].call >= 0 &&
+                program_endpoint_call(p, (int)g, f->flows[i].call) != -2)
                 setup_add(ss, (int)g, f->flows[i].call, 1, f->flows[i].to);
         for (size_t j = 0; j < f->ncalls; j++) {
             const char *k;
@@ -470,6 +472,21 @@ struct remote *remote_new(const struct program *p)
             if (p->tus[t]->globals[i].usr)
                 strmap_put(r->globals, p->tus[t]->globals[i].usr, 1);
     return r;
+}
+
+static void *build_model(const struct program *p)
+{
+    return remote_new(p);
+}
+
+static void release_model(void *r)
+{
+    remote_free(r);
+}
+
+struct remote *remote_get(const struct program *p)
+{
+    return program_memo(p, PROG_MEMO_REMOTE, build_model, release_model);
 }
 
 const struct prog_witness *remote_witnesses(const struct remote *r)

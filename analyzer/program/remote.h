@@ -38,6 +38,9 @@ struct remote;
 struct remote *remote_new(const struct program *p);
 void remote_free(struct remote *r);
 
+/* The program's model, made on the first call and freed with p. */
+struct remote *remote_get(const struct program *p);
+
 /* Witnesses to remote waits (for rule_witness_notes()), borrowed. */
 const struct prog_witness *remote_witnesses(const struct remote *r);
 

@@ -32,6 +32,9 @@ struct shared_model {
     struct root_order **order;   /* per root: its ordering, lazily */
     signed char **waits;         /* per function: wait loop of each access */
     struct param_summary params; /* what calls write through arguments */
+    int *threads;                /* thread_of() each concurrent root, once */
+    size_t nthreads;
+    int threads_spawned; /* 1: every one of them is a spawn */
 };
 
 /*
@@ -838,17 +841,11 @@ static int call_unthreaded(void *data, int func, int call)
     struct shared_model *m = data;
     const struct program *p = m->p;
     const struct fact_call *c = &p->funcs[func].f->calls[call];
-    if (m->nctx[func] || !m->in_main[func])
+    if (m->nctx[func] || !m->in_main[func] || !m->threads_spawned)
         return 0;
-    for (size_t r = 0; r < p->nroots; r++) {
-        int t;
-        if (!conc_root(p, (int)r))
-            continue;
-        t = thread_of(p, (int)r);
-        if (p->roots[t].kind != PROG_ROOT_SPAWN ||
-            !position_ordered(m, func, c->seq, c->loop, -1, t))
+    for (size_t k = 0; k < m->nthreads; k++)
+        if (!position_ordered(m, func, c->seq, c->loop, -1, m->threads[k]))
             return 0;
-    }
     return 1;
 }
 
@@ -1109,6 +1106,22 @@ struct shared_model *shared_build(const struct program *p)
     if (m->inst.n)
         qsort(m->inst.items, m->inst.n, sizeof(*m->inst.items), cmp_inst);
 
+    /* The threads of the concurrent roots, for call_unthreaded(). */
+    m->threads = xcalloc(p->nroots + 1, sizeof(*m->threads));
+    m->threads_spawned = 1;
+    for (size_t r = 0; r < p->nroots; r++) {
+        int t;
+        size_t k = 0;
+        if (!conc_root(p, (int)r))
+            continue;
+        t = thread_of(p, (int)r);
+        if (p->roots[t].kind != PROG_ROOT_SPAWN)
+            m->threads_spawned = 0;
+        while (k < m->nthreads && m->threads[k] != t)
+            k++;
+        if (k == m->nthreads)
+            m->threads[m->nthreads++] = t;
+    }
     /* Locks at every access of a function that runs somewhere. */
     locks_summaries_init(&sums, p);
     entered = locks_entered_locked_ignoring(p, &sums, call_unthreaded, m);
@@ -1124,19 +1137,26 @@ struct shared_model *shared_build(const struct program *p)
     return m;
 }
 
+static void *build_model(const struct program *p)
+{
+    return shared_build(p);
+}
+
+static void release_model(void *m)
+{
+    shared_free(m);
+}
+
 struct shared_model *shared_get(const struct program *p)
 {
-    if (!p->memo->shared) {
-        p->memo->shared = shared_build(p);
-        p->memo->shared_free = shared_free;
-    }
-    return p->memo->shared;
+    return program_memo(p, PROG_MEMO_SHARED, build_model, release_model);
 }
 
 void shared_free(struct shared_model *m)
 {
     if (!m)
         return;
+    free(m->threads);
     for (size_t r = 0; r < m->p->nroots; r++)
         if (m->order[r]) {
             free(m->order[r]->lead);

@@ -76,7 +76,7 @@ static void report(struct rule_ctx *ctx, struct remote *r, int func,
 void rule_SW301(struct rule_ctx *ctx)
 {
     const struct program *p = ctx->prog;
-    struct remote *r = remote_new(p);
+    struct remote *r = remote_get(p);
     int kept[REMOTE_MAX_GROUP];
 
     for (size_t func = 0; func < p->nfuncs; func++) {
@@ -96,5 +96,4 @@ void rule_SW301(struct rule_ctx *ctx)
         }
         free(calls);
     }
-    remote_free(r);
 }

@@ -22,7 +22,7 @@
 void rule_SW302(struct rule_ctx *ctx)
 {
     const struct program *p = ctx->prog;
-    struct remote *r = remote_new(p);
+    struct remote *r = remote_get(p);
 
     for (size_t func = 0; func < p->nfuncs; func++) {
         const struct fact_func *f = p->funcs[func].f;
@@ -67,5 +67,4 @@ void rule_SW302(struct rule_ctx *ctx)
         }
         free(calls);
     }
-    remote_free(r);
 }
