@@ -36,7 +36,8 @@ struct catalog {
         size_t n, cap;
     } atomic_prefixes;
     struct strmap *atomic_names; /* atomic functions by full name */
-    struct strmap *forks;        /* functions that start a child process */
+    struct strmap *apis;  /* names in any section catalog_is_api() covers */
+    struct strmap *forks; /* functions that start a child process */
     SECTION(struct cat_pool) pools;
     struct strmap *pool_roles; /* function -> pool index * 8 + role */
     SECTION(struct cat_endpoint) endpoints;
@@ -106,6 +107,7 @@ struct catalog *catalog_new(void)
     c->mt_unsafe.index = strmap_new();
     c->locks.index = strmap_new();
     c->atomic_names = strmap_new();
+    c->apis = strmap_new();
     c->forks = strmap_new();
     c->pools.index = strmap_new();
     c->pool_roles = strmap_new();
@@ -140,6 +142,7 @@ void catalog_free(struct catalog *c)
     strmap_free(c->mt_unsafe.index);
     strmap_free(c->locks.index);
     strmap_free(c->atomic_names);
+    strmap_free(c->apis);
     strmap_free(c->forks);
     free(c->pools.items);
     strmap_free(c->pools.index);
@@ -279,6 +282,13 @@ static int lookup_enum(struct loader *l, const cJSON *o, const char *key,
         }                                                                      \
     } while (0)
 
+/* The same for the sections that make a name an API (catalog_is_api()). */
+#define ADD_API(sec, name, entry)                                              \
+    do {                                                                       \
+        ADD_ENTRY(sec, name, entry);                                           \
+        strmap_put(l->cat->apis, (name), 1);                                   \
+    } while (0)
+
 /*
  * An optional array of function names under key (NULL when absent), in the
  * arena; *n gets the count.  Fails the entry when it is not an array of
@@ -369,7 +379,7 @@ static void load_blocking(struct loader *l, const cJSON *e)
         b.on_blocking_fd = always;
     }
     if (!l->failed)
-        ADD_ENTRY(l->cat->blocking, b.name, b);
+        ADD_API(l->cat->blocking, b.name, b);
 }
 
 static void load_spawn(struct loader *l, const cJSON *e)
@@ -387,7 +397,7 @@ static void load_spawn(struct loader *l, const cJSON *e)
     s.handle = opt_index(l, e, "handle", 0, 0);
     s.waits = name_list(l, e, "waits", &s.nwaits);
     if (!l->failed)
-        ADD_ENTRY(l->cat->spawn, s.name, s);
+        ADD_API(l->cat->spawn, s.name, s);
 }
 
 static void load_wait(struct loader *l, const cJSON *e)
@@ -398,7 +408,7 @@ static void load_wait(struct loader *l, const cJSON *e)
     w.name = arena_strdup(&l->cat->arena, l->entry);
     w.handle = opt_index(l, e, "handle", 0, 0);
     if (!l->failed)
-        ADD_ENTRY(l->cat->waits, w.name, w);
+        ADD_API(l->cat->waits, w.name, w);
 }
 
 static const char *const cb_wait_names[] = {
@@ -437,7 +447,7 @@ static void load_callback(struct loader *l, const cJSON *e)
         c.nargs = i;
     }
     if (!l->failed)
-        ADD_ENTRY(l->cat->callbacks, c.name, c);
+        ADD_API(l->cat->callbacks, c.name, c);
 }
 
 static void load_event_wait(struct loader *l, const cJSON *e)
@@ -450,7 +460,7 @@ static void load_event_wait(struct loader *l, const cJSON *e)
     w.single_fd_arg = opt_index(l, e, "single_fd_arg", 0, 0);
     w.timeout_arg = opt_index(l, e, "timeout_arg", 0, 0);
     if (!l->failed)
-        ADD_ENTRY(l->cat->event_waits, w.name, w);
+        ADD_API(l->cat->event_waits, w.name, w);
 }
 
 static void load_loop_run(struct loader *l, const cJSON *e)
@@ -473,7 +483,7 @@ static void load_mt_unsafe(struct loader *l, const cJSON *e)
     m.replacement = opt_str(l, e, "replacement", 1);
     m.reason = opt_str(l, e, "reason", 0);
     if (!l->failed)
-        ADD_ENTRY(l->cat->mt_unsafe, m.name, m);
+        ADD_API(l->cat->mt_unsafe, m.name, m);
 }
 
 static void load_lock(struct loader *l, const cJSON *e)
@@ -496,7 +506,7 @@ static void load_lock(struct loader *l, const cJSON *e)
         fail(l, "'semaphore' must be true or false%s", "");
     k.semaphore = cJSON_IsTrue(sh);
     if (!l->failed)
-        ADD_ENTRY(l->cat->locks, k.name, k);
+        ADD_API(l->cat->locks, k.name, k);
 }
 
 static void load_field(struct loader *l, const cJSON *e)
@@ -553,6 +563,7 @@ static void load_atomics(struct loader *l, const cJSON *sec)
             break;
         }
         strmap_put(l->cat->atomic_names, x->valuestring, 1);
+        strmap_put(l->cat->apis, x->valuestring, 1);
     }
 }
 
@@ -876,6 +887,11 @@ const char *catalog_field_callback(const struct catalog *c, const char *record,
 int catalog_is_fork(const struct catalog *c, const char *name)
 {
     return strmap_get(c->forks, name) >= 0;
+}
+
+int catalog_is_api(const struct catalog *c, const char *name)
+{
+    return strmap_get(c->apis, name) >= 0 || catalog_is_atomic(c, name);
 }
 
 int catalog_is_atomic(const struct catalog *c, const char *name)

@@ -209,6 +209,13 @@ int catalog_is_fork(const struct catalog *c, const char *name);
 int catalog_is_atomic(const struct catalog *c, const char *name);
 
 /*
+ * 1 when a call by this name is a catalogued API of any kind: blocking, a
+ * spawn, a wait, a callback registration, an event wait, mt-unsafe, a lock
+ * or atomic (one lookup).
+ */
+int catalog_is_api(const struct catalog *c, const char *name);
+
+/*
  * Pools and loops as objects (spawn.json "pools"): the calls that create
  * one, hand it a task, run or wait for it, and tear it down.  SW101 and
  * SW104 read them.  Argument `handle` of submit, run and destroy calls is

@@ -67,15 +67,6 @@ static int find_from(const struct program *p, const char *usr,
     return def;
 }
 
-/* 1 when a call by this name is a catalogued API of any kind. */
-static int is_api_name(const struct catalog *cat, const char *name)
-{
-    return catalog_blocking(cat, name) || catalog_spawn(cat, name) ||
-           catalog_callback(cat, name) || catalog_lock(cat, name) ||
-           catalog_event_wait(cat, name) || catalog_mt_unsafe(cat, name) ||
-           catalog_wait(cat, name) || catalog_is_atomic(cat, name);
-}
-
 const char *program_api_name(const struct program *p, int func, int call)
 {
     const struct prog_func *pf = &p->funcs[func];
@@ -178,7 +169,7 @@ static void resolve_direct(struct program *p)
             int def = find_from(p, c->callee, pf->tu);
             if (!c->callee) {
                 pc->kind = PCALL_INDIRECT;
-            } else if (c->name && is_api_name(p->cat, c->name) &&
+            } else if (c->name && catalog_is_api(p->cat, c->name) &&
                        (def < 0 || !p->funcs[def].f->is_static)) {
                 pc->kind = PCALL_API;
             } else if (def >= 0) {
@@ -878,6 +869,7 @@ static int add_dispatch_roots(struct program *p)
 #define EXE_ALL (~0ULL)
 
 static int call_elsewhere(const struct program *p, int func, int call);
+static void compute_call_flags(struct program *p);
 
 /* One "from's exe flows into to's mask" edge of compute_executables(). */
 struct exe_edge {
@@ -1309,6 +1301,11 @@ const struct cat_blocking *program_blocking_api(const struct program *p,
 
 int program_call_dies(const struct program *p, int func, int call)
 {
+    return p->funcs[func].calls[call].dies;
+}
+
+static int call_dies(const struct program *p, int func, int call)
+{
     const struct fact_func *f = p->funcs[func].f;
     const struct fact_call *c = &f->calls[call];
     if (c->noreturn)
@@ -1344,6 +1341,11 @@ static int guard_forks(const struct program *p, const struct fact_branch *b)
 
 int program_call_in_child(const struct program *p, int func, int call)
 {
+    return p->funcs[func].calls[call].in_child;
+}
+
+static int call_in_child(const struct program *p, int func, int call)
+{
     const struct fact_func *f = p->funcs[func].f;
     int b = f->calls[call].branch;
     for (int guard = 0; b >= 0 && guard < 1000; guard++) {
@@ -1357,8 +1359,19 @@ int program_call_in_child(const struct program *p, int func, int call)
 /* Calls whose blocking does not hold up the caller's context. */
 static int call_elsewhere(const struct program *p, int func, int call)
 {
-    return program_call_dies(p, func, call) ||
-           program_call_in_child(p, func, call);
+    const struct prog_call *pc = &p->funcs[func].calls[call];
+    return pc->dies || pc->in_child;
+}
+
+/* The per-call flags that summaries ask about again and again. */
+static void compute_call_flags(struct program *p)
+{
+    for (size_t i = 0; i < p->nfuncs; i++)
+        for (size_t j = 0; j < p->funcs[i].f->ncalls; j++) {
+            struct prog_call *pc = &p->funcs[i].calls[j];
+            pc->dies = (unsigned char)call_dies(p, (int)i, (int)j);
+            pc->in_child = (unsigned char)call_in_child(p, (int)i, (int)j);
+        }
 }
 
 struct prog_witness *program_blocking(const struct program *p,
@@ -1538,6 +1551,7 @@ struct program *program_build(const struct catalog *cat,
 
     link_functions(p);
     resolve_direct(p);
+    compute_call_flags(p);
     flows_init(p, &fl);
     compute_param_flows(p, &fl);
     resolve_indirect(p, &fl, &t);

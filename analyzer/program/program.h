@@ -45,7 +45,9 @@ struct prog_call {
     enum prog_call_kind kind; /* resolution */
     int *targets;             /* function indexes called */
     int ntargets;
-    int fd_blocking; /* a mode-fd API on a descriptor visibly blocking */
+    int fd_blocking;        /* a mode-fd API on a descriptor visibly blocking */
+    unsigned char dies;     /* program_call_dies(), found once */
+    unsigned char in_child; /* program_call_in_child(), found once */
 };
 
 /* Why a function is in a context: the edge it was reached by. */

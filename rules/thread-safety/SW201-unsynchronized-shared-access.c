@@ -11,9 +11,12 @@
 #include "engine/rules.h"
 
 #include "common/strmap.h"
+#include "common/xalloc.h"
 #include "program/shared.h"
 
+#include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const char *ctx_label(const struct program *p, int ctx)
@@ -90,50 +93,117 @@ static void flag_key(char *buf, size_t size, const struct shared_inst *a)
     snprintf(buf, size, "%d|%s", a->obj, a->field ? a->field : "");
 }
 
-/* The object member of a is a flag some loop waits on (SW205 reports). */
-static int waited_flag(const struct strmap *waited, const struct shared_inst *a)
+/*
+ * The (object, member, writing function) triples reported: a pair's key is
+ * looked up for every pair of an object's accesses, so this is a plain
+ * open-addressing set (members are interned by the model: compared by
+ * pointer).
+ */
+struct seen {
+    struct seen_key {
+        const char *field;
+        int obj, func; /* func -1: empty slot */
+    } * slots;
+    size_t cap, n;
+};
+
+static size_t seen_slot(const struct seen *s, int obj, const char *field,
+                        int func)
 {
-    char key[128];
-    flag_key(key, sizeof(key), a);
-    return strmap_get(waited, key) >= 0;
+    uint64_t h = (uint64_t)(uintptr_t)field * 0x9e3779b97f4a7c15ULL;
+    size_t i;
+    h ^= ((uint64_t)(unsigned)obj << 32 | (unsigned)func) *
+         0xc2b2ae3d27d4eb4fULL;
+    h ^= h >> 29;
+    for (i = (size_t)h & (s->cap - 1);; i = (i + 1) & (s->cap - 1)) {
+        const struct seen_key *k = &s->slots[i];
+        if (k->func < 0 ||
+            (k->obj == obj && k->func == func && k->field == field))
+            return i;
+    }
 }
+
+static int seen_has(const struct seen *s, int obj, const char *field, int func)
+{
+    return s->cap && s->slots[seen_slot(s, obj, field, func)].func >= 0;
+}
+
+static void seen_add(struct seen *s, int obj, const char *field, int func)
+{
+    struct seen_key *k;
+    if (2 * (s->n + 1) > s->cap) {
+        struct seen old = *s;
+        s->cap = s->cap ? 2 * s->cap : 64;
+        s->slots = xmalloc(s->cap * sizeof(*s->slots));
+        for (size_t i = 0; i < s->cap; i++)
+            s->slots[i].func = -1;
+        for (size_t i = 0; i < old.cap; i++)
+            if (old.slots[i].func >= 0)
+                s->slots[seen_slot(s, old.slots[i].obj, old.slots[i].field,
+                                   old.slots[i].func)] = old.slots[i];
+        free(old.slots);
+    }
+    k = &s->slots[seen_slot(s, obj, field, func)];
+    if (k->func < 0) {
+        k->obj = obj;
+        k->field = field;
+        k->func = func;
+        s->n++;
+    }
+}
+
+/*
+ * Per instance, found once: its member is a flag a loop waits on (SW205
+ * reports those), it is under a lock, and its own key (object, its member,
+ * its function) is reported already.  The object's accesses are [s, e).
+ */
+struct pair_info {
+    unsigned char *waited, *locked, *done;
+    size_t s, e;
+};
 
 /* Reports a race between instances i and j once per member and functions. */
 static void check_pair(struct rule_ctx *ctx, const struct shared_model *m,
-                       struct strmap *seen, const struct strmap *waited,
-                       size_t i, size_t j)
+                       struct seen *seen, struct pair_info *pi, size_t i,
+                       size_t j)
 {
     const struct shared_inst *a = shared_at(m, i), *b = shared_at(m, j);
     const struct shared_inst *t;
-    char key[128];
+    const char *field;
     if (!((a->flags | b->flags) & FACT_ACC_WRITE))
         return;
-    if (waited_flag(waited, a) || waited_flag(waited, b))
+    /* Same member, and both ways of reporting the pair are taken. */
+    if (pi->done[i] && pi->done[j] && a->field == b->field)
+        return;
+    if (pi->waited[i] || pi->waited[j])
         return; /* a flag a loop waits on: SW205 */
     /* Report the write; of two writes, the unprotected one, else the one
      * in a thread. */
     if (!(a->flags & FACT_ACC_WRITE) ||
         ((b->flags & FACT_ACC_WRITE) &&
-         (locked(m, a) != locked(m, b) ? locked(m, a)
-                                       : a->ctx < 0 && b->ctx >= 0))) {
+         (pi->locked[i] != pi->locked[j] ? pi->locked[i]
+                                         : a->ctx < 0 && b->ctx >= 0))) {
         t = a;
         a = b;
         b = t;
     }
-    snprintf(key, sizeof(key), "%d|%s|%d", a->obj,
-             a->field ? a->field : (b->field ? b->field : ""), a->func);
-    if (strmap_get(seen, key) >= 0 || !shared_race(m, a, b))
+    field = a->field ? a->field : b->field;
+    if (seen_has(seen, a->obj, field, a->func) || !shared_race(m, a, b))
         return;
-    strmap_put(seen, key, 1);
+    seen_add(seen, a->obj, field, a->func);
+    for (size_t k = pi->s; k < pi->e; k++)
+        if (shared_at(m, k)->func == a->func && shared_at(m, k)->field == field)
+            pi->done[k] = 1;
     report(ctx, m, a, b);
 }
 
 void rule_SW201(struct rule_ctx *ctx)
 {
     struct shared_model *m = shared_get(ctx->prog);
-    struct strmap *seen = strmap_new();
+    struct seen seen = {NULL, 0, 0};
     struct strmap *waited = strmap_new(); /* SW205's flags */
     size_t n = shared_count(m);
+    struct pair_info pi;
 
     for (size_t i = 0; i < n; i++) {
         char key[128];
@@ -141,6 +211,15 @@ void rule_SW201(struct rule_ctx *ctx)
             continue;
         flag_key(key, sizeof(key), shared_at(m, i));
         strmap_put(waited, key, 1);
+    }
+    pi.waited = xcalloc(n + 1, 1);
+    pi.locked = xcalloc(n + 1, 1);
+    pi.done = xcalloc(n + 1, 1);
+    for (size_t i = 0; i < n; i++) {
+        char key[128];
+        flag_key(key, sizeof(key), shared_at(m, i));
+        pi.waited[i] = strmap_get(waited, key) >= 0;
+        pi.locked[i] = (unsigned char)locked(m, shared_at(m, i));
     }
 
     for (size_t s = 0; s < n;) {
@@ -151,12 +230,14 @@ void rule_SW201(struct rule_ctx *ctx)
             e++;
         while (w < e && !shared_at(m, w)->field)
             w++;
+        pi.s = s;
+        pi.e = e;
         /* Pairs of two accesses first (their note is more telling), then
          * an access with itself in another instance. */
         for (int self = 0; self < 2; self++) {
             for (size_t i = s; i < w; i++)
                 for (size_t j = self ? i : i + 1; j < (self ? i + 1 : e); j++)
-                    check_pair(ctx, m, seen, waited, i, j);
+                    check_pair(ctx, m, &seen, &pi, i, j);
             /* Then each member with itself. */
             for (size_t f = w; f < e;) {
                 size_t g = f;
@@ -166,12 +247,15 @@ void rule_SW201(struct rule_ctx *ctx)
                 for (size_t i = f; i < g; i++)
                     for (size_t j = self ? i : i + 1; j < (self ? i + 1 : g);
                          j++)
-                        check_pair(ctx, m, seen, waited, i, j);
+                        check_pair(ctx, m, &seen, &pi, i, j);
                 f = g;
             }
         }
         s = e;
     }
     strmap_free(waited);
-    strmap_free(seen);
+    free(seen.slots);
+    free(pi.waited);
+    free(pi.locked);
+    free(pi.done);
 }
