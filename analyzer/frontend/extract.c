@@ -18,10 +18,12 @@
 #include "common/xalloc.h"
 #include "frontend/libclang.h"
 
+#include <pthread.h>
 #include <stdio.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #define SW_MAX_DEPTH 4000    /* AST levels walked below a function */
 #define SW_MAX_TEXT 160      /* bytes of source text kept for an argument */
@@ -2372,6 +2374,48 @@ struct input_list {
     size_t n, cap;
 };
 
+/*
+ * Hashes of the headers this process has seen, by path, size and
+ * modification time: a project's TUs include the same headers over and
+ * over, and hashing them is a good part of recording the inputs.  A header
+ * changed during the run within the same second to the same size keeps its
+ * first hash; the cache then finds that hash stale on the next run and
+ * parses again, which is safe.
+ */
+static pthread_mutex_t hashes_mu = PTHREAD_MUTEX_INITIALIZER;
+static struct strmap *hashes_index; /* key -> index into hashes */
+static struct {
+    char (*items)[SW_HASH_HEX];
+    size_t n, cap;
+} hashes;
+
+static void input_hash(const char *path, const char *contents, size_t size,
+                       time_t mtime, char hex[SW_HASH_HEX])
+{
+    char *key = xasprintf("%s|%zu|%lld", path, size, (long long)mtime);
+    long at;
+    pthread_mutex_lock(&hashes_mu);
+    if (!hashes_index)
+        hashes_index = strmap_new();
+    at = strmap_get(hashes_index, key);
+    if (at >= 0)
+        memcpy(hex, hashes.items[at], SW_HASH_HEX);
+    pthread_mutex_unlock(&hashes_mu);
+    if (at < 0) {
+        sw_hash_hex(contents, size, hex);
+        pthread_mutex_lock(&hashes_mu);
+        if (strmap_get(hashes_index, key) < 0) {
+            if (hashes.n == hashes.cap)
+                xgrow((void **)&hashes.items, &hashes.cap, hashes.n + 1,
+                      sizeof(*hashes.items));
+            memcpy(hashes.items[hashes.n], hex, SW_HASH_HEX);
+            strmap_put(hashes_index, key, (long)hashes.n++);
+        }
+        pthread_mutex_unlock(&hashes_mu);
+    }
+    free(key);
+}
+
 static void collect_input(CXFile f, CXSourceLocation *stack, unsigned len,
                           CXClientData data)
 {
@@ -2388,7 +2432,10 @@ static void collect_input(CXFile f, CXSourceLocation *stack, unsigned len,
         clang_disposeString(name);
         return;
     }
-    sw_hash_hex(contents, size, hex);
+    if (stack && len) /* a header (the main file is hashed every time) */
+        input_hash(s, contents, size, clang_getFileTime(f), hex);
+    else
+        sw_hash_hex(contents, size, hex);
     in.path = arena_strdup(&l->tu->arena, s);
     in.hash = arena_strdup(&l->tu->arena, hex);
     clang_disposeString(name);

@@ -74,6 +74,7 @@
     X(getFileContents)                                                         \
     X(getFileLocation)                                                         \
     X(getFileName)                                                             \
+    X(getFileTime)                                                             \
     X(getInclusions)                                                           \
     X(getLocation)                                                             \
     X(getNullCursor)                                                           \
@@ -167,6 +168,7 @@ char *libclang_identity(void);
 #define clang_getFileContents (sw_libclang.getFileContents)
 #define clang_getFileLocation (sw_libclang.getFileLocation)
 #define clang_getFileName (sw_libclang.getFileName)
+#define clang_getFileTime (sw_libclang.getFileTime)
 #define clang_getInclusions (sw_libclang.getInclusions)
 #define clang_getLocation (sw_libclang.getLocation)
 #define clang_getNullCursor (sw_libclang.getNullCursor)

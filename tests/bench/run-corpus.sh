@@ -16,7 +16,8 @@
 #
 # CORPUS_DIR defaults to ~/.cache/syncwise-corpus (made by
 # ../shared/corpus/fetch-corpus.sh).  The touched file is edited (a comment
-# appended) and restored afterwards.  Set SW_BENCH_NO_TIDY=1 or
+# appended) and restored afterwards.  Each timing is the median of
+# SW_BENCH_RUNS runs (default 3), interleaved.  Set SW_BENCH_NO_TIDY=1 or
 # SW_BENCH_NO_RSS=1 to skip those (slow) measurements.
 set -euo pipefail
 build=$(cd "$1" && pwd)
@@ -40,34 +41,44 @@ secs() {
     tail -1 "$tmp/time" | cut -d' ' -f1
 }
 
+# Every measurement is repeated (SW_BENCH_RUNS, default 3), interleaved, and
+# the median is reported: on a shared machine single runs are noisy.
+runs=${SW_BENCH_RUNS:-3}
+add() { eval "$1=\"\${$1:+\${$1},}$2\""; } # add LIST VALUE
+
 for p in "${projects[@]}"; do
     db="$corpus/$p"
     [ -f "$db/compile_commands.json" ] || { echo "$p: no compile_commands.json"; continue; }
     cache="$tmp/cache-$p"
-    secs "$bare" -p "$db" -j "$jobs" >/dev/null
-    b=$(sed 's/.*, \([0-9.]*\) s/\1/' "$tmp/out")
-    b_cpu=$(cat "$tmp/cpu")
-    nocache=$(secs "$sw" -p "$db" -j "$jobs" --no-cache -o "$tmp/nocache.txt")
-    nocache_cpu=$(cat "$tmp/cpu")
-    rm -rf "$cache"
-    cold=$(secs "$sw" -p "$db" -j "$jobs" --cache-dir "$cache" -o "$tmp/cold.txt")
-    cold_rss=$(cat "$tmp/rss")
-    cold_cpu=$(cat "$tmp/cpu")
-    warm=$(secs "$sw" -p "$db" -j "$jobs" --cache-dir "$cache" -o "$tmp/warm.txt" --stats)
-    warm_cpu=$(cat "$tmp/cpu")
-    warm_stats=$(grep -o '[0-9]* parsed, [0-9]* cached' "$tmp/err" || echo "?")
-    cmp -s "$tmp/cold.txt" "$tmp/warm.txt" || echo "$p: warm output differs from cold!"
     # The touched file: the largest source file of the database.
     file=$(python3 -c 'import json,os,sys
 d=json.load(open(sys.argv[1]))
 fs=[os.path.join(e["directory"],e["file"]) for e in d]
 print(max(fs,key=lambda f: os.path.getsize(f) if os.path.exists(f) else 0))' "$db/compile_commands.json")
     cp -p "$file" "$tmp/orig"
-    echo "/* syncwise benchmark edit */" >>"$file"
-    touched=$(secs "$sw" -p "$db" -j "$jobs" --cache-dir "$cache" -o "$tmp/touched.txt" --stats)
-    touched_stats=$(grep -o '[0-9]* parsed, [0-9]* cached' "$tmp/err" || echo "?")
-    cp -p "$tmp/orig" "$file"
-    one=$("$bare" -p "$db" -j 1 --only "$file" | sed 's/.*, \([0-9.]*\) s/\1/')
+    trap 'cp -p "$tmp/orig" "$file"; rm -rf "$tmp"' EXIT
+    b="" b_cpu="" nocache="" nocache_cpu="" cold="" cold_cpu="" cold_rss=0
+    warm="" warm_cpu="" touched="" one=""
+    for ((run = 1; run <= runs; run++)); do
+        secs "$bare" -p "$db" -j "$jobs" >/dev/null
+        add b "$(sed 's/.*, \([0-9.]*\) s/\1/' "$tmp/out")"
+        add b_cpu "$(cat "$tmp/cpu")"
+        add nocache "$(secs "$sw" -p "$db" -j "$jobs" --no-cache -o "$tmp/nocache.txt")"
+        add nocache_cpu "$(cat "$tmp/cpu")"
+        rm -rf "$cache"
+        add cold "$(secs "$sw" -p "$db" -j "$jobs" --cache-dir "$cache" -o "$tmp/cold.txt")"
+        add cold_cpu "$(cat "$tmp/cpu")"
+        [ "$(cat "$tmp/rss")" -le "$cold_rss" ] || cold_rss=$(cat "$tmp/rss")
+        add warm "$(secs "$sw" -p "$db" -j "$jobs" --cache-dir "$cache" -o "$tmp/warm.txt" --stats)"
+        add warm_cpu "$(cat "$tmp/cpu")"
+        warm_stats=$(grep -o '[0-9]* parsed, [0-9]* cached' "$tmp/err" || echo "?")
+        cmp -s "$tmp/cold.txt" "$tmp/warm.txt" || echo "$p: warm output differs from cold!"
+        echo "/* syncwise benchmark edit */" >>"$file"
+        add touched "$(secs "$sw" -p "$db" -j "$jobs" --cache-dir "$cache" -o "$tmp/touched.txt" --stats)"
+        touched_stats=$(grep -o '[0-9]* parsed, [0-9]* cached' "$tmp/err" || echo "?")
+        cp -p "$tmp/orig" "$file"
+        add one "$("$bare" -p "$db" -j 1 --only "$file" | sed 's/.*, \([0-9.]*\) s/\1/')"
+    done
     tidy="-"
     tidy_cpu="-"
     if [ -z "${SW_BENCH_NO_TIDY:-}" ] && command -v clang-tidy >/dev/null; then
@@ -84,12 +95,14 @@ for e in json.load(open(sys.argv[1])): print(os.path.join(e["directory"],e["file
     fi
     python3 - "$p" "$b" "$nocache" "$cold" "$warm" "$touched" "$one" "$tidy" \
         "$cold_rss" "$one_rss" "$warm_stats" "$touched_stats" "$(basename "$file")" \
-        "$b_cpu" "$nocache_cpu" "$cold_cpu" "$warm_cpu" "$tidy_cpu" <<'PY'
+        "$b_cpu" "$nocache_cpu" "$cold_cpu" "$warm_cpu" "$tidy_cpu" "$runs" <<'PY'
 import sys
+import statistics
 (name, bare, nocache, cold, warm, touched, one, tidy, cold_rss, one_rss,
- wst, tst, tfile, bc, nc, cc, wc, tc) = sys.argv[1:]
-f = float
-print(f"{name}:          wall time            CPU time (user+sys)")
+ wst, tst, tfile, bc, nc, cc, wc, tc, runs) = sys.argv[1:]
+def f(v):  # one value, or the median of a comma-separated list
+    return statistics.median(float(x) for x in str(v).split(","))
+print(f"{name} (median of {runs} runs): wall time     CPU time (user+sys)")
 print(f"  bare parse        {f(bare):7.2f} s            {f(bc):7.2f} s")
 print(f"  syncwise no cache {f(nocache):7.2f} s  {f(nocache)/f(bare):5.2f}x bare  "
       f"{f(nc):7.2f} s  {f(nc)/f(bc):5.2f}x bare")
