@@ -170,10 +170,8 @@ static void check_pair(struct rule_ctx *ctx, const struct shared_model *m,
     const struct shared_inst *a = shared_at(m, i), *b = shared_at(m, j);
     const struct shared_inst *t;
     const char *field;
+    size_t ia = i;
     if (!((a->flags | b->flags) & FACT_ACC_WRITE))
-        return;
-    /* Same member, and both ways of reporting the pair are taken. */
-    if (pi->done[i] && pi->done[j] && a->field == b->field)
         return;
     if (pi->waited[i] || pi->waited[j])
         return; /* a flag a loop waits on: SW205 */
@@ -186,7 +184,11 @@ static void check_pair(struct rule_ctx *ctx, const struct shared_model *m,
         t = a;
         a = b;
         b = t;
+        ia = j;
     }
+    /* Of the same member, and its writer's key is reported already. */
+    if (pi->done[ia] && a->field == b->field)
+        return;
     field = a->field ? a->field : b->field;
     if (seen_has(seen, a->obj, field, a->func) || !shared_race(m, a, b))
         return;
