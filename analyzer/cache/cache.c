@@ -16,8 +16,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* Bumped whenever the layout of an entry changes. */
-#define SW_CACHE_FORMAT 1
+/*
+ * Bumped whenever the layout of an entry changes.  2: the facts in the
+ * binary form, with the inputs (they were JSON, the inputs in the header).
+ */
+#define SW_CACHE_FORMAT 2
 /* Entries larger than this are not read (facts of one TU are far smaller). */
 #define SW_CACHE_MAX_ENTRY (512u << 20)
 
@@ -185,66 +188,60 @@ static const char *json_str(const cJSON *o, const char *key)
 }
 
 /*
- * Checks an entry's header line against the key and the files on disk.
- * Returns the parsed header (caller deletes) when the entry is current,
- * NULL when it is stale, foreign or malformed.
+ * Checks an entry's header line against the key and returns the size of
+ * the facts that follow it, or -1 when the header is foreign or
+ * malformed.  When the entry is for a TU with errors, *dirs is set to its
+ * directory stamps (caller deletes *dirs).
  */
-static cJSON *header_current(struct cache *c, const char *text, size_t len,
-                             const char *key, const char *file)
+static long long header_ok(const char *text, size_t len, const char *key,
+                           const char *file, cJSON **dirs)
 {
     cJSON *h = cJSON_ParseWithLength(text, len);
-    const cJSON *inputs, *in;
     const cJSON *ver =
         h ? cJSON_GetObjectItemCaseSensitive(h, "cache_version") : NULL;
+    const cJSON *size = h ? cJSON_GetObjectItemCaseSensitive(h, "size") : NULL;
     const char *fmt = json_str(h, "format"), *k = json_str(h, "key"),
                *f = json_str(h, "file");
-    size_t n = 0;
+    long long n = -1;
 
-    if (!h || !cJSON_IsObject(h) || !fmt ||
-        strcmp(fmt, "syncwise-cache") != 0 || !cJSON_IsNumber(ver) ||
-        ver->valuedouble != SW_CACHE_FORMAT || !k || strcmp(k, key) != 0 ||
-        !f || strcmp(f, file) != 0) {
-        cJSON_Delete(h);
-        return NULL;
+    *dirs = NULL;
+    if (h && cJSON_IsObject(h) && fmt && strcmp(fmt, "syncwise-cache") == 0 &&
+        cJSON_IsNumber(ver) && ver->valuedouble == SW_CACHE_FORMAT && k &&
+        strcmp(k, key) == 0 && f && strcmp(f, file) == 0 &&
+        cJSON_IsNumber(size) && size->valuedouble >= 0 &&
+        size->valuedouble <= SW_CACHE_MAX_ENTRY) {
+        n = (long long)size->valuedouble;
+        *dirs = cJSON_DetachItemFromObjectCaseSensitive(h, "dirs");
     }
-    inputs = cJSON_GetObjectItemCaseSensitive(h, "inputs");
-    if (!cJSON_IsArray(inputs)) {
-        cJSON_Delete(h);
-        return NULL;
-    }
-    cJSON_ArrayForEach(in, inputs)
-    {
-        const cJSON *p = cJSON_GetArrayItem(in, 0),
-                    *x = cJSON_GetArrayItem(in, 1);
-        if (!cJSON_IsArray(in) || !cJSON_IsString(p) || !cJSON_IsString(x) ||
-            !file_matches(c, p->valuestring, x->valuestring)) {
-            cJSON_Delete(h);
-            return NULL;
-        }
-        n++;
-    }
-    if (!n) {
-        cJSON_Delete(h);
-        return NULL;
-    }
-    return h;
+    cJSON_Delete(h);
+    return n;
 }
 
-/* Reads the inputs of a current entry's header h back into tu. */
-static void read_inputs(struct fact_tu *tu, const cJSON *h)
+/*
+ * 1 when every file tu read and every directory stamp of dirs (an array
+ * of [path, stamp] pairs, or NULL) is as it was: the facts are current.
+ */
+static int inputs_current(struct cache *c, const struct fact_tu *tu,
+                          const cJSON *dirs)
 {
-    const cJSON *inputs = cJSON_GetObjectItemCaseSensitive(h, "inputs"), *in;
-    size_t n = (size_t)cJSON_GetArraySize(inputs), i = 0;
-    tu->inputs = xcalloc(n ? n : 1, sizeof(*tu->inputs));
-    cJSON_ArrayForEach(in, inputs)
+    const cJSON *d;
+    if (!tu->ninputs)
+        return 0; /* nothing to validate against (never stored) */
+    for (size_t i = 0; i < tu->ninputs; i++)
+        if (!file_matches(c, tu->inputs[i].path, tu->inputs[i].hash))
+            return 0;
+    if (dirs && !cJSON_IsArray(dirs))
+        return 0;
+    cJSON_ArrayForEach(d, dirs)
     {
-        tu->inputs[i].path =
-            arena_strdup(&tu->arena, cJSON_GetArrayItem(in, 0)->valuestring);
-        tu->inputs[i].hash =
-            arena_strdup(&tu->arena, cJSON_GetArrayItem(in, 1)->valuestring);
-        i++;
+        const cJSON *p = cJSON_GetArrayItem(d, 0),
+                    *x = cJSON_GetArrayItem(d, 1);
+        if (!cJSON_IsArray(d) || !cJSON_IsString(p) || !cJSON_IsString(x) ||
+            !is_dir_stamp(x->valuestring) ||
+            !file_matches(c, p->valuestring, x->valuestring))
+            return 0;
     }
-    tu->ninputs = i;
+    return 1;
 }
 
 struct fact_tu *cache_get(struct cache *c, const char *file,
@@ -256,7 +253,9 @@ struct fact_tu *cache_get(struct cache *c, const char *file,
     struct strbuf sb = STRBUF_INIT;
     const char *nl, *err = NULL;
     struct fact_tu *tu = NULL;
-    cJSON *head;
+    cJSON *dirs = NULL;
+    long long size;
+    size_t off;
 
     entry_key(c, file, directory, args, nargs, key);
     path = entry_path(c, key);
@@ -265,18 +264,18 @@ struct fact_tu *cache_get(struct cache *c, const char *file,
     nl = memchr(sb.buf, '\n', sb.len);
     if (!nl)
         goto out;
-    head = header_current(c, sb.buf, (size_t)(nl - sb.buf), key, file);
-    if (!head)
+    off = (size_t)(nl + 1 - sb.buf);
+    size = header_ok(sb.buf, off - 1, key, file, &dirs);
+    /* A short or long entry is a damaged one. */
+    if (size < 0 || (size_t)size != sb.len - off)
         goto out;
-    tu = facts_from_json(nl + 1, &err);
-    if (tu && strcmp(tu->file, file) != 0) {
+    tu = facts_from_bin(sb.buf + off, sb.len - off, &err);
+    if (tu && (strcmp(tu->file, file) != 0 || !inputs_current(c, tu, dirs))) {
         facts_tu_free(tu);
         tu = NULL;
     }
-    if (tu)
-        read_inputs(tu, head);
-    cJSON_Delete(head);
 out:
+    cJSON_Delete(dirs);
     strbuf_release(&sb);
     free(path);
     return tu;
@@ -372,12 +371,12 @@ static void warn_once(struct cache *c, const char *path)
     pthread_mutex_unlock(&c->mu);
 }
 
-static void add_input(cJSON *inputs, const char *path, const char *hash)
+static void add_dir(cJSON *dirs, const char *path, const char *stamp)
 {
     cJSON *pair = cJSON_CreateArray();
     cJSON_AddItemToArray(pair, cJSON_CreateString(path));
-    cJSON_AddItemToArray(pair, cJSON_CreateString(hash));
-    cJSON_AddItemToArray(inputs, pair);
+    cJSON_AddItemToArray(pair, cJSON_CreateString(stamp));
+    cJSON_AddItemToArray(dirs, pair);
 }
 
 /*
@@ -386,7 +385,7 @@ static void add_input(cJSON *inputs, const char *path, const char *hash)
  * -idirafter, and the usual system ones), so that creating the header
  * invalidates the entry.
  */
-static void add_search_dirs(cJSON *inputs, const char *file,
+static void add_search_dirs(cJSON *dirs, const char *file,
                             const char *const *args, size_t nargs)
 {
     static const char *const opts[] = {"-I", "-iquote", "-isystem",
@@ -398,7 +397,7 @@ static void add_search_dirs(cJSON *inputs, const char *file,
     if (slash) {
         char *dir = xstrndup(file, (size_t)(slash - file));
         dir_stamp(dir[0] ? dir : "/", stamp);
-        add_input(inputs, dir[0] ? dir : "/", stamp);
+        add_dir(dirs, dir[0] ? dir : "/", stamp);
         free(dir);
     }
     for (size_t i = 0; i < nargs; i++) {
@@ -411,30 +410,31 @@ static void add_search_dirs(cJSON *inputs, const char *file,
                 dir = args[i] + n;
             if (dir) {
                 dir_stamp(dir, stamp);
-                add_input(inputs, dir, stamp);
+                add_dir(dirs, dir, stamp);
                 break;
             }
         }
     }
     for (const char *const *d = sys; *d; d++) {
         dir_stamp(*d, stamp);
-        add_input(inputs, *d, stamp);
+        add_dir(dirs, *d, stamp);
     }
 }
 
 int cache_put(struct cache *c, const char *file, const char *directory,
               const char *const *args, size_t nargs, const struct fact_tu *tu)
 {
-    return cache_put_json(c, file, directory, args, nargs, tu, NULL);
+    return cache_put_bin(c, file, directory, args, nargs, tu, NULL, 0);
 }
 
-int cache_put_json(struct cache *c, const char *file, const char *directory,
-                   const char *const *args, size_t nargs,
-                   const struct fact_tu *tu, const char *json)
+int cache_put_bin(struct cache *c, const char *file, const char *directory,
+                  const char *const *args, size_t nargs,
+                  const struct fact_tu *tu, const void *bin, size_t len)
 {
     char key[SW_HASH_HEX];
-    char *path, *sub, *facts = NULL, *head;
-    cJSON *h, *inputs;
+    char *path, *sub, *head;
+    void *facts = NULL;
+    cJSON *h;
     struct strbuf sb = STRBUF_INIT;
     int rc;
 
@@ -463,21 +463,18 @@ int cache_put_json(struct cache *c, const char *file, const char *directory,
     cJSON_AddStringToObject(h, "syncwise", SYNCWISE_VERSION);
     cJSON_AddStringToObject(h, "tool", c->tool);
     cJSON_AddStringToObject(h, "file", file);
-    inputs = cJSON_AddArrayToObject(h, "inputs");
-    for (size_t i = 0; i < tu->ninputs; i++)
-        add_input(inputs, tu->inputs[i].path, tu->inputs[i].hash);
     if (tu->nerrors)
-        add_search_dirs(inputs, file, args, nargs);
+        add_search_dirs(cJSON_AddArrayToObject(h, "dirs"), file, args, nargs);
+    if (!bin)
+        bin = facts = facts_to_bin(tu, &len);
+    cJSON_AddNumberToObject(h, "size", (double)len);
     head = cJSON_PrintUnformatted(h);
     cJSON_Delete(h);
     if (!head)
         BUG("cJSON could not print a cache header");
-    if (!json)
-        json = facts = facts_to_json(tu, 0);
     strbuf_addstr(&sb, head);
     strbuf_addch(&sb, '\n');
-    strbuf_addstr(&sb, json);
-    strbuf_addch(&sb, '\n');
+    strbuf_add(&sb, bin, len);
     free(head);
     free(facts);
     rc = write_atomic(c, path, sb.buf, sb.len);

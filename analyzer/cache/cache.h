@@ -14,6 +14,13 @@
  * directories a missing header could appear in, with their modification
  * times: adding the header re-parses the TU.
  *
+ * An entry is one line of JSON, the header (format, cache version, key,
+ * producer, file, the size of the facts and the directory stamps), then the
+ * facts as facts_to_bin() writes them.  The list of files read is the
+ * facts' own inputs, stored once: a lookup decodes the facts before it
+ * compares the inputs, which for a stale entry is wasted, but a stale
+ * entry is followed by a parse that costs a hundred times more.
+ *
  * Entries are written to a temporary file and renamed into place: a killed
  * run leaves the old entry or the new one, never half of one.  An entry
  * that does not parse, belongs to another key or version, or lists a file
@@ -63,12 +70,13 @@ int cache_put(struct cache *c, const char *file, const char *directory,
               const char *const *args, size_t nargs, const struct fact_tu *tu);
 
 /*
- * The same, with tu's facts already serialised: json is what
- * facts_to_json(tu, 0) returns, or NULL to have it made here.
+ * The same, with tu's facts already serialised: bin is the len bytes
+ * facts_to_bin(tu, &len) returns (borrowed), or NULL to have them made
+ * here.
  */
-int cache_put_json(struct cache *c, const char *file, const char *directory,
-                   const char *const *args, size_t nargs,
-                   const struct fact_tu *tu, const char *json);
+int cache_put_bin(struct cache *c, const char *file, const char *directory,
+                  const char *const *args, size_t nargs,
+                  const struct fact_tu *tu, const void *bin, size_t len);
 
 /*
  * The default cache directory: SW_CACHE_DIRNAME beside the compilation

@@ -228,8 +228,9 @@ struct fact_error {
 
 /*
  * A file the parse read: the main file or a header.  Not part of the facts
- * document (facts_to_json() leaves it out); the cache records it to tell,
- * without parsing, whether the facts are still current.
+ * document (facts_to_json() leaves it out; facts_to_bin() keeps it); the
+ * cache records it to tell, without parsing, whether the facts are still
+ * current.
  */
 struct fact_input {
     const char *path; /* as libclang opened it */
@@ -261,12 +262,45 @@ struct fact_tu *facts_tu_new(const char *file);
 struct fact_tu *facts_tu_failed(const char *file, const char *message);
 void facts_tu_free(struct fact_tu *tu);
 
+/* Limits that facts_tu_check() enforces. */
+#define FACT_MAX_PARAMS 4096      /* parameters of a function */
+#define FACT_MAX_POS 100000000    /* a line or a column */
+#define FACT_MAX_ERRORS 100000000 /* error diagnostics of a TU */
+
 /*
- * Serialisation (cJSON).  facts_to_json() returns a malloc'd string (caller
+ * Checks the invariants that the program model relies on, which every
+ * reader of facts from outside the process (a cache entry, a worker's
+ * answer, a facts file) enforces through this one function: required
+ * strings are set; every index (loop, parent, branch, arm, call, argument,
+ * parameter) is -1 or names an element that exists, parents before
+ * children; positions and counts are in range; an argument's origin has
+ * the one shape it can have; a flow has exactly one source and one
+ * destination.  Returns NULL, or a static message about the first
+ * violation.
+ */
+const char *facts_tu_check(const struct fact_tu *tu);
+
+/*
+ * Serialisation as JSON (cJSON), for people and for facts files
+ * (`syncwise extract`).  facts_to_json() returns a malloc'd string (caller
  * frees).  facts_from_json() returns NULL and sets *err (a static message)
  * when the text is not valid facts of this version.
  */
 char *facts_to_json(const struct fact_tu *tu, int pretty);
 struct fact_tu *facts_from_json(const char *text, const char **err);
+
+/*
+ * Binary serialisation, for the worker processes and the cache, where
+ * reading JSON took most of a warm run (facts/facts_bin.c describes the
+ * format).  It holds what facts_to_json() writes, keeps NULL and "" apart
+ * everywhere (JSON cannot in params), and also holds the inputs.
+ * facts_to_bin() returns a malloc'd buffer of *len bytes (caller frees).
+ * facts_from_bin() reads untrusted bytes: it returns new facts (caller
+ * frees), or NULL with *err set (a static message) unless buf holds
+ * exactly one facts document of this version that passes
+ * facts_tu_check().
+ */
+void *facts_to_bin(const struct fact_tu *tu, size_t *len);
+struct fact_tu *facts_from_bin(const void *buf, size_t len, const char **err);
 
 #endif

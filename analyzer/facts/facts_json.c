@@ -10,6 +10,7 @@
 
 #include <cjson/cJSON.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -462,15 +463,12 @@ __attribute__((constructor)) static void json_hooks_init(void)
     cJSON_InitHooks(&hooks);
 }
 
-static const char *get_str(struct reader *r, const cJSON *o, const char *key,
-                           int required)
+/* A string field, NULL when absent (facts_tu_check() knows which are due). */
+static const char *get_str(struct reader *r, const cJSON *o, const char *key)
 {
     const cJSON *v = item(r, o, key);
-    if (!v) {
-        if (required && !r->err)
-            r->err = "missing string field";
+    if (!v)
         return NULL;
-    }
     if (!cJSON_IsString(v) || !v->valuestring) {
         if (!r->err)
             r->err = "field is not a string";
@@ -580,42 +578,32 @@ static const cJSON *get_array(struct reader *r, const cJSON *o, const char *key,
     return v;
 }
 
-/* Clamps a line or column read from JSON to a sane int. */
-static int get_pos(struct reader *r, const cJSON *o, const char *key)
+/*
+ * An int field (absent: dflt).  Which values it may have (a position, an
+ * index of an element that exists) is facts_tu_check()'s to say.
+ */
+static int get_i32(struct reader *r, const cJSON *o, const char *key, int dflt)
 {
-    long long v = get_int(r, o, key, 0);
-    if (v < 0 || v > 100000000) {
+    long long v = get_int(r, o, key, dflt);
+    if (v < INT_MIN || v > INT_MAX) {
         if (!r->err)
-            r->err = "position out of range";
-        return 0;
+            r->err = "number out of range";
+        return dflt;
     }
     return (int)v;
 }
-
-/* An index that must be -1 or smaller than limit. */
-static int get_index(struct reader *r, const cJSON *o, const char *key,
-                     size_t limit)
-{
-    long long v = get_int(r, o, key, -1);
-    if (v < -1 || (v >= 0 && (size_t)v >= limit)) {
-        if (!r->err)
-            r->err = "index out of range";
-        return -1;
-    }
-    return (int)v;
-}
+#define get_pos(r, o, key) get_i32((r), (o), (key), 0)
+#define get_index(r, o, key) get_i32((r), (o), (key), -1)
 
 static void read_assign(struct reader *r, const cJSON *o, struct fact_assign *a)
 {
-    a->target = get_str(r, o, "target", 1);
-    a->func = get_str(r, o, "func", 0);
-    a->func_name = get_str(r, o, "func_name", 0);
-    a->owner = get_str(r, o, "owner", 0);
-    a->param = get_index(r, o, "param", 4096);
+    a->target = get_str(r, o, "target");
+    a->func = get_str(r, o, "func");
+    a->func_name = get_str(r, o, "func_name");
+    a->owner = get_str(r, o, "owner");
+    a->param = get_index(r, o, "param");
     a->line = get_pos(r, o, "line");
     a->col = get_pos(r, o, "col");
-    if (!a->func && a->param < 0 && !r->err)
-        r->err = "assignment without function or parameter";
 }
 
 /* A constant's value: "value_text" when present (see add_value()). */
@@ -642,12 +630,11 @@ static long long get_value(struct reader *r, const cJSON *a)
 }
 
 /*
- * One argument.  Only a var argument has an origin, itself an address
- * argument (addr, or var of an array) with no origin of its own: one
- * level, never deeper.
+ * One argument (top: of a call, else an origin).  An origin has no origin
+ * of its own (facts_tu_check() says what else an origin must be).
  */
 static void read_arg(struct reader *r, const cJSON *a, struct fact_arg *fa,
-                     size_t nloops, int top)
+                     int top)
 {
     const char *kind = NULL;
     const cJSON *k, *o;
@@ -667,84 +654,67 @@ static void read_arg(struct reader *r, const cJSON *a, struct fact_arg *fa,
         kv = FACT_ARG_OTHER;
     }
     fa->kind = (enum fact_arg_kind)kv;
-    fa->ref = get_str(r, a, "ref", 0);
-    fa->text = get_str(r, a, "text", 0);
+    fa->ref = get_str(r, a, "ref");
+    fa->text = get_str(r, a, "text");
     fa->ival = get_value(r, a);
-    fa->param = get_index(r, a, "param", 4096);
+    fa->param = get_index(r, a, "param");
     fa->local = get_bool(a, "local");
     fa->fresh = get_bool(a, "fresh");
     fa->array = get_bool(a, "array");
-    fa->decl_loop = get_index(r, a, "decl_loop", nloops);
-    fa->base_param = get_index(r, a, "base_param", 4096);
+    fa->decl_loop = get_index(r, a, "decl_loop");
+    fa->base_param = get_index(r, a, "base_param");
     o = item(r, a, "origin");
     if (!o)
         return;
-    if (!top || fa->kind != FACT_ARG_VAR || !cJSON_IsObject(o)) {
+    if (!top || !cJSON_IsObject(o)) {
         if (!r->err)
             r->err = "bad argument origin";
         return;
     }
     {
         struct fact_arg *org = arena_alloc(&r->tu->arena, sizeof(*org));
-        memset(org, 0, sizeof(*org)); /* origin stays NULL: one level */
-        read_arg(r, o, org, nloops, 0);
-        if ((org->kind != FACT_ARG_ADDR &&
-             !(org->kind == FACT_ARG_VAR && org->array)) ||
-            !org->ref) {
-            if (!r->err)
-                r->err = "bad argument origin";
-            return;
-        }
+        read_arg(r, o, org, 0);
         fa->origin = org;
     }
 }
 
-static void read_call(struct reader *r, const cJSON *o, struct fact_call *c,
-                      size_t nloops, size_t nbranches, size_t narms)
+static void read_call(struct reader *r, const cJSON *o, struct fact_call *c)
 {
     size_t n;
     const cJSON *args, *a;
     size_t i = 0;
 
-    c->callee = get_str(r, o, "callee", 0);
-    c->name = get_str(r, o, "name", 1);
-    c->via = get_str(r, o, "via", 0);
-    c->via_param = get_index(r, o, "via_param", 4096);
+    c->callee = get_str(r, o, "callee");
+    c->name = get_str(r, o, "name");
+    c->via = get_str(r, o, "via");
+    c->via_param = get_index(r, o, "via_param");
     c->line = get_pos(r, o, "line");
     c->col = get_pos(r, o, "col");
-    c->loop = get_index(r, o, "loop", nloops);
-    c->seq = (int)get_int(r, o, "seq", 0);
+    c->loop = get_index(r, o, "loop");
+    c->seq = get_i32(r, o, "seq", 0);
     c->noreturn = get_bool(o, "noreturn");
-    c->branch = get_index(r, o, "branch", nbranches);
-    c->cond = (int)get_int(r, o, "cond", 0);
-    c->result = get_str(r, o, "result", 0);
+    c->branch = get_index(r, o, "branch");
+    c->cond = get_i32(r, o, "cond", 0);
+    c->result = get_str(r, o, "result");
     c->test = get_bool(o, "test");
-    c->arm = get_index(r, o, "arm", narms);
+    c->arm = get_index(r, o, "arm");
     args = get_array(r, o, "args", &n);
     c->nargs = n;
     c->args = n ? xcalloc(n, sizeof(*c->args)) : NULL;
-    cJSON_ArrayForEach(a, args) read_arg(r, a, &c->args[i++], nloops, 1);
+    cJSON_ArrayForEach(a, args) read_arg(r, a, &c->args[i++], 1);
 }
 
-/* Exactly one source and one destination, indexes within the function. */
-static void read_flow(struct reader *r, const cJSON *o, struct fact_flow *fl,
-                      const struct fact_func *f)
+/* to_arg only with to_call (see flow_to_json()). */
+static void read_flow(struct reader *r, const cJSON *o, struct fact_flow *fl)
 {
-    fl->from = get_str(r, o, "from", 0);
-    fl->call = get_index(r, o, "call", f->ncalls);
-    fl->to = get_str(r, o, "to", 0);
-    fl->to_call = get_index(r, o, "to_call", f->ncalls);
-    fl->to_arg = fl->to_call >= 0
-                     ? get_index(r, o, "to_arg", f->calls[fl->to_call].nargs)
-                     : -1;
-    fl->to_loop = get_index(r, o, "to_loop", f->nloops);
-    fl->loop = get_index(r, o, "loop", f->nloops);
-    fl->seq = (int)get_int(r, o, "seq", 0);
-    if (!r->err &&
-        ((fl->from != NULL) + (fl->call >= 0) != 1 ||
-         (fl->to != NULL) + (fl->to_call >= 0) + (fl->to_loop >= 0) != 1 ||
-         (fl->to_call >= 0 && fl->to_arg < 0)))
-        r->err = "flow without one source and one destination";
+    fl->from = get_str(r, o, "from");
+    fl->call = get_index(r, o, "call");
+    fl->to = get_str(r, o, "to");
+    fl->to_call = get_index(r, o, "to_call");
+    fl->to_arg = fl->to_call >= 0 ? get_index(r, o, "to_arg") : -1;
+    fl->to_loop = get_index(r, o, "to_loop");
+    fl->loop = get_index(r, o, "loop");
+    fl->seq = get_i32(r, o, "seq", 0);
 }
 
 static void read_func(struct reader *r, const cJSON *o, struct fact_func *f)
@@ -752,15 +722,15 @@ static void read_func(struct reader *r, const cJSON *o, struct fact_func *f)
     size_t n, i;
     const cJSON *arr, *e;
 
-    f->usr = get_str(r, o, "usr", 1);
-    f->name = get_str(r, o, "name", 1);
-    f->file = get_str(r, o, "file", 1);
+    f->usr = get_str(r, o, "usr");
+    f->name = get_str(r, o, "name");
+    f->file = get_str(r, o, "file");
     f->line = get_pos(r, o, "line");
     f->col = get_pos(r, o, "col");
     f->end_line = get_pos(r, o, "end_line");
     f->is_static = get_bool(o, "static");
-    f->nparams = (int)get_count(r, o, "nparams", 4096);
-    f->params = get_str_array(r, o, "params", 4096, 1, &n);
+    f->nparams = get_i32(r, o, "nparams", 0);
+    f->params = get_str_array(r, o, "params", FACT_MAX_PARAMS, 1, &n);
     if (f->params && n != (size_t)f->nparams && !r->err)
         r->err = "params do not match nparams";
 
@@ -771,8 +741,8 @@ static void read_func(struct reader *r, const cJSON *o, struct fact_func *f)
     cJSON_ArrayForEach(e, arr)
     {
         struct fact_loop *l = &f->loops[i];
-        l->parent = get_index(r, e, "parent", i); /* parents come first */
-        l->counter = get_str(r, e, "counter", 0);
+        l->parent = get_index(r, e, "parent");
+        l->counter = get_str(r, e, "counter");
         l->once = get_bool(e, "once");
         l->local_writes = get_bool(e, "local_writes");
         l->line = get_pos(r, e, "line");
@@ -786,9 +756,9 @@ static void read_func(struct reader *r, const cJSON *o, struct fact_func *f)
     cJSON_ArrayForEach(e, arr)
     {
         struct fact_branch *b = &f->branches[i];
-        b->parent = get_index(r, e, "parent", i);
-        b->guard = get_str(r, e, "guard", 1);
-        b->guard_usr = get_str(r, e, "guard_usr", 0);
+        b->parent = get_index(r, e, "parent");
+        b->guard = get_str(r, e, "guard");
+        b->guard_usr = get_str(r, e, "guard_usr");
         b->line = get_pos(r, e, "line");
         i++;
     }
@@ -798,24 +768,21 @@ static void read_func(struct reader *r, const cJSON *o, struct fact_func *f)
     i = 0;
     cJSON_ArrayForEach(e, arr)
     {
-        f->arms[i].parent = get_index(r, e, "parent", i);
-        f->arms[i].stmt = get_index(r, e, "stmt", i + 1);
+        f->arms[i].parent = get_index(r, e, "parent");
+        f->arms[i].stmt = get_index(r, e, "stmt");
         f->arms[i].exits = get_bool(e, "exits");
-        if (f->arms[i].stmt < 0 && !r->err)
-            r->err = "arm without statement";
         i++;
     }
     arr = get_array(r, o, "calls", &n);
     f->ncalls = n;
     f->calls = n ? xcalloc(n, sizeof(*f->calls)) : NULL;
     i = 0;
-    cJSON_ArrayForEach(e, arr)
-        read_call(r, e, &f->calls[i++], f->nloops, f->nbranches, f->narms);
+    cJSON_ArrayForEach(e, arr) read_call(r, e, &f->calls[i++]);
     arr = get_array(r, o, "flows", &n);
     f->nflows = n;
     f->flows = n ? xcalloc(n, sizeof(*f->flows)) : NULL;
     i = 0;
-    cJSON_ArrayForEach(e, arr) read_flow(r, e, &f->flows[i++], f);
+    cJSON_ArrayForEach(e, arr) read_flow(r, e, &f->flows[i++]);
 
     arr = get_array(r, o, "accesses", &n);
     f->naccesses = n;
@@ -824,19 +791,19 @@ static void read_func(struct reader *r, const cJSON *o, struct fact_func *f)
     cJSON_ArrayForEach(e, arr)
     {
         struct fact_access *a = &f->accesses[i++];
-        a->var = get_str(r, e, "var", 1);
-        a->name = get_str(r, e, "name", 1);
-        a->field = get_str(r, e, "field", 0);
+        a->var = get_str(r, e, "var");
+        a->name = get_str(r, e, "name");
+        a->field = get_str(r, e, "field");
         a->flags = (get_bool(e, "read") ? FACT_ACC_READ : 0) |
                    (get_bool(e, "write") ? FACT_ACC_WRITE : 0) |
                    (get_bool(e, "addr") ? FACT_ACC_ADDR : 0) |
                    (get_bool(e, "atomic") ? FACT_ACC_ATOMIC : 0);
         a->line = get_pos(r, e, "line");
         a->col = get_pos(r, e, "col");
-        a->loop = get_index(r, e, "loop", f->nloops);
+        a->loop = get_index(r, e, "loop");
         a->test = get_bool(e, "test");
-        a->seq = (int)get_int(r, e, "seq", 0);
-        a->index = get_str(r, e, "index", 0);
+        a->seq = get_i32(r, e, "seq", 0);
+        a->index = get_str(r, e, "index");
     }
     arr = get_array(r, o, "assigns", &n);
     f->nassigns = n;
@@ -869,16 +836,16 @@ static struct fact_tu *read_document(const char *text, const char **err)
         return NULL;
     }
     r.tu = facts_tu_new("");
-    r.tu->file = get_str(&r, root, "file", 1);
+    r.tu->file = get_str(&r, root, "file");
     r.tu->parse_failed = get_bool_r(&r, root, "parse_failed");
-    r.tu->nerrors = (size_t)get_count(&r, root, "errors", 100000000);
+    r.tu->nerrors = (size_t)get_count(&r, root, "errors", FACT_MAX_ERRORS);
     if (r.tu->nerrors) {
         const cJSON *fe = item(&r, root, "first_error");
         if (cJSON_IsObject(fe)) {
-            r.tu->first_error.file = get_str(&r, fe, "file", 0);
+            r.tu->first_error.file = get_str(&r, fe, "file");
             r.tu->first_error.line = get_pos(&r, fe, "line");
             r.tu->first_error.col = get_pos(&r, fe, "col");
-            r.tu->first_error.message = get_str(&r, fe, "message", 1);
+            r.tu->first_error.message = get_str(&r, fe, "message");
         } else if (!r.err) {
             r.err = "missing first_error";
         }
@@ -890,12 +857,12 @@ static struct fact_tu *read_document(const char *text, const char **err)
     cJSON_ArrayForEach(e, arr)
     {
         struct fact_global *g = &r.tu->globals[i++];
-        g->usr = get_str(&r, e, "usr", 1);
-        g->name = get_str(&r, e, "name", 1);
-        g->file = get_str(&r, e, "file", 1);
+        g->usr = get_str(&r, e, "usr");
+        g->name = get_str(&r, e, "name");
+        g->file = get_str(&r, e, "file");
         g->line = get_pos(&r, e, "line");
         g->col = get_pos(&r, e, "col");
-        g->owner = get_str(&r, e, "owner", 0);
+        g->owner = get_str(&r, e, "owner");
         g->is_static = get_bool_r(&r, e, "static");
         g->is_const = get_bool_r(&r, e, "const");
         g->is_atomic = get_bool_r(&r, e, "atomic");
@@ -915,6 +882,8 @@ static struct fact_tu *read_document(const char *text, const char **err)
     i = 0;
     cJSON_ArrayForEach(e, arr) read_func(&r, e, &r.tu->funcs[i++]);
 
+    if (!r.err)
+        r.err = facts_tu_check(r.tu);
     if (r.err) {
         *err = r.err;
         facts_tu_free(r.tu);

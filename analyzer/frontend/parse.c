@@ -43,13 +43,17 @@ static unsigned extract_flags(const struct shared *s)
     return s->cache || !s->opts->skip_inputs ? EXTRACT_INPUTS : 0;
 }
 
-/* Stores the facts of a fresh parse of e in the cache, when it has one. */
+/*
+ * Stores the facts of a fresh parse of e in the cache, when it has one;
+ * bin is tu as facts_to_bin() writes it (len bytes), or NULL.
+ */
 static void store(struct shared *s, const struct compdb_entry *e,
-                  const struct fact_tu *tu, const char *json)
+                  const struct fact_tu *tu, const void *bin, size_t len)
 {
     if (s->cache && !tu->parse_failed &&
-        cache_put_json(s->cache, e->file, e->directory,
-                       (const char *const *)e->args, e->nargs, tu, json) == 0)
+        cache_put_bin(s->cache, e->file, e->directory,
+                      (const char *const *)e->args, e->nargs, tu, bin,
+                      len) == 0)
         atomic_fetch_add(&s->stored, 1);
 }
 
@@ -78,7 +82,7 @@ static struct fact_tu *parse_one(struct shared *s, void **idx,
         extract_tu_flags(*idx, e->file, e->directory, args, e->nargs,
                          s->opts->unsaved, s->opts->nunsaved, extract_flags(s));
     atomic_fetch_add(&s->parsed, 1);
-    store(s, e, tu, NULL);
+    store(s, e, tu, NULL, 0);
     return tu;
 }
 
@@ -206,7 +210,7 @@ unsigned parse_default_memory(int jobs)
 
 /* A worker process returned the facts of entry i (worker_done_fn). */
 static void worker_done(void *data, size_t i, struct fact_tu *tu,
-                        const char *json, int skipped)
+                        const void *bin, size_t len, int skipped)
 {
     struct shared *s = data;
     s->out[i] = tu;
@@ -214,7 +218,7 @@ static void worker_done(void *data, size_t i, struct fact_tu *tu,
         atomic_fetch_add(&s->skipped, 1);
     } else {
         atomic_fetch_add(&s->parsed, 1);
-        store(s, &s->db->items[i], tu, json);
+        store(s, &s->db->items[i], tu, bin, len);
     }
     finished(s, i);
 }

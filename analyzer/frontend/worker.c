@@ -35,22 +35,20 @@
 #define SAMPLE_MS 20
 /* A result larger than this is a protocol error (facts are far smaller). */
 #define WIRE_MAX ((uint64_t)1 << 30)
-#define WIRE_MAGIC 0x3153574bu /* "KWS1" */
+#define WIRE_MAGIC 0x3253574bu /* "KWS2" */
 #define NO_JOB ((size_t)-1)
 
 /*
  * The protocol.  The parent sends the index of a database entry (a
- * uint64_t); the worker answers with a wire_head and size bytes: the
- * inputs (for each, a uint32_t length and the path, a uint32_t length and
- * the hash) and then the facts JSON.  After a TU whose parse failed
- * outright the worker exits: libclang's crash recovery may have left it
- * broken, and a fresh worker costs a fork.
+ * uint64_t); the worker answers with a wire_head and size bytes: the facts
+ * with their inputs, as facts_to_bin() writes them.  After a TU whose
+ * parse failed outright the worker exits: libclang's crash recovery may
+ * have left it broken, and a fresh worker costs a fork.
  */
 struct wire_head {
-    uint32_t magic;   /* WIRE_MAGIC */
-    uint32_t ninputs; /* entries in the inputs part */
-    uint64_t index;   /* the database entry */
-    uint64_t size;    /* bytes after this header */
+    uint32_t magic; /* WIRE_MAGIC */
+    uint64_t index; /* the database entry */
+    uint64_t size;  /* bytes after this header */
 };
 
 /* ---- the worker process ---------------------------------------------- */
@@ -95,36 +93,20 @@ static int read_all(int fd, void *data, size_t n)
     return 1;
 }
 
-static void add_field(struct strbuf *sb, const char *s)
-{
-    uint32_t n = (uint32_t)strlen(s);
-    strbuf_add(sb, (const char *)&n, sizeof(n));
-    strbuf_add(sb, s, n);
-}
-
 static int send_result(int fd, uint64_t index, const struct fact_tu *tu)
 {
-    char *json = facts_to_json(tu, 0);
-    size_t jlen = strlen(json);
-    struct strbuf sb = STRBUF_INIT;
+    size_t len;
+    void *bin = facts_to_bin(tu, &len);
     struct wire_head h;
     int rc;
-    for (size_t i = 0; i < tu->ninputs; i++) {
-        add_field(&sb, tu->inputs[i].path);
-        add_field(&sb, tu->inputs[i].hash);
-    }
-    memset(&h, 0, sizeof(h));
+    memset(&h, 0, sizeof(h)); /* the padding too */
     h.magic = WIRE_MAGIC;
-    h.ninputs = (uint32_t)tu->ninputs;
     h.index = index;
-    h.size = (uint64_t)sb.len + jlen;
-    rc = write_all(fd, &h, sizeof(h)) < 0 ||
-                 write_all(fd, sb.buf, sb.len) < 0 ||
-                 write_all(fd, json, jlen) < 0
-             ? -1
-             : 0;
-    strbuf_release(&sb);
-    free(json);
+    h.size = len;
+    rc = write_all(fd, &h, sizeof(h));
+    if (rc == 0)
+        rc = write_all(fd, bin, len);
+    free(bin);
     return rc;
 }
 
@@ -319,7 +301,7 @@ static void deliver_failed(struct pool *p, size_t job, const char *msg,
                            int skipped)
 {
     const struct compdb_entry *e = &p->db->items[p->jobs[job].index];
-    p->done(p->data, p->jobs[job].index, facts_tu_failed(e->file, msg), NULL,
+    p->done(p->data, p->jobs[job].index, facts_tu_failed(e->file, msg), NULL, 0,
             skipped);
 }
 
@@ -375,55 +357,24 @@ static void stop(struct pool *p, struct worker *w, enum stop_reason why)
 }
 
 /*
- * The length-prefixed field at *p (before end): sets *len, advances *p past
- * it and returns its start; NULL when it does not fit.
- */
-static const char *next_field(const char **p, const char *end, uint32_t *len)
-{
-    const char *f;
-    if ((size_t)(end - *p) < sizeof(*len))
-        return NULL;
-    memcpy(len, *p, sizeof(*len));
-    f = *p + sizeof(*len);
-    if ((size_t)(end - f) < *len)
-        return NULL;
-    *p = f + *len;
-    return f;
-}
-
-/*
  * A complete result is in w->in: decode it and hand it over.  Returns -1
  * when it is malformed.
  */
 static int finish(struct pool *p, struct worker *w)
 {
     struct wire_head h;
-    const char *inputs = w->in.buf + sizeof(h), *json = inputs;
-    const char *end = w->in.buf + w->in.len, *err = NULL;
-    size_t job = w->job;
+    const char *bin = w->in.buf + sizeof(h), *err = NULL;
+    size_t len = w->in.len - sizeof(h), job = w->job;
     struct fact_tu *tu;
     struct rusage ru;
-    uint32_t len = 0;
 
     memcpy(&h, w->in.buf, sizeof(h));
-    for (uint64_t i = 0; i < 2 * (uint64_t)h.ninputs; i++)
-        if (!next_field(&json, end, &len))
-            return -1;
-    /* strbuf keeps a NUL after the data: the JSON text ends there. */
-    tu = facts_from_json(json, &err);
+    tu = facts_from_bin(bin, len, &err);
     if (!tu)
         return -1;
     if (strcmp(tu->file, p->db->items[h.index].file) != 0) {
         facts_tu_free(tu);
         return -1;
-    }
-    tu->inputs = xcalloc(h.ninputs ? h.ninputs : 1, sizeof(*tu->inputs));
-    for (uint32_t i = 0; i < h.ninputs; i++) {
-        const char *path = next_field(&inputs, json, &len);
-        struct fact_input *in = &tu->inputs[tu->ninputs++];
-        in->path = arena_strndup(&tu->arena, path, len);
-        path = next_field(&inputs, json, &len);
-        in->hash = arena_strndup(&tu->arena, path, len);
     }
     w->job = NO_JOB;
     w->served++;
@@ -437,7 +388,7 @@ static int finish(struct pool *p, struct worker *w)
             return 0;
         }
     }
-    p->done(p->data, h.index, tu, json, 0);
+    p->done(p->data, h.index, tu, bin, len, 0);
     strbuf_reset(&w->in);
     return 0;
 }

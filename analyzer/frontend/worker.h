@@ -11,10 +11,10 @@
  * Workers are forked (no exec): they share the parent's compilation
  * database and editor buffers and start in about a millisecond.  Each one
  * is persistent: it parses the TUs the parent sends it over a socket, one
- * at a time, and returns each TU's facts as JSON (facts/facts.h) with the
- * list of files the parse read (for the cache).  The parent serves every
- * worker from one thread with poll(), which also times the deadlines and
- * samples the workers' memory (/proc/PID/statm) while they parse.
+ * at a time, and returns each TU's facts with the list of files the parse
+ * read (for the cache), in the binary form of facts_to_bin().  The parent
+ * serves every worker from one thread with poll(), which also times the
+ * deadlines and samples the workers' memory (/proc/PID/statm) while they parse.
  *
  * Memory is the growth of a worker's resident set since it started, so the
  * memory shared with the parent at fork time is not counted.  An address
@@ -41,13 +41,14 @@ struct worker_job {
 
 /*
  * Called (on the calling thread) with the facts of each job's entry: tu
- * (the receiver owns it) lists the files the parse read; json is its facts
- * as facts_to_json() writes them (borrowed until the call returns), or NULL
- * when the worker returned none (a limit was reached or the worker died:
- * tu then says so).  skipped is 1 when a limit was reached.
+ * (the receiver owns it) lists the files the parse read; bin is the len
+ * bytes the worker sent, tu as facts_to_bin() writes it (inputs included;
+ * borrowed until the call returns), or NULL when the worker returned none
+ * (a limit was reached or the worker died: tu then says so).  skipped is 1
+ * when a limit was reached.
  */
 typedef void (*worker_done_fn)(void *data, size_t index, struct fact_tu *tu,
-                               const char *json, int skipped);
+                               const void *bin, size_t len, int skipped);
 
 /*
  * Parses the entries of db that jobs name in up to nworkers worker

@@ -5,11 +5,14 @@
  * in), then links it and runs every rule, as "syncwise link" does.
  *
  * usage: link_bench [-f FUNCTIONS] [-e EDGES] [-t FILES] [-s SPAWN_EVERY]
- *                   [--json] [--no-rules] [--select CODES] [--advise]
+ *                   [--json] [--bin] [--no-rules] [--select CODES]
+ *                   [--advise]
  *
  * One function in SPAWN_EVERY (default 10,000: 10 thread start routines)
  * starts a thread.  --json also round-trips every file's facts through
- * JSON first, as a link of facts files reads them; --no-rules stops after
+ * JSON first, as a link of facts files reads them; --bin through the
+ * binary form, as the cache and the parse workers do (after --json when
+ * both are given, each timed on its own); --no-rules stops after
  * program_build(); --select runs only those rules (as the CLI's option);
  * --advise also computes "syncwise advise" on the program (every entry
  * point's wait profile and verdict).  Prints the time of each step.
@@ -167,7 +170,7 @@ static struct fact_tu *make_tu(size_t t, size_t lo, size_t hi, size_t nfuncs,
 int main(int argc, char **argv)
 {
     size_t nfuncs = 100000, nedges = 1000000, nfiles = 100;
-    int json = 0, rules = 1, advise = 0;
+    int json = 0, bin = 0, rules = 1, advise = 0;
     char **select = NULL;
     size_t nselect = 0;
     double t_advise = 0;
@@ -177,7 +180,8 @@ int main(int argc, char **argv)
     struct catalog *cat;
     char **errs = NULL;
     size_t nerrs = 0, edges = 0;
-    double t0, t1, t2, t3, t4;
+    double t0, t1, t2, t3, t4, t_json, t_bin = 0;
+    size_t bin_bytes = 0;
     struct program *prog;
     struct engine_result res;
     struct engine_opts eo;
@@ -193,6 +197,8 @@ int main(int argc, char **argv)
             spawn_every = strtoul(argv[++i], NULL, 10);
         else if (strcmp(argv[i], "--json") == 0)
             json = 1;
+        else if (strcmp(argv[i], "--bin") == 0)
+            bin = 1;
         else if (strcmp(argv[i], "--no-rules") == 0)
             rules = 0;
         else if (strcmp(argv[i], "--advise") == 0)
@@ -202,8 +208,8 @@ int main(int argc, char **argv)
                 return 2;
         } else {
             fprintf(stderr, "usage: link_bench [-f FUNCTIONS] [-e EDGES] "
-                            "[-t FILES] [-s SPAWN_EVERY] [--json] [--no-rules] "
-                            "[--select CODES] [--advise]\n");
+                            "[-t FILES] [-s SPAWN_EVERY] [--json] [--bin] "
+                            "[--no-rules] [--select CODES] [--advise]\n");
             return 2;
         }
     }
@@ -246,6 +252,27 @@ int main(int argc, char **argv)
             tus[t] = back;
         }
     }
+    t_json = now() - t1;
+    if (bin) {
+        t_bin = now();
+        for (size_t t = 0; t < nfiles; t++) {
+            size_t len;
+            void *b = facts_to_bin(tus[t], &len);
+            const char *err = NULL;
+            struct fact_tu *back = facts_from_bin(b, len, &err);
+            if (!back) {
+                fprintf(stderr,
+                        "link_bench: facts do not round-trip (binary): %s\n",
+                        err);
+                return 1;
+            }
+            bin_bytes += len;
+            free(b);
+            facts_tu_free(tus[t]);
+            tus[t] = back;
+        }
+        t_bin = now() - t_bin;
+    }
     t2 = now();
     prog = program_build(cat, (const struct fact_tu *const *)tus, nfiles);
     t3 = now();
@@ -269,7 +296,9 @@ int main(int argc, char **argv)
            nfuncs, edges, nfiles);
     printf("generate:        %.3f s\n", t1 - t0);
     if (json)
-        printf("json round-trip: %.3f s\n", t2 - t1);
+        printf("json round-trip: %.3f s\n", t_json);
+    if (bin)
+        printf("bin round-trip:  %.3f s (%zu bytes)\n", t_bin, bin_bytes);
     printf("program_build:   %.3f s\n", t3 - t2);
     if (rules)
         printf("link + rules:    %.3f s (%zu findings)\n", t4, res.diags.n);

@@ -59,6 +59,27 @@ entries() {
     find "$cache" -name '*.facts' | sort
 }
 
+# An entry is a line of JSON (the header) and then the binary facts, whose
+# size the header gives.
+header_len() {
+    head -1 "$1" | wc -c
+}
+facts_size() {
+    head -1 "$1" | grep -o '"size":[0-9]*' | cut -d: -f2
+}
+# edit_header ENTRY SED_EXPR: edits the header, keeps the facts.
+edit_header() {
+    local off
+    off=$(header_len "$1")
+    { head -1 "$1" | sed "$2"; tail -c +$((off + 1)) "$1"; } >"$1.new"
+    mv "$1.new" "$1"
+}
+# poke ENTRY OFFSET TEXT: overwrites bytes of the facts, in place.
+poke() {
+    printf '%s' "$3" | dd of="$1" bs=1 seek=$(($(header_len "$1") + $2)) \
+        conv=notrunc status=none
+}
+
 case $case in
 hit_miss)
     run cold --cache-dir "$cache"
@@ -122,13 +143,23 @@ foreign)
     mapfile -t es < <(entries)
     # Another TU's entry under this TU's name: its key does not match.
     cp "${es[0]}" "${es[1]}"
-    # Facts of another version: the format field says so.
-    sed -i '1s/"cache_version":1/"cache_version":99/' "${es[2]}"
+    # An entry of another version: the header says so.
+    grep -q '"cache_version":2,' "${es[2]}" || fail "no cache_version 2 in ${es[2]}"
+    edit_header "${es[2]}" 's/"cache_version":2,/"cache_version":99,/'
     run rebuilt --cache-dir "$cache"
     expect_stats rebuilt "2 parsed, 1 cached, 2 stored"
     same "$tmp/cold.json" "$tmp/rebuilt.json"
-    # Facts that are valid JSON of the wrong shape.
-    sed -i '2s/"functions":\[/"functions":[7,/' "${es[0]}"
+    # Facts of another version (bytes 4 to 7 of the facts).
+    poke "${es[0]}" 4 "XXXX"
+    run version --cache-dir "$cache"
+    expect_stats version "1 parsed, 2 cached, 1 stored"
+    same "$tmp/cold.json" "$tmp/version.json"
+    # Facts whose header matches but which end too early: the last byte
+    # cut, and the header's size made to agree.
+    n=$(facts_size "${es[1]}")
+    truncate -s -1 "${es[1]}"
+    edit_header "${es[1]}" "s/\"size\":$n}/\"size\":$((n - 1))}/"
+    [ "$(facts_size "${es[1]}")" = $((n - 1)) ] || fail "size not edited"
     run shape --cache-dir "$cache"
     expect_stats shape "1 parsed, 2 cached, 1 stored"
     same "$tmp/cold.json" "$tmp/shape.json"
@@ -148,7 +179,8 @@ atomic)
         wait "$pid" 2>/dev/null || true
         for e in $(entries); do
             head -1 "$e" | grep -q '^{"format":"syncwise-cache"' || fail "partial entry $e"
-            [ "$(wc -l <"$e")" = 2 ] || fail "partial entry $e"
+            [ "$(stat -c %s "$e")" = $(($(header_len "$e") + $(facts_size "$e"))) ] ||
+                fail "partial entry $e"
         done
         run after --cache-dir "$cache"
         same "$tmp/cold.json" "$tmp/after.json"

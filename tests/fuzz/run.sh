@@ -10,7 +10,8 @@
 #   tests/fuzz/run.sh SECONDS [BUILD_DIR]
 #
 # Environment: CC (default clang-14, else clang), FUZZ_JOBS targets at once
-# (default: number of cores, at most 2), FUZZ_TARGETS (default: all),
+# (default: number of cores, at most 2), FUZZ_TARGETS (default: all: those
+# of SW_FUZZ_TARGETS in tests/fuzz/CMakeLists.txt, and lsp_serve),
 # FUZZ_CORPUS a directory to keep each target's corpus in between runs
 # (default: a temporary one).
 set -euo pipefail
@@ -18,7 +19,9 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 secs=${1:?usage: run.sh SECONDS [BUILD_DIR]}
 build=${2:-$root/build-fuzz}
-targets=${FUZZ_TARGETS:-compdb catalog facts shell_split path config jsonrpc suppress lsp_serve}
+all=$(sed -n 's/^set(SW_FUZZ_TARGETS \(.*\))$/\1/p' "$here/CMakeLists.txt")
+[ -n "$all" ] || { echo "run.sh: no SW_FUZZ_TARGETS in $here/CMakeLists.txt" >&2; exit 1; }
+targets=${FUZZ_TARGETS:-$all lsp_serve}
 jobs=${FUZZ_JOBS:-$(nproc)}
 [ "$jobs" -gt 2 ] && jobs=2
 

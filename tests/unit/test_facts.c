@@ -5,9 +5,12 @@
  */
 #include "common/xalloc.h"
 #include "facts/facts.h"
+#include "frontend/extract.h"
 #include "unit_util.h"
 
 #include <check.h>
+#include <ftw.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -825,6 +828,602 @@ START_TEST(new_fields_round_trip)
 }
 END_TEST
 
+/* ---- binary facts (facts/facts_bin.c) ------------------------------------ */
+
+/* A copy of n bytes of buf in a buffer of exactly n bytes. */
+static unsigned char *exact_copy(const unsigned char *buf, size_t n)
+{
+    unsigned char *p = xmalloc(n ? n : 1);
+    if (n)
+        memcpy(p, buf, n);
+    return p;
+}
+
+/* facts_to_bin(tu) in a buffer of exactly its size (ASan sees overreads). */
+static unsigned char *to_bin(const struct fact_tu *tu, size_t *len)
+{
+    unsigned char *bin = facts_to_bin(tu, len), *copy = exact_copy(bin, *len);
+    free(bin);
+    return copy;
+}
+
+/* tu through facts_to_bin() and facts_from_bin(); the test fails on NULL. */
+static struct fact_tu *bin_round_trip(const struct fact_tu *tu)
+{
+    size_t len;
+    unsigned char *bin = to_bin(tu, &len);
+    const char *err = NULL;
+    struct fact_tu *back = facts_from_bin(bin, len, &err);
+    ck_assert_msg(back != NULL, "rejected own output: %s", err ? err : "?");
+    free(bin);
+    return back;
+}
+
+/*
+ * The checks every round trip passes: the same JSON as before, the same
+ * inputs, and the same bytes when written again.
+ */
+static void assert_bin_round_trip(const struct fact_tu *tu, const char *what)
+{
+    struct fact_tu *back = bin_round_trip(tu);
+    char *j1 = facts_to_json(tu, 0), *j2 = facts_to_json(back, 0);
+    size_t n1, n2;
+    unsigned char *b1 = to_bin(tu, &n1), *b2 = to_bin(back, &n2);
+    ck_assert_msg(strcmp(j1, j2) == 0, "%s: JSON differs", what);
+    ck_assert_msg(n1 == n2 && memcmp(b1, b2, n1) == 0, "%s: bytes differ",
+                  what);
+    ck_assert_uint_eq(back->ninputs, tu->ninputs);
+    for (size_t i = 0; i < tu->ninputs; i++) {
+        ck_assert_str_eq(back->inputs[i].path, tu->inputs[i].path);
+        ck_assert_str_eq(back->inputs[i].hash, tu->inputs[i].hash);
+    }
+    ck_assert_ptr_null(facts_tu_check(back));
+    free(j1);
+    free(j2);
+    free(b1);
+    free(b2);
+    facts_tu_free(back);
+}
+
+static void add_inputs(struct fact_tu *tu)
+{
+    tu->ninputs = 2;
+    tu->inputs = xcalloc(2, sizeof(*tu->inputs));
+    tu->inputs[0].path = S(tu, "/src/net.c");
+    tu->inputs[0].hash = S(tu, "0123456789abcdef0123456789abcdef");
+    tu->inputs[1].path = S(tu, "/src/net.h");
+    tu->inputs[1].hash = S(tu, "fedcba9876543210fedcba9876543210");
+}
+
+START_TEST(bin_round_trip_is_identical)
+{
+    struct fact_tu *tu = sample_tu(), *empty = facts_tu_new("/src/e.c"),
+                   *failed = facts_tu_failed("/src/f.c", "no AST");
+    struct fact_tu *big = facts_tu_new("/src/big.c");
+    add_inputs(tu);
+    assert_bin_round_trip(tu, "sample");
+    assert_bin_round_trip(empty, "empty");
+    assert_bin_round_trip(failed, "failed");
+    /* Values that take several bytes, at both ends of their ranges. */
+    big->nerrors = (size_t)FACT_MAX_ERRORS;
+    big->first_error.line = FACT_MAX_POS;
+    big->first_error.message = S(big, "m");
+    big->nfuncs = 1;
+    big->funcs = xcalloc(1, sizeof(*big->funcs));
+    big->funcs[0] = (struct fact_func){.usr = S(big, "u"),
+                                       .name = S(big, "f"),
+                                       .file = S(big, "/src/big.c"),
+                                       .line = FACT_MAX_POS,
+                                       .nparams = FACT_MAX_PARAMS};
+    big->funcs[0].ncalls = 1;
+    big->funcs[0].calls = xcalloc(1, sizeof(*big->funcs[0].calls));
+    big->funcs[0].calls[0] = (struct fact_call){.name = S(big, "g"),
+                                                .via_param = -1,
+                                                .loop = -1,
+                                                .branch = -1,
+                                                .arm = -1,
+                                                .seq = INT_MAX,
+                                                .cond = INT_MIN,
+                                                .nargs = 3};
+    big->funcs[0].calls[0].args = xcalloc(3, sizeof(struct fact_arg));
+    for (int i = 0; i < 3; i++) {
+        struct fact_arg *a = &big->funcs[0].calls[0].args[i];
+        *a = arg(big, FACT_ARG_INT, NULL, "N", 0, -1, 0);
+        a->ival = i == 0 ? LLONG_MIN : i == 1 ? LLONG_MAX : -1;
+    }
+    big->funcs[0].calls[0].args[2].kind = FACT_ARG_PARAM;
+    big->funcs[0].calls[0].args[2].param = FACT_MAX_PARAMS - 1;
+    assert_bin_round_trip(big, "big");
+    {
+        struct fact_tu *b = bin_round_trip(big);
+        ck_assert(b->funcs[0].calls[0].args[0].ival == LLONG_MIN);
+        ck_assert(b->funcs[0].calls[0].args[1].ival == LLONG_MAX);
+        ck_assert_int_eq(b->funcs[0].calls[0].seq, INT_MAX);
+        ck_assert_int_eq(b->funcs[0].calls[0].cond, INT_MIN);
+        ck_assert_uint_eq(b->nerrors, (size_t)FACT_MAX_ERRORS);
+        ck_assert_ptr_null(b->funcs[0].params);
+        facts_tu_free(b);
+    }
+    facts_tu_free(big);
+    facts_tu_free(failed);
+    facts_tu_free(empty);
+    facts_tu_free(tu);
+}
+END_TEST
+
+/* Every optional string of the facts, "" in one TU and NULL in another. */
+START_TEST(bin_keeps_null_and_empty_strings_apart)
+{
+    for (int empty = 0; empty < 2; empty++) {
+        struct fact_tu *tu = sample_tu(), *b;
+        struct fact_func *f = &tu->funcs[0];
+        const char *v = empty ? S(tu, "") : NULL;
+        const char *params[2];
+        struct fact_call *c = &f->calls[1];
+        add_inputs(tu);
+        tu->first_error.file = v;
+        tu->globals[1].owner = v;
+        tu->assigns[0].func_name = v;
+        tu->assigns[0].owner = v;
+        params[0] = v;
+        params[1] = S(tu, "c:p");
+        f->params = params; /* outlives the round trip */
+        f->loops[0].counter = v;
+        f->branches[0].guard_usr = v;
+        c->callee = v;
+        c->via = v;
+        c->result = v;
+        c->args[0].ref = v;
+        c->args[0].text = v;
+        f->accesses[0].field = v;
+        f->accesses[0].index = v;
+        f->flows[0].to = v ? v : f->flows[0].to;
+        b = bin_round_trip(tu);
+#define SAME(field) ck_assert_pstr_eq(b->field, tu->field)
+        SAME(first_error.file);
+        SAME(globals[1].owner);
+        SAME(assigns[0].func_name);
+        SAME(assigns[0].owner);
+        ck_assert_pstr_eq(b->funcs[0].params[0], v);
+        ck_assert_str_eq(b->funcs[0].params[1], "c:p");
+        SAME(funcs[0].loops[0].counter);
+        SAME(funcs[0].branches[0].guard_usr);
+        SAME(funcs[0].calls[1].callee);
+        SAME(funcs[0].calls[1].via);
+        SAME(funcs[0].calls[1].result);
+        SAME(funcs[0].calls[1].args[0].ref);
+        SAME(funcs[0].calls[1].args[0].text);
+        SAME(funcs[0].accesses[0].field);
+        SAME(funcs[0].accesses[0].index);
+        SAME(funcs[0].flows[0].to);
+#undef SAME
+        ck_assert_int_eq(b->funcs[0].calls[1].args[0].ref != NULL, empty);
+        facts_tu_free(b);
+        facts_tu_free(tu);
+    }
+}
+END_TEST
+
+/* The walk of the fixtures: nftw() passes no data to its callback. */
+static void *fixture_idx;
+static int nfixtures;
+
+/* Every fixture file, as the front end extracts it (inputs included). */
+static int fixture_round_trip(const char *path, const struct stat *st, int flag,
+                              struct FTW *ftw)
+{
+    size_t len = strlen(path);
+    char *dir, *inc;
+    const char *args[3];
+    struct fact_tu *tu;
+    (void)st;
+    (void)ftw;
+    if (flag != FTW_F || len < 2 || strcmp(path + len - 2, ".c") != 0)
+        return 0;
+    dir = xstrndup(path, (size_t)(strrchr(path, '/') - path));
+    inc = xasprintf("-I%s", dir);
+    args[0] = "-std=c11";
+    args[1] = "-D_GNU_SOURCE";
+    args[2] = inc;
+    tu = extract_tu(fixture_idx, path, dir, args, 3, NULL, 0);
+    ck_assert_uint_gt(tu->ninputs, 0);
+    assert_bin_round_trip(tu, path);
+    /* The same facts as the JSON round trip gives. */
+    {
+        char *j = facts_to_json(tu, 0), *jj, *jb;
+        const char *err = NULL;
+        struct fact_tu *viaj = facts_from_json(j, &err), *viab;
+        ck_assert_msg(viaj != NULL, "%s: %s", path, err ? err : "?");
+        viab = bin_round_trip(tu);
+        jj = facts_to_json(viaj, 1);
+        jb = facts_to_json(viab, 1);
+        ck_assert_str_eq(jj, jb);
+        free(j);
+        free(jj);
+        free(jb);
+        facts_tu_free(viaj);
+        facts_tu_free(viab);
+    }
+    nfixtures++;
+    facts_tu_free(tu);
+    free(inc);
+    free(dir);
+    return 0;
+}
+
+START_TEST(bin_round_trip_of_fixtures)
+{
+    fixture_idx = extract_index_new();
+    ck_assert_int_eq(nftw(SW_FIXTURES_DIR, fixture_round_trip, 16, FTW_PHYS),
+                     0);
+    extract_index_free(fixture_idx);
+    /* 50-odd C files; fewer means the walk went wrong. */
+    ck_assert_int_gt(nfixtures, 40);
+}
+END_TEST
+
+static void expect_bin_reject(const unsigned char *buf, size_t n,
+                              const char *want)
+{
+    unsigned char *copy = exact_copy(buf, n);
+    const char *err = NULL;
+    struct fact_tu *tu = facts_from_bin(copy, n, &err);
+    ck_assert_msg(tu == NULL, "accepted %zu bytes", n);
+    ck_assert_msg(err != NULL && err[0], "no message for %zu bytes", n);
+    if (want)
+        ck_assert_msg(strstr(err, want) != NULL, "message '%s' lacks '%s'", err,
+                      want);
+    free(copy);
+}
+
+START_TEST(bin_rejects_every_truncation)
+{
+    struct fact_tu *tu = sample_tu();
+    size_t len;
+    unsigned char *bin;
+    add_inputs(tu);
+    bin = to_bin(tu, &len);
+    ck_assert_uint_gt(len, 100);
+    for (size_t n = 0; n < len; n++)
+        expect_bin_reject(bin, n, NULL);
+    free(bin);
+    facts_tu_free(tu);
+}
+END_TEST
+
+/*
+ * Every byte flipped in three ways: the reader returns NULL, or facts that
+ * pass facts_tu_check() and round-trip (a flipped letter of a string is
+ * still a string).  Never a crash or a leak.
+ */
+START_TEST(bin_survives_byte_flips)
+{
+    static const unsigned char masks[] = {0x01, 0x80, 0xff};
+    struct fact_tu *tu = sample_tu();
+    size_t len, rejected = 0;
+    unsigned char *bin;
+    add_inputs(tu);
+    bin = to_bin(tu, &len);
+    for (size_t i = 0; i < len; i++) {
+        for (size_t m = 0; m < sizeof(masks); m++) {
+            unsigned char *copy = exact_copy(bin, len);
+            const char *err = NULL;
+            struct fact_tu *b;
+            copy[i] ^= masks[m];
+            b = facts_from_bin(copy, len, &err);
+            if (b) {
+                ck_assert_ptr_null(facts_tu_check(b));
+                assert_bin_round_trip(b, "flipped");
+                facts_tu_free(b);
+            } else {
+                ck_assert(err != NULL && err[0]);
+                rejected++;
+            }
+            free(copy);
+        }
+    }
+    /* Flips in the string table mostly give other strings; most others
+     * break the structure (841 of 2568 flips, when this was written). */
+    ck_assert_uint_gt(rejected, len / 2);
+    free(bin);
+    facts_tu_free(tu);
+}
+END_TEST
+
+START_TEST(bin_rejects_bad_headers)
+{
+    struct fact_tu *tu = facts_tu_new("/a.c");
+    size_t len;
+    unsigned char *bin = to_bin(tu, &len), *more;
+    const char *err = NULL;
+    struct fact_tu *b = facts_from_bin(bin, len, &err);
+    ck_assert_msg(b != NULL, "%s", err ? err : "?");
+    facts_tu_free(b);
+    expect_bin_reject(bin, 0, "not binary facts");
+    bin[0] = 'X';
+    expect_bin_reject(bin, len, "not binary facts");
+    bin[0] = 'S';
+    bin[4]++; /* the layout's version */
+    expect_bin_reject(bin, len, "version");
+    bin[4]--;
+    bin[8]++; /* SW_FACTS_VERSION */
+    expect_bin_reject(bin, len, "version");
+    bin[8]--;
+    /* One byte too many. */
+    more = xcalloc(len + 1, 1);
+    memcpy(more, bin, len);
+    expect_bin_reject(more, len + 1, "trailing");
+    /* JSON is not binary facts. */
+    expect_bin_reject((const unsigned char *)"{\"format\":1}", 12,
+                      "not binary facts");
+    free(more);
+    free(bin);
+    facts_tu_free(tu);
+}
+END_TEST
+
+/*
+ * Facts that break an invariant are rejected by both readers: the binary
+ * reader is exactly as strict as the JSON reader.  Each case breaks one
+ * thing in the sample; the two forms are written from the same facts.
+ */
+static void break_call_loop(struct fact_tu *tu)
+{
+    tu->funcs[0].calls[0].loop = 2;
+}
+static void break_call_loop_low(struct fact_tu *tu)
+{
+    tu->funcs[0].calls[0].loop = -2;
+}
+static void break_loop_parent(struct fact_tu *tu)
+{
+    tu->funcs[0].loops[0].parent = 0;
+}
+static void break_branch_parent(struct fact_tu *tu)
+{
+    tu->funcs[0].branches[0].parent = 1;
+}
+static void break_call_branch(struct fact_tu *tu)
+{
+    tu->funcs[0].calls[1].branch = 1;
+}
+static void break_arm_stmt(struct fact_tu *tu)
+{
+    tu->funcs[0].arms[1].stmt = 2;
+}
+static void break_arm_stmt_none(struct fact_tu *tu)
+{
+    tu->funcs[0].arms[0].stmt = -1;
+}
+static void break_arm_parent(struct fact_tu *tu)
+{
+    tu->funcs[0].arms[1].parent = 1;
+}
+static void break_via_param(struct fact_tu *tu)
+{
+    tu->funcs[0].calls[2].via_param = FACT_MAX_PARAMS;
+}
+static void break_param_arg(struct fact_tu *tu)
+{
+    tu->funcs[0].calls[0].args[0].param = FACT_MAX_PARAMS;
+}
+static void break_decl_loop(struct fact_tu *tu)
+{
+    tu->funcs[0].calls[0].args[1].decl_loop = 2;
+}
+static void break_base_param(struct fact_tu *tu)
+{
+    tu->funcs[0].calls[1].args[3].base_param = 5000;
+}
+static void break_origin_kind(struct fact_tu *tu)
+{
+    ((struct fact_arg *)tu->funcs[0].calls[1].args[5].origin)->kind =
+        FACT_ARG_INT;
+}
+static void break_origin_ref(struct fact_tu *tu)
+{
+    ((struct fact_arg *)tu->funcs[0].calls[1].args[5].origin)->ref = NULL;
+}
+static void break_origin_holder(struct fact_tu *tu)
+{
+    tu->funcs[0].calls[1].args[5].kind = FACT_ARG_ADDR;
+}
+static void break_origin_loop(struct fact_tu *tu)
+{
+    ((struct fact_arg *)tu->funcs[0].calls[1].args[5].origin)->decl_loop = 9;
+}
+static void break_flow_source(struct fact_tu *tu)
+{
+    tu->funcs[0].flows[0].call = -1;
+}
+static void break_flow_call(struct fact_tu *tu)
+{
+    tu->funcs[0].flows[0].call = 3;
+}
+static void break_flow_dest(struct fact_tu *tu)
+{
+    tu->funcs[0].flows[1].to_loop = -1;
+}
+static void break_flow_two_dests(struct fact_tu *tu)
+{
+    tu->funcs[0].flows[2].to_loop = 0;
+}
+static void break_flow_arg(struct fact_tu *tu)
+{
+    tu->funcs[0].flows[2].to_arg = 4;
+}
+static void break_flow_loop(struct fact_tu *tu)
+{
+    tu->funcs[0].flows[1].loop = 2;
+}
+static void break_access_loop(struct fact_tu *tu)
+{
+    tu->funcs[0].accesses[0].loop = 2;
+}
+static void break_access_var(struct fact_tu *tu)
+{
+    tu->funcs[0].accesses[1].var = NULL;
+}
+static void break_call_name(struct fact_tu *tu)
+{
+    tu->funcs[0].calls[2].name = NULL;
+}
+static void break_func_usr(struct fact_tu *tu)
+{
+    tu->funcs[1].usr = NULL;
+}
+static void break_func_file(struct fact_tu *tu)
+{
+    tu->funcs[1].file = NULL;
+}
+static void break_guard(struct fact_tu *tu)
+{
+    tu->funcs[0].branches[0].guard = NULL;
+}
+static void break_global_name(struct fact_tu *tu)
+{
+    tu->globals[2].name = NULL;
+}
+static void break_assign(struct fact_tu *tu)
+{
+    tu->funcs[0].assigns[0].param = -1;
+}
+static void break_assign_target(struct fact_tu *tu)
+{
+    tu->assigns[0].target = NULL;
+}
+static void break_nparams(struct fact_tu *tu)
+{
+    tu->funcs[0].nparams = FACT_MAX_PARAMS + 1;
+}
+static void break_nparams_low(struct fact_tu *tu)
+{
+    tu->funcs[0].nparams = -1;
+}
+static void break_line(struct fact_tu *tu)
+{
+    tu->funcs[0].accesses[2].line = -1;
+}
+static void break_col(struct fact_tu *tu)
+{
+    tu->funcs[0].loops[1].col = FACT_MAX_POS + 1;
+}
+static void break_end_line(struct fact_tu *tu)
+{
+    tu->funcs[1].end_line = -7;
+}
+static void break_error_message(struct fact_tu *tu)
+{
+    tu->first_error.message = NULL;
+}
+static void break_error_count(struct fact_tu *tu)
+{
+    tu->nerrors = (size_t)FACT_MAX_ERRORS + 1;
+}
+static void break_tu_file(struct fact_tu *tu)
+{
+    tu->file = NULL;
+}
+
+START_TEST(bin_is_as_strict_as_json)
+{
+    static void (*const breaks[])(struct fact_tu *) = {
+        break_call_loop,     break_call_loop_low,
+        break_loop_parent,   break_branch_parent,
+        break_call_branch,   break_arm_stmt,
+        break_arm_stmt_none, break_arm_parent,
+        break_via_param,     break_param_arg,
+        break_decl_loop,     break_base_param,
+        break_origin_kind,   break_origin_ref,
+        break_origin_holder, break_origin_loop,
+        break_flow_source,   break_flow_call,
+        break_flow_dest,     break_flow_two_dests,
+        break_flow_arg,      break_flow_loop,
+        break_access_loop,   break_access_var,
+        break_call_name,     break_func_usr,
+        break_func_file,     break_guard,
+        break_global_name,   break_assign,
+        break_assign_target, break_nparams,
+        break_nparams_low,   break_line,
+        break_col,           break_end_line,
+        break_error_message, break_error_count,
+        break_tu_file,
+    };
+    for (size_t i = 0; i < sizeof(breaks) / sizeof(breaks[0]); i++) {
+        struct fact_tu *tu = sample_tu();
+        const char *jerr = NULL, *berr = NULL;
+        char *json;
+        size_t len;
+        unsigned char *bin;
+        struct fact_tu *j, *b;
+        breaks[i](tu);
+        ck_assert_msg(facts_tu_check(tu) != NULL, "case %zu: not broken", i);
+        json = facts_to_json(tu, 0);
+        bin = to_bin(tu, &len);
+        j = facts_from_json(json, &jerr);
+        b = facts_from_bin(bin, len, &berr);
+        ck_assert_msg(j == NULL && b == NULL, "case %zu accepted (%s, %s)", i,
+                      j ? "JSON" : "-", b ? "binary" : "-");
+        ck_assert_msg(jerr && berr && strcmp(jerr, berr) == 0,
+                      "case %zu: '%s' but '%s'", i, jerr ? jerr : "?",
+                      berr ? berr : "?");
+        free(json);
+        free(bin);
+        facts_tu_free(tu);
+    }
+}
+END_TEST
+
+/* The binary reader's own checks: what the bytes cannot say otherwise. */
+START_TEST(bin_rejects_malformed_bytes)
+{
+    unsigned char buf[64];
+    size_t n;
+    struct fact_tu *tu = facts_tu_new("a");
+    unsigned char *good = to_bin(tu, &n);
+    const char *err = NULL;
+    struct fact_tu *b;
+    /* Facts of "a": header, 1 string of 2 bytes "a\0", then the body. */
+    ck_assert_uint_eq(n, 12 + 2 + 2 + 1 + 1 + 1 + 1 + 1 + 1 + 1);
+    memcpy(buf, good, n);
+    b = facts_from_bin(buf, n, &err);
+    ck_assert_ptr_nonnull(b);
+    facts_tu_free(b);
+    /* A reference past the table. */
+    buf[16] = 2;
+    expect_bin_reject(buf, n, "string reference");
+    buf[16] = 1;
+    /* A string that does not end in the table. */
+    buf[15] = 'b';
+    expect_bin_reject(buf, n, "string table");
+    buf[15] = '\0';
+    /* Unknown flags. */
+    buf[17] = 2;
+    expect_bin_reject(buf, n, "flags");
+    buf[17] = 0;
+    /* A number that does not end, and one not in its shortest form. */
+    buf[n - 1] = 0x80;
+    expect_bin_reject(buf, n, "truncated");
+    buf[n - 1] = 0;
+    {
+        unsigned char longer[64];
+        memcpy(longer, buf, 18);
+        longer[18] = 0x80; /* nerrors 0 as two bytes */
+        longer[19] = 0x00;
+        memcpy(longer + 20, buf + 19, n - 19);
+        expect_bin_reject(longer, n + 1, "bad number");
+    }
+    /* A count larger than the bytes left could hold. */
+    buf[19] = 0x7f; /* globals */
+    expect_bin_reject(buf, n, "count");
+    buf[19] = 0;
+    ck_assert_ptr_nonnull(b = facts_from_bin(buf, n, &err));
+    facts_tu_free(b);
+    free(good);
+    facts_tu_free(tu);
+}
+END_TEST
+
 static Suite *facts_suite(void)
 {
     Suite *s = suite_create("facts");
@@ -851,6 +1450,18 @@ static Suite *facts_suite(void)
     tcase_add_test(tc, rejects_bad_positions);
     tcase_add_test(tc, rejects_missing_required_strings);
     tcase_add_test(tc, rejects_absurd_counts);
+    suite_add_tcase(s, tc);
+
+    tc = tcase_create("binary");
+    tcase_set_timeout(tc, 60);
+    tcase_add_test(tc, bin_round_trip_is_identical);
+    tcase_add_test(tc, bin_keeps_null_and_empty_strings_apart);
+    tcase_add_test(tc, bin_round_trip_of_fixtures);
+    tcase_add_test(tc, bin_rejects_every_truncation);
+    tcase_add_test(tc, bin_survives_byte_flips);
+    tcase_add_test(tc, bin_rejects_bad_headers);
+    tcase_add_test(tc, bin_is_as_strict_as_json);
+    tcase_add_test(tc, bin_rejects_malformed_bytes);
     suite_add_tcase(s, tc);
     return s;
 }
