@@ -2597,6 +2597,11 @@ char *extract_clang_version(void)
     return r;
 }
 
+void extract_preload(void)
+{
+    libclang_load(NULL);
+}
+
 char *extract_clang_identity(void)
 {
     return libclang_identity();

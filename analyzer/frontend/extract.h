@@ -65,4 +65,7 @@ char *extract_clang_version(void);
  */
 char *extract_clang_identity(void);
 
+/* Loads libclang now (once per process), for processes forked later. */
+void extract_preload(void);
+
 #endif

@@ -73,8 +73,12 @@ static struct fact_tu *parse_one(struct shared *s, void **idx,
             return tu;
         }
     }
-    if (s->lookup_only)
+    if (s->lookup_only) {
+        /* A file to parse: load libclang now, beside the other lookups,
+         * so that the workers forked next inherit it loaded. */
+        extract_preload();
         return NULL;
+    }
     /* A warm run never loads an index. */
     if (!*idx)
         *idx = parse_index_new();
