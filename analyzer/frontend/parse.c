@@ -247,6 +247,8 @@ static void parse_isolated(struct shared *s, int jobs)
             o->limits_for(o->limits_data, &s->db->items[i], &wj[n].limits);
         n++;
     }
+    if (n) /* once here rather than in every worker */
+        extract_preload();
     worker_parse(s->db, wj, n, jobs, o->unsaved, o->nunsaved, extract_flags(s),
                  worker_done, s);
     for (size_t k = 0; k < n; k++)
