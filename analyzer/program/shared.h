@@ -63,7 +63,8 @@ void shared_free(struct shared_model *m);
 /* The program's model, built on the first call and freed with p. */
 struct shared_model *shared_get(const struct program *p);
 
-/* Instances sorted by object, then field (NULL first). */
+/* Instances sorted by object, then field (NULL first), in one array:
+ * shared_at(m, i) is shared_at(m, 0) + i. */
 size_t shared_count(const struct shared_model *m);
 const struct shared_inst *shared_at(const struct shared_model *m, size_t i);
 

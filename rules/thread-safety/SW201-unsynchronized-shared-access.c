@@ -158,6 +158,7 @@ static void seen_add(struct seen *s, int obj, const char *field, int func)
  * its function) is reported already.  The object's accesses are [s, e).
  */
 struct pair_info {
+    const struct shared_inst *inst; /* the model's instances, in order */
     unsigned char *waited, *locked, *done;
     size_t s, e;
 };
@@ -167,7 +168,7 @@ static void check_pair(struct rule_ctx *ctx, const struct shared_model *m,
                        struct seen *seen, struct pair_info *pi, size_t i,
                        size_t j)
 {
-    const struct shared_inst *a = shared_at(m, i), *b = shared_at(m, j);
+    const struct shared_inst *a = &pi->inst[i], *b = &pi->inst[j];
     const struct shared_inst *t;
     const char *field;
     size_t ia = i;
@@ -194,7 +195,7 @@ static void check_pair(struct rule_ctx *ctx, const struct shared_model *m,
         return;
     seen_add(seen, a->obj, field, a->func);
     for (size_t k = pi->s; k < pi->e; k++)
-        if (shared_at(m, k)->func == a->func && shared_at(m, k)->field == field)
+        if (pi->inst[k].func == a->func && pi->inst[k].field == field)
             pi->done[k] = 1;
     report(ctx, m, a, b);
 }
@@ -214,6 +215,7 @@ void rule_SW201(struct rule_ctx *ctx)
         flag_key(key, sizeof(key), shared_at(m, i));
         strmap_put(waited, key, 1);
     }
+    pi.inst = n ? shared_at(m, 0) : NULL;
     pi.waited = xcalloc(n + 1, 1);
     pi.locked = xcalloc(n + 1, 1);
     pi.done = xcalloc(n + 1, 1);
