@@ -69,9 +69,12 @@ struct frame {
 struct walker {
     struct fact_tu *tu;    /* facts being built */
     CXTranslationUnit ctu; /* for tokens */
-    struct fact_func *fn;  /* function being walked, NULL at file scope */
-    CXCursor fn_cursor;    /* its cursor */
-    CXCursor *params;      /* its parameters */
+    CXFile text_file;      /* the file text_buf holds (spelled_at()) */
+    const char *text_buf;
+    size_t text_len;
+    struct fact_func *fn; /* function being walked, NULL at file scope */
+    CXCursor fn_cursor;   /* its cursor */
+    CXCursor *params;     /* its parameters */
     int nparams;
     int seq; /* event counter within fn */
     struct {
@@ -398,7 +401,21 @@ static void first_token(struct walker *w, CXSourceLocation from,
 {
     CXToken *toks = NULL;
     unsigned n = 0;
+    CXFile ff, ft;
+    unsigned of, ot, xf, xt;
     buf[0] = '\0';
+    /*
+     * libclang lexes the range where it is spelled.  When one end is in a
+     * macro's body and the other in its argument, that can be everything
+     * from the #define to the use: no operator to find there.
+     */
+    clang_getSpellingLocation(from, &ff, NULL, NULL, &of);
+    clang_getSpellingLocation(to, &ft, NULL, NULL, &ot);
+    clang_getExpansionLocation(from, NULL, NULL, NULL, &xf);
+    clang_getExpansionLocation(to, NULL, NULL, NULL, &xt);
+    if ((of != xf || ot != xt) && (!ff || !ft || !clang_File_isEqual(ff, ft) ||
+                                   ot < of || ot - of > SW_MAX_TEXT_SPAN))
+        return;
     clang_tokenize(w->ctu, clang_getRange(from, to), &toks, &n);
     for (unsigned i = 0; i < n; i++) {
         if (clang_getTokenKind(toks[i]) == CXToken_Punctuation) {
@@ -414,6 +431,32 @@ static void first_token(struct walker *w, CXSourceLocation from,
 }
 
 #ifndef SW_HAVE_OPERATOR_KIND
+/*
+ * The source bytes where loc is spelled, at most size - 1 of them, into
+ * buf; 0 when there are none.  Cheaper than a token: clang_tokenize() sets
+ * up a lexer for each call.
+ */
+static size_t spelled_at(struct walker *w, CXSourceLocation loc, char *buf,
+                         size_t size)
+{
+    CXFile f;
+    unsigned off;
+    size_t n = 0;
+    clang_getSpellingLocation(loc, &f, NULL, NULL, &off);
+    if (!f)
+        return 0;
+    if (!w->text_file || !clang_File_isEqual(f, w->text_file)) {
+        w->text_file = f;
+        w->text_buf = clang_getFileContents(w->ctu, f, &w->text_len);
+    }
+    while (w->text_buf && off + n < w->text_len && n + 1 < size) {
+        buf[n] = w->text_buf[off + n];
+        n++;
+    }
+    buf[n] = '\0';
+    return n;
+}
+
 /*
  * 1 when the operands' extents collapsed onto a macro use: inside a macro
  * expansion libclang 14 reports every location at the macro call, so the
@@ -491,10 +534,19 @@ static char unop_kind(struct walker *w, CXCursor c, CXCursor operand)
     unsigned a, b;
     clang_getSpellingLocation(clang_getRangeStart(all), NULL, NULL, NULL, &a);
     clang_getSpellingLocation(clang_getRangeStart(sub), NULL, NULL, NULL, &b);
-    if (b > a) /* prefix operator */
-        first_token(w, clang_getRangeStart(all), clang_getRangeStart(sub), op,
-                    sizeof(op));
-    else /* postfix */
+    if (b > a) { /* prefix operator: the expression's first token */
+        char at[3];
+        if (spelled_at(w, clang_getRangeStart(all), at, sizeof(at)) == 2 &&
+            (strcmp(at, "++") == 0 || strcmp(at, "--") == 0))
+            strcpy(op, at);
+        else if (at[0] == '&' || at[0] == '*')
+            op[0] = at[0], op[1] = '\0';
+        else if (at[0] == '!' || at[0] == '~' || at[0] == '-' || at[0] == '+')
+            strcpy(op, "!"); /* an operator that is none of the four */
+        else
+            first_token(w, clang_getRangeStart(all), clang_getRangeStart(sub),
+                        op, sizeof(op));
+    } else /* postfix */
         first_token(w, clang_getRangeEnd(sub), clang_getRangeEnd(all), op,
                     sizeof(op));
     if (strcmp(op, "&") == 0)
