@@ -344,17 +344,17 @@ static char *range_text(struct walker *w, CXSourceRange r, size_t max)
     struct strbuf sb = STRBUF_INIT;
     char *out;
     CXFile fb, fe;
-    unsigned lb, cb, ob, le, ce, oe;
+    unsigned ob, oe;
 
     /* File locations: a macro argument maps to where it is written. */
-    clang_getFileLocation(clang_getRangeStart(r), &fb, &lb, &cb, &ob);
-    clang_getFileLocation(clang_getRangeEnd(r), &fe, &le, &ce, &oe);
+    clang_getFileLocation(clang_getRangeStart(r), &fb, NULL, NULL, &ob);
+    clang_getFileLocation(clang_getRangeEnd(r), &fe, NULL, NULL, &oe);
     if (!fb || !clang_File_isEqual(fb, fe) || oe < ob ||
         oe - ob > SW_MAX_TEXT_SPAN)
         return NULL;
     clang_tokenize(w->ctu,
-                   clang_getRange(clang_getLocation(w->ctu, fb, lb, cb),
-                                  clang_getLocation(w->ctu, fe, le, ce)),
+                   clang_getRange(clang_getLocationForOffset(w->ctu, fb, ob),
+                                  clang_getLocationForOffset(w->ctu, fe, oe)),
                    &toks, &n);
     if (oe == ob && n > 1)
         n = 1; /* a macro use: its name */

@@ -77,6 +77,7 @@
     X(getFileTime)                                                             \
     X(getInclusions)                                                           \
     X(getLocation)                                                             \
+    X(getLocationForOffset)                                                    \
     X(getNullCursor)                                                           \
     X(getNumArgTypes)                                                          \
     X(getNumDiagnostics)                                                       \
@@ -171,6 +172,7 @@ char *libclang_identity(void);
 #define clang_getFileTime (sw_libclang.getFileTime)
 #define clang_getInclusions (sw_libclang.getInclusions)
 #define clang_getLocation (sw_libclang.getLocation)
+#define clang_getLocationForOffset (sw_libclang.getLocationForOffset)
 #define clang_getNullCursor (sw_libclang.getNullCursor)
 #define clang_getNumArgTypes (sw_libclang.getNumArgTypes)
 #define clang_getNumDiagnostics (sw_libclang.getNumDiagnostics)
