@@ -67,38 +67,66 @@ static unsigned own_writes(const struct fact_func *f)
     return bits;
 }
 
+/* An argument that passes a parameter on to a project function. */
+struct param_pass {
+    int func, call, arg;
+    unsigned wb, jb; /* the parameter's bit, for writes and for joins */
+};
+
 void params_summarise(struct param_summary *s, const struct program *p)
 {
+    struct {
+        struct param_pass *items;
+        size_t n, cap;
+    } pass = {0};
     s->n = p->nfuncs;
     s->writes = xcalloc(s->n ? s->n : 1, sizeof(*s->writes));
     s->joins = xcalloc(s->n ? s->n : 1, sizeof(*s->joins));
     for (size_t i = 0; i < p->nfuncs; i++)
         s->writes[i] = own_writes(p->funcs[i].f);
+    /* Library calls are settled once; calls into the project iterate. */
+    for (size_t i = 0; i < p->nfuncs; i++) {
+        const struct fact_func *f = p->funcs[i].f;
+        for (size_t c = 0; c < f->ncalls; c++) {
+            enum prog_call_kind kind = p->funcs[i].calls[c].kind;
+            for (size_t a = 0; a < f->calls[c].nargs; a++) {
+                const struct fact_arg *x = &f->calls[c].args[a];
+                struct param_pass pp = {(int)i, (int)c, (int)a,
+                                        arg_param_bit(x, 0),
+                                        arg_param_bit(x, 1)};
+                if (!pp.wb && !pp.jb)
+                    continue;
+                if (kind != PCALL_API && kind != PCALL_EXTERNAL) {
+                    VEC_PUSH(pass, pp);
+                    continue;
+                }
+                if (pp.wb && params_call_writes(p, s, pp.func, pp.call, pp.arg))
+                    s->writes[i] |= pp.wb;
+                if (pp.jb && params_call_joins(p, s, pp.func, pp.call, pp.arg))
+                    s->joins[i] |= pp.jb;
+            }
+        }
+    }
     for (int round = 0; round < PARAMS_MAX_ROUNDS; round++) {
         int changed = 0;
-        for (size_t i = 0; i < p->nfuncs; i++) {
-            const struct fact_func *f = p->funcs[i].f;
-            unsigned w = s->writes[i], j = s->joins[i];
-            for (size_t c = 0; c < f->ncalls; c++)
-                for (size_t a = 0; a < f->calls[c].nargs; a++) {
-                    const struct fact_arg *x = &f->calls[c].args[a];
-                    unsigned wb = arg_param_bit(x, 0), jb = arg_param_bit(x, 1);
-                    if (wb && !(w & wb) &&
-                        params_call_writes(p, s, (int)i, (int)c, (int)a))
-                        w |= wb;
-                    if (jb && !(j & jb) &&
-                        params_call_joins(p, s, (int)i, (int)c, (int)a))
-                        j |= jb;
-                }
-            if (w != s->writes[i] || j != s->joins[i]) {
-                s->writes[i] = w;
-                s->joins[i] = j;
+        for (size_t k = 0; k < pass.n; k++) {
+            const struct param_pass *pp = &pass.items[k];
+            const struct prog_call *pc = &p->funcs[pp->func].calls[pp->call];
+            if (pp->wb && !(s->writes[pp->func] & pp->wb) &&
+                call_bit(s->writes, pc, pp->arg)) {
+                s->writes[pp->func] |= pp->wb;
+                changed = 1;
+            }
+            if (pp->jb && !(s->joins[pp->func] & pp->jb) &&
+                call_bit(s->joins, pc, pp->arg)) {
+                s->joins[pp->func] |= pp->jb;
                 changed = 1;
             }
         }
         if (!changed)
             break;
     }
+    free(pass.items);
 }
 
 void params_release(struct param_summary *s)
