@@ -35,7 +35,8 @@ struct catalog {
         const char **items; /* atomic function name prefixes */
         size_t n, cap;
     } atomic_prefixes;
-    struct strmap *atomic_names; /* atomic functions by full name */
+    unsigned char atomic_first[256]; /* first bytes of the prefixes */
+    struct strmap *atomic_names;     /* atomic functions by full name */
     struct strmap *apis;  /* names in any section catalog_is_api() covers */
     struct strmap *forks; /* functions that start a child process */
     SECTION(struct cat_pool) pools;
@@ -554,6 +555,10 @@ static void load_atomics(struct loader *l, const cJSON *sec)
         }
         VEC_PUSH(l->cat->atomic_prefixes,
                  arena_strdup(&l->cat->arena, x->valuestring));
+        if (x->valuestring[0])
+            l->cat->atomic_first[(unsigned char)x->valuestring[0]] = 1;
+        else /* "" is a prefix of every name */
+            memset(l->cat->atomic_first, 1, sizeof(l->cat->atomic_first));
     }
     a = cJSON_GetObjectItemCaseSensitive(sec, "functions");
     cJSON_ArrayForEach(x, a)
@@ -889,21 +894,26 @@ int catalog_is_fork(const struct catalog *c, const char *name)
     return strmap_get(c->forks, name) >= 0;
 }
 
-int catalog_is_api(const struct catalog *c, const char *name)
+static int atomic_prefixed(const struct catalog *c, const char *name)
 {
-    return strmap_get(c->apis, name) >= 0 || catalog_is_atomic(c, name);
-}
-
-int catalog_is_atomic(const struct catalog *c, const char *name)
-{
-    if (strmap_get(c->atomic_names, name) >= 0)
-        return 1;
+    if (!c->atomic_first[(unsigned char)name[0]])
+        return 0;
     for (size_t i = 0; i < c->atomic_prefixes.n; i++) {
         const char *p = c->atomic_prefixes.items[i];
         if (strncmp(p, name, strlen(p)) == 0)
             return 1;
     }
     return 0;
+}
+
+int catalog_is_api(const struct catalog *c, const char *name)
+{
+    return strmap_get(c->apis, name) >= 0 || atomic_prefixed(c, name);
+}
+
+int catalog_is_atomic(const struct catalog *c, const char *name)
+{
+    return strmap_get(c->atomic_names, name) >= 0 || atomic_prefixed(c, name);
 }
 
 const struct cat_pool *catalog_pool(const struct catalog *c, const char *name,
