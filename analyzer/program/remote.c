@@ -197,25 +197,16 @@ static int judge_merge(int have, int add)
  * whose result goes to key, or that take key as their handle.  -2: none.
  */
 static int judge_in_func(const struct program *p, int func, const char *key,
-                         int by_field, const struct level *lv, int m)
+                         const struct level *lv, int m)
 {
     const struct fact_func *f = p->funcs[func].f;
-    const char *field = by_field ? key_field(key) : NULL;
     int v = -2;
-    if (by_field && !field)
-        return -2;
     for (size_t i = 0; i < f->nflows; i++) {
         const struct fact_flow *fl = &f->flows[i];
-        int match;
-        if (fl->from || !fl->to)
-            continue;
-        match = by_field ? key_field(fl->to) &&
-                               strcmp(key_field(fl->to) + 1, field + 1) == 0
-                         : key_overlap(fl->to, key);
-        if (match)
+        if (!fl->from && fl->to && key_overlap(fl->to, key))
             v = judge_merge(v, chain_endpoint(p, func, fl->call, lv, m));
     }
-    for (size_t j = 0; !by_field && j < f->ncalls; j++) {
+    for (size_t j = 0; j < f->ncalls; j++) {
         const char *k;
         if (!f->calls[j].nargs || program_endpoint_call(p, func, (int)j) == -2)
             continue;
@@ -301,8 +292,10 @@ static void setups_free(struct setups *ss)
 }
 
 /*
- * How the program as a whole opens the connections stored in `key`: as
- * judge_in_func() over every function (lv NULL), through the index.
+ * How the program as a whole opens the connections stored in `key`, through
+ * the index: set-ups that store into the key (a global: its root and
+ * overlapping fields), or, for a field of a local, into that field of any
+ * object.
  */
 static int judge_everywhere(struct remote *r, const char *key, int by_field)
 {
@@ -333,7 +326,7 @@ static int judge_everywhere(struct remote *r, const char *key, int by_field)
 static int judge_key(struct remote *r, int func, const char *key,
                      const struct level *lv, int m)
 {
-    int v = judge_in_func(r->p, func, key, 0, lv, m);
+    int v = judge_in_func(r->p, func, key, lv, m);
     long cached;
     int global;
     if (v != -2)
