@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 static _Noreturn void out_of_memory(size_t n)
 {
@@ -95,4 +96,11 @@ const char *sw_strerror(int err, char *buf, size_t size)
         snprintf(buf, size, "error %d", err);
     return buf;
 #endif
+}
+
+double sw_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }

@@ -32,6 +32,9 @@ _Noreturn void sw_bug(const char *file, int line, const char *msg);
 #define SW_ERRBUF 128
 const char *sw_strerror(int err, char *buf, size_t size);
 
+/* Seconds on the monotonic clock, for measuring intervals. */
+double sw_now(void);
+
 /* Appends one element to a vector declared as {T *items; size_t n, cap;}. */
 #define VEC_PUSH(v, value)                                                     \
     do {                                                                       \

@@ -11,7 +11,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <time.h>
 #include <unistd.h>
 
 void engine_add_error(struct engine_result *r, const char *file,
@@ -152,20 +151,13 @@ static void filter_suppressions(const struct fact_tu *const *tus, size_t ntus,
     free(files);
 }
 
-static double now_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 void engine_check(const struct fact_tu *const *tus, size_t ntus,
                   const struct catalog *cat, const struct engine_opts *opts,
                   struct engine_result *result)
 {
-    double t0 = now_s();
+    double t0 = sw_now();
     struct program *prog = program_build(cat, tus, ntus);
-    double t1 = now_s();
+    double t1 = sw_now();
     struct sw_diags found = {0}, kept = {0};
     char *cwd = getcwd(NULL, 0);
 
@@ -180,7 +172,7 @@ void engine_check(const struct fact_tu *const *tus, size_t ntus,
     }
     if (opts->stats) {
         opts->stats->link_s += t1 - t0;
-        opts->stats->rules_s += now_s() - t1;
+        opts->stats->rules_s += sw_now() - t1;
     }
     /* Keep what is in the files asked about. */
     for (size_t i = 0; i < found.n; i++) {
@@ -301,10 +293,10 @@ void engine_run(const struct compdb *db, const struct catalog *cat,
             ok.items[ok.n++] = db->items[i];
     }
     tus = xcalloc(ok.n ? ok.n : 1, sizeof(*tus));
-    t0 = now_s();
+    t0 = sw_now();
     parse_all(&ok, &po, tus);
     if (opts->stats)
-        opts->stats->files_s += now_s() - t0;
+        opts->stats->files_s += sw_now() - t0;
     engine_check((const struct fact_tu *const *)tus, ok.n, cat, opts, result);
     for (size_t i = 0; i < ok.n; i++)
         facts_tu_free(tus[i]);

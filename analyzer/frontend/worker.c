@@ -206,13 +206,6 @@ struct pool {
     void *data;
 };
 
-static double now(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static _Noreturn void child_main(struct pool *p, int fd)
 {
     struct child c = {p->db, p->unsaved, p->nunsaved, p->flags, fd};
@@ -443,7 +436,7 @@ static int start_job(struct pool *p, struct worker *w, size_t j)
     }
     w->job = j;
     strbuf_reset(&w->in);
-    w->deadline = lim->timeout_s ? now() + lim->timeout_s : 0;
+    w->deadline = lim->timeout_s ? sw_now() + lim->timeout_s : 0;
     w->limit = (size_t)lim->memory_mib << 20;
     return 0;
 }
@@ -495,7 +488,7 @@ static int poll_timeout(const struct pool *p, double t)
 /* Stops the workers past their deadline or memory limit. */
 static void enforce_limits(struct pool *p)
 {
-    double t = now();
+    double t = sw_now();
     for (int k = 0; k < p->nw; k++) {
         struct worker *w = &p->w[k];
         size_t rss;
@@ -577,7 +570,8 @@ int worker_parse(const struct compdb *db, const struct worker_job *jobs,
             fds[n].revents = 0;
             who[n++] = k;
         }
-        if (poll(fds, (nfds_t)n, poll_timeout(&p, now())) < 0 && errno != EINTR)
+        if (poll(fds, (nfds_t)n, poll_timeout(&p, sw_now())) < 0 &&
+            errno != EINTR)
             BUG("poll() on parse workers failed");
         for (int i = 0; i < n; i++)
             if (fds[i].revents && p.w[who[i]].job != NO_JOB)

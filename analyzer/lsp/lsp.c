@@ -316,13 +316,6 @@ static const char *doc_uri(struct server *s, const struct rule_info *r)
 
 /* ---- the analysis worker ------------------------------------------------- */
 
-static double now_ms(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
-}
-
 static const struct compdb_entry *db_entry(const struct compdb *db,
                                            const char *path, size_t *index)
 {
@@ -748,9 +741,9 @@ static void *worker_main(void *arg)
         }
         for (size_t i = 0; i < nreload; i++)
             changed[nchanged++] = reload[i];
-        t0 = now_ms();
+        t0 = (sw_now() * 1e3);
         refresh(s, changed, nchanged, unsaved, ndocs, reload, nreload);
-        t1 = now_ms();
+        t1 = (sw_now() * 1e3);
         for (size_t i = 0; i < nreload; i++)
             free(reload[i]);
         free(reload);
@@ -761,7 +754,7 @@ static void *worker_main(void *arg)
             fprintf(stderr,
                     "syncwise lsp: timing: re-parse %.1f ms, rules and "
                     "publish %.1f ms\n",
-                    t1 - t0, now_ms() - t1);
+                    t1 - t0, (sw_now() * 1e3) - t1);
         snaps_free(docs, ndocs);
         pthread_mutex_lock(&s->mu);
     }

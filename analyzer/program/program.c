@@ -890,22 +890,16 @@ struct exe_edges {
  */
 struct exe_graph {
     struct exe_edges mentions, users;
-    struct tab_entry {
-        int func, user, tu; /* user -1: the table no function accesses */
-    } * tabs;
-    size_t ntabs, tabs_cap;
+    struct {
+        struct tab_entry {
+            int func, user, tu; /* user -1: no function accesses the table */
+        } * items;
+        size_t n, cap;
+    } tabs;
     unsigned long long *file_exe; /* per TU */
     int *tu_of;                   /* function -> TU index */
     int *root_first, *root_next;  /* roots by site_func, chained */
 };
-
-static void exe_edge_add(struct exe_edges *e, int from, int to)
-{
-    if (e->n == e->cap)
-        xgrow((void **)&e->items, &e->cap, e->n + 1, sizeof(*e->items));
-    e->items[e->n].from = from;
-    e->items[e->n++].to = to;
-}
 
 static void exe_graph_init(struct program *p, struct exe_graph *g,
                            struct strmap *users)
@@ -931,34 +925,27 @@ static void exe_graph_init(struct program *p, struct exe_graph *g,
                 if (f->calls[j].args[a].kind == FACT_ARG_FUNC) {
                     int h = find_from(p, f->calls[j].args[a].ref, pf->tu);
                     if (h >= 0)
-                        exe_edge_add(&g->mentions, (int)i, h);
+                        VEC_PUSH(g->mentions, ((struct exe_edge){(int)i, h}));
                 }
         for (size_t j = 0; j < f->nassigns; j++)
             if (f->assigns[j].func) {
                 int h = find_from(p, f->assigns[j].func, pf->tu);
                 if (h >= 0)
-                    exe_edge_add(&g->mentions, (int)i, h);
+                    VEC_PUSH(g->mentions, ((struct exe_edge){(int)i, h}));
             }
         for (size_t k = 0; k < f->naccesses; k++) {
             long u = strmap_get(users, f->accesses[k].var);
             if (u >= 0)
-                exe_edge_add(&g->users, (int)i, (int)u);
+                VEC_PUSH(g->users, ((struct exe_edge){(int)i, (int)u}));
         }
     }
     for (size_t t = 0; t < p->ntus; t++)
         for (size_t j = 0; j < p->tus[t]->nassigns; j++) {
             const struct fact_assign *a = &p->tus[t]->assigns[j];
             int h = a->func ? find_from(p, a->func, p->tus[t]) : -1;
-            struct tab_entry *e;
-            if (h < 0)
-                continue;
-            if (g->ntabs == g->tabs_cap)
-                xgrow((void **)&g->tabs, &g->tabs_cap, g->ntabs + 1,
-                      sizeof(*g->tabs));
-            e = &g->tabs[g->ntabs++];
-            e->func = h;
-            e->user = a->owner ? (int)strmap_get(users, a->owner) : -1;
-            e->tu = (int)t;
+            int u = a->owner ? (int)strmap_get(users, a->owner) : -1;
+            if (h >= 0)
+                VEC_PUSH(g->tabs, ((struct tab_entry){h, u, (int)t}));
         }
     for (size_t r = p->nroots; r-- > 0;) {
         int site = p->roots[r].site_func;
@@ -974,7 +961,7 @@ static void exe_graph_free(struct exe_graph *g)
 {
     free(g->mentions.items);
     free(g->users.items);
-    free(g->tabs);
+    free(g->tabs.items);
     free(g->file_exe);
     free(g->tu_of);
     free(g->root_first);
@@ -999,8 +986,8 @@ static void compute_mentions(struct program *p, struct exe_graph *g)
     for (size_t i = 0; i < p->nfuncs; i++)
         if (g->tu_of[i] >= 0)
             g->file_exe[g->tu_of[i]] |= p->funcs[i].exe;
-    for (size_t k = 0; k < g->ntabs; k++) {
-        const struct tab_entry *e = &g->tabs[k];
+    for (size_t k = 0; k < g->tabs.n; k++) {
+        const struct tab_entry *e = &g->tabs.items[k];
         unsigned long long m = e->user >= 0 ? p->table_users[e->user] : 0;
         p->funcs[e->func].mention |= m ? m : g->file_exe[e->tu];
     }

@@ -234,14 +234,9 @@ static long setup_chain(struct strmap *m, const char *key, size_t len, long idx)
 static void setup_add(struct setups *ss, int func, int call, int flow,
                       const char *key)
 {
-    struct setup *e;
     const char *field = key_field(key);
     long idx = (long)ss->n;
-    if (ss->n == ss->cap) {
-        ss->cap = ss->cap ? 2 * ss->cap : 256;
-        ss->items = xrealloc(ss->items, ss->cap * sizeof(*ss->items));
-    }
-    e = &ss->items[ss->n++];
+    struct setup *e = VEC_ADD(*ss);
     e->func = func;
     e->call = call;
     e->flow = flow;
