@@ -401,21 +401,7 @@ static void first_token(struct walker *w, CXSourceLocation from,
 {
     CXToken *toks = NULL;
     unsigned n = 0;
-    CXFile ff, ft;
-    unsigned of, ot, xf, xt;
     buf[0] = '\0';
-    /*
-     * libclang lexes the range where it is spelled.  When one end is in a
-     * macro's body and the other in its argument, that can be everything
-     * from the #define to the use: no operator to find there.
-     */
-    clang_getSpellingLocation(from, &ff, NULL, NULL, &of);
-    clang_getSpellingLocation(to, &ft, NULL, NULL, &ot);
-    clang_getExpansionLocation(from, NULL, NULL, NULL, &xf);
-    clang_getExpansionLocation(to, NULL, NULL, NULL, &xt);
-    if ((of != xf || ot != xt) && (!ff || !ft || !clang_File_isEqual(ff, ft) ||
-                                   ot < of || ot - of > SW_MAX_TEXT_SPAN))
-        return;
     clang_tokenize(w->ctu, clang_getRange(from, to), &toks, &n);
     for (unsigned i = 0; i < n; i++) {
         if (clang_getTokenKind(toks[i]) == CXToken_Punctuation) {
