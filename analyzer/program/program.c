@@ -159,6 +159,10 @@ static void link_functions(struct program *p)
 /* Resolves direct calls; indirect ones get their targets later. */
 static void resolve_direct(struct program *p)
 {
+    size_t ncalls = 0, used = 0;
+    for (size_t i = 0; i < p->nfuncs; i++)
+        ncalls += p->funcs[i].f->ncalls;
+    p->target_pool[0] = xmalloc((ncalls ? ncalls : 1) * sizeof(int));
     for (size_t i = 0; i < p->nfuncs; i++) {
         struct prog_func *pf = &p->funcs[i];
         pf->calls =
@@ -174,7 +178,7 @@ static void resolve_direct(struct program *p)
                 pc->kind = PCALL_API;
             } else if (def >= 0) {
                 pc->kind = PCALL_DIRECT;
-                pc->targets = xmalloc(sizeof(int));
+                pc->targets = &p->target_pool[0][used++];
                 pc->targets[0] = def;
                 pc->ntargets = 1;
             } else {
@@ -182,6 +186,15 @@ static void resolve_direct(struct program *p)
             }
         }
     }
+}
+
+/* The kinds of a call's arguments, as bits (1u << FACT_ARG_...). */
+static unsigned arg_kinds(const struct fact_call *c)
+{
+    unsigned bits = 0;
+    for (size_t a = 0; a < c->nargs; a++)
+        bits |= 1u << c->args[a].kind;
+    return bits;
 }
 
 /*
@@ -221,6 +234,9 @@ static void compute_param_flows(struct program *p, struct flows *fl)
             for (size_t j = 0; j < pf->f->ncalls; j++) {
                 const struct fact_call *c = &pf->f->calls[j];
                 const struct prog_call *pc = &pf->calls[j];
+                if (!(arg_kinds(c) &
+                      (1u << FACT_ARG_FUNC | 1u << FACT_ARG_PARAM)))
+                    continue; /* passes no function on */
                 for (int t = 0; t < pc->ntargets; t++) {
                     int g = pc->targets[t];
                     int np = p->funcs[g].f->nparams;
@@ -296,24 +312,33 @@ static void resolve_indirect(struct program *p, struct flows *fl,
         for (size_t j = 0; j < p->funcs[i].f->nassigns; j++)
             add_assign_targets(p, t, fl, (int)i, &p->funcs[i].f->assigns[j]);
 
-    for (size_t i = 0; i < p->nfuncs; i++) {
-        struct prog_func *pf = &p->funcs[i];
-        for (size_t j = 0; j < pf->f->ncalls; j++) {
-            const struct fact_call *c = &pf->f->calls[j];
-            struct prog_call *pc = &pf->calls[j];
-            struct iset *src = NULL;
-            if (pc->kind != PCALL_INDIRECT)
-                continue;
-            if (c->via_param >= 0 && c->via_param < pf->f->nparams)
-                src = &fl->param[i][c->via_param];
-            else if (c->via)
-                src = target_set(t, c->via, 0);
-            if (src && src->n) {
-                pc->targets = xmalloc(src->n * sizeof(int));
-                memcpy(pc->targets, src->items, src->n * sizeof(int));
-                pc->ntargets = (int)src->n;
+    /* Twice: the first pass sizes the pool, the second fills it. */
+    for (int pass = 0; pass < 2; pass++) {
+        size_t used = 0;
+        for (size_t i = 0; i < p->nfuncs; i++) {
+            struct prog_func *pf = &p->funcs[i];
+            for (size_t j = 0; j < pf->f->ncalls; j++) {
+                const struct fact_call *c = &pf->f->calls[j];
+                struct prog_call *pc = &pf->calls[j];
+                struct iset *src = NULL;
+                if (pc->kind != PCALL_INDIRECT)
+                    continue;
+                if (c->via_param >= 0 && c->via_param < pf->f->nparams)
+                    src = &fl->param[i][c->via_param];
+                else if (c->via)
+                    src = target_set(t, c->via, 0);
+                if (!src || !src->n)
+                    continue;
+                if (pass == 1) {
+                    pc->targets = &p->target_pool[1][used];
+                    memcpy(pc->targets, src->items, src->n * sizeof(int));
+                    pc->ntargets = (int)src->n;
+                }
+                used += src->n;
             }
         }
+        if (pass == 0)
+            p->target_pool[1] = xmalloc((used ? used : 1) * sizeof(int));
     }
     for (size_t i = 0; i < p->nfuncs; i++)
         for (size_t j = 0; j < p->funcs[i].f->ncalls; j++) {
@@ -322,6 +347,50 @@ static void resolve_indirect(struct program *p, struct flows *fl,
             for (int k = 0; k < pc->ntargets; k++)
                 p->funcs[pc->targets[k]].ncallers++;
         }
+}
+
+/*
+ * The edges as rows (edge_start/edges), and the direct ones reversed
+ * (caller_start/callers), once the targets are final.
+ */
+static void build_edges(struct program *p)
+{
+    size_t n = 0, *fill;
+    p->edge_start = xmalloc((p->nfuncs + 1) * sizeof(size_t));
+    p->edges = xmalloc((p->ncall_edges ? p->ncall_edges : 1) *
+                       sizeof(struct prog_edge));
+    p->caller_start = xcalloc(p->nfuncs + 2, sizeof(size_t));
+    for (size_t i = 0; i < p->nfuncs; i++) {
+        const struct prog_func *pf = &p->funcs[i];
+        p->edge_start[i] = n;
+        for (size_t j = 0; j < pf->f->ncalls; j++) {
+            const struct prog_call *pc = &pf->calls[j];
+            for (int k = 0; k < pc->ntargets; k++) {
+                struct prog_edge *e = &p->edges[n++];
+                e->to = pc->targets[k];
+                e->call = (unsigned)j;
+                e->indirect = pc->kind == PCALL_INDIRECT;
+                e->elsewhere = pc->dies || pc->in_child;
+                if (!e->indirect)
+                    p->caller_start[e->to + 2]++;
+            }
+        }
+    }
+    p->edge_start[p->nfuncs] = n;
+    /* Counts at [f + 2]; prefix sums make [f + 1] the fill cursor. */
+    for (size_t i = 0; i < p->nfuncs; i++)
+        p->caller_start[i + 2] += p->caller_start[i + 1];
+    p->callers = xmalloc(
+        (p->caller_start[p->nfuncs + 1] ? p->caller_start[p->nfuncs + 1] : 1) *
+        sizeof(struct prog_edge));
+    fill = p->caller_start + 1;
+    for (size_t i = 0; i < p->nfuncs; i++)
+        for (size_t e = p->edge_start[i]; e < p->edge_start[i + 1]; e++)
+            if (!p->edges[e].indirect) {
+                struct prog_edge *r = &p->callers[fill[p->edges[e].to]++];
+                *r = p->edges[e];
+                r->to = (int)i;
+            }
 }
 
 /* ---- spawn and registration wrappers ------------------------------------ */
@@ -405,6 +474,8 @@ static void derive_wrappers(struct program *p)
                 struct spawn_view v;
                 const char *loop = NULL;
                 unsigned bits;
+                if (!(arg_kinds(c) & 1u << FACT_ARG_PARAM))
+                    continue; /* hands none of its parameters on */
                 if (pf->spawn_param < 0 && call_spawn(p, (int)i, (int)j, &v) &&
                     v.callback < (int)c->nargs &&
                     c->args[v.callback].kind == FACT_ARG_PARAM) {
@@ -537,6 +608,8 @@ static void find_spawn_and_callback_roots(struct program *p, struct targets *t)
             struct spawn_view v;
             const char *loop = NULL;
             unsigned bits;
+            if (!(arg_kinds(c) & (1u << FACT_ARG_FUNC | 1u << FACT_ARG_VAR)))
+                continue; /* names no function: arg_funcs() finds none */
             if (call_spawn(p, (int)i, (int)j, &v) &&
                 v.callback < (int)c->nargs) {
                 fs.n = 0;
@@ -653,26 +726,38 @@ static int waits_in_own_loop(const struct fact_func *f, size_t j)
     return others > 2;
 }
 
+/*
+ * Distance in direct calls to an event wait, breadth first from the
+ * functions that wait themselves.  A function that waits in a loop of its
+ * own is that loop: its callers do not poll through it.
+ */
 static void compute_poll_dist(struct program *p)
 {
-    for (int d = 0; d <= MAX_POLL_DIST; d++) {
-        for (size_t i = 0; i < p->nfuncs; i++) {
-            struct prog_func *pf = &p->funcs[i];
-            if (pf->poll_dist >= 0)
-                continue;
-            for (size_t j = 0; j < pf->f->ncalls && pf->poll_dist < 0; j++) {
-                const struct prog_call *pc = &pf->calls[j];
-                if (d == 0 && call_event_wait(p, (int)i, (int)j)) {
-                    pf->poll_dist = 0;
-                    pf->poll_own_loop = waits_in_own_loop(pf->f, j);
-                } else if (d > 0 && pc->kind == PCALL_DIRECT &&
-                           p->funcs[pc->targets[0]].poll_dist == d - 1 &&
-                           !p->funcs[pc->targets[0]].poll_own_loop) {
-                    pf->poll_dist = d;
-                }
+    int *queue = xmalloc((p->nfuncs ? p->nfuncs : 1) * sizeof(int));
+    size_t head = 0, tail = 0;
+    for (size_t i = 0; i < p->nfuncs; i++) {
+        struct prog_func *pf = &p->funcs[i];
+        for (size_t j = 0; j < pf->f->ncalls; j++)
+            if (call_event_wait(p, (int)i, (int)j)) {
+                pf->poll_dist = 0;
+                pf->poll_own_loop = waits_in_own_loop(pf->f, j);
+                queue[tail++] = (int)i;
+                break;
+            }
+    }
+    while (head < tail) {
+        int g = queue[head++];
+        if (p->funcs[g].poll_own_loop || p->funcs[g].poll_dist >= MAX_POLL_DIST)
+            continue;
+        for (size_t e = p->caller_start[g]; e < p->caller_start[g + 1]; e++) {
+            struct prog_func *c = &p->funcs[p->callers[e].to];
+            if (c->poll_dist < 0) {
+                c->poll_dist = p->funcs[g].poll_dist + 1;
+                queue[tail++] = p->callers[e].to;
             }
         }
     }
+    free(queue);
 }
 
 /* 1 when loop `inner` is `outer` or nested in it. */
@@ -805,18 +890,15 @@ static void propagate(struct program *p, int which, struct work *wl)
 {
     while (wl->n) {
         int f = wl->items[--wl->n];
-        const struct prog_func *pf = &p->funcs[f];
         int root = slot(p, f, which)->root;
-        for (size_t j = 0; j < pf->f->ncalls; j++) {
-            const struct prog_call *pc = &pf->calls[j];
-            for (int k = 0; k < pc->ntargets; k++) {
-                struct prog_reach *s = slot(p, pc->targets[k], which);
-                if (s->root < 0) {
-                    s->root = root;
-                    s->from = f;
-                    s->call = (int)j;
-                    VEC_PUSH(*wl, pc->targets[k]);
-                }
+        for (size_t e = p->edge_start[f]; e < p->edge_start[f + 1]; e++) {
+            int g = p->edges[e].to;
+            struct prog_reach *s = slot(p, g, which);
+            if (s->root < 0) {
+                s->root = root;
+                s->from = f;
+                s->call = (int)p->edges[e].call;
+                VEC_PUSH(*wl, g);
             }
         }
     }
@@ -1002,20 +1084,16 @@ static void flow_executables(struct program *p, const struct exe_graph *g,
             VEC_PUSH(*wl, (int)i);
     while (wl->n) {
         int f = wl->items[--wl->n];
-        const struct prog_func *pf = &p->funcs[f];
-        unsigned long long m = pf->exe;
-        for (size_t j = 0; j < pf->f->ncalls; j++) {
-            const struct prog_call *pc = &pf->calls[j];
-            if (call_elsewhere(p, f, (int)j))
+        unsigned long long m = p->funcs[f].exe;
+        for (size_t e = p->edge_start[f]; e < p->edge_start[f + 1]; e++) {
+            const struct prog_edge *ed = &p->edges[e];
+            struct prog_func *t = &p->funcs[ed->to];
+            unsigned long long add = ed->indirect ? m & t->mention : m;
+            if (ed->elsewhere)
                 continue;
-            for (int k = 0; k < pc->ntargets; k++) {
-                struct prog_func *t = &p->funcs[pc->targets[k]];
-                unsigned long long add =
-                    pc->kind == PCALL_INDIRECT ? m & t->mention : m;
-                if ((t->exe | add) != t->exe) {
-                    t->exe |= add;
-                    VEC_PUSH(*wl, pc->targets[k]);
-                }
+            if ((t->exe | add) != t->exe) {
+                t->exe |= add;
+                VEC_PUSH(*wl, ed->to);
             }
         }
         for (int r = g->root_first[f]; r >= 0; r = g->root_next[r]) {
@@ -1138,28 +1216,31 @@ static void propagate_conc(struct program *p, struct work *wl)
     while (wl->n) {
         int f = wl->items[--wl->n];
         const struct prog_func *pf = &p->funcs[f];
-        for (size_t j = 0; j < pf->f->ncalls; j++) {
-            const struct prog_call *pc = &pf->calls[j];
-            if (call_elsewhere(p, f, (int)j))
+        int checked = -1, table = 0;
+        for (size_t e = p->edge_start[f]; e < p->edge_start[f + 1]; e++) {
+            const struct prog_edge *ed = &p->edges[e];
+            struct prog_func *g = &p->funcs[ed->to];
+            unsigned long long m = pf->conc_mask;
+            if (ed->elsewhere)
                 continue; /* a crash path or a child process */
-            if (pc->kind == PCALL_INDIRECT &&
-                dispatch_fanout(p, pc, pf->conc_mask) > MAX_CONC_FANOUT)
-                continue; /* a command table: the handler depends on data */
-            for (int k = 0; k < pc->ntargets; k++) {
-                struct prog_func *g = &p->funcs[pc->targets[k]];
-                unsigned long long m = pf->conc_mask;
-                if (pc->kind == PCALL_INDIRECT)
-                    m &= g->mention;
-                if (!m || (g->conc_mask | m) == g->conc_mask)
-                    continue;
-                if (g->conc.root < 0) {
-                    g->conc.root = pf->conc.root;
-                    g->conc.from = f;
-                    g->conc.call = (int)j;
-                }
-                g->conc_mask |= m;
-                VEC_PUSH(*wl, pc->targets[k]);
+            if (ed->indirect && (int)ed->call != checked) {
+                checked = (int)ed->call;
+                table = dispatch_fanout(p, &pf->calls[ed->call], m) >
+                        MAX_CONC_FANOUT;
             }
+            if (ed->indirect && table)
+                continue; /* a command table: the handler depends on data */
+            if (ed->indirect)
+                m &= g->mention;
+            if (!m || (g->conc_mask | m) == g->conc_mask)
+                continue;
+            if (g->conc.root < 0) {
+                g->conc.root = pf->conc.root;
+                g->conc.from = f;
+                g->conc.call = (int)ed->call;
+            }
+            g->conc_mask |= m;
+            VEC_PUSH(*wl, ed->to);
         }
     }
 }
@@ -1365,42 +1446,11 @@ struct prog_witness *program_blocking(const struct program *p,
                                       prog_block_filter accept, void *data)
 {
     struct prog_witness *w = xmalloc((p->nfuncs ? p->nfuncs : 1) * sizeof(*w));
-    struct {
-        int *items; /* reverse edges: callers[k] for callee */
-        size_t n, cap;
-    } rev = {0};
-    size_t *start = xcalloc(p->nfuncs + 1, sizeof(size_t));
-    size_t *fill;
     int *queue = xmalloc((p->nfuncs ? p->nfuncs : 1) * sizeof(int));
-    int *via = NULL; /* call index in the caller, parallel to rev */
     size_t head = 0, tail = 0;
 
     for (size_t i = 0; i < p->nfuncs; i++)
         w[i].dist = w[i].call = -1;
-    /* Reverse direct edges, as a CSR table. */
-    for (size_t i = 0; i < p->nfuncs; i++)
-        for (size_t j = 0; j < p->funcs[i].f->ncalls; j++) {
-            const struct prog_call *pc = &p->funcs[i].calls[j];
-            if (pc->kind == PCALL_DIRECT && !call_elsewhere(p, (int)i, (int)j))
-                start[pc->targets[0] + 1]++;
-        }
-    for (size_t i = 0; i < p->nfuncs; i++)
-        start[i + 1] += start[i];
-    rev.n = start[p->nfuncs];
-    rev.items = xmalloc((rev.n ? rev.n : 1) * sizeof(int));
-    via = xmalloc((rev.n ? rev.n : 1) * sizeof(int));
-    fill = xmalloc((p->nfuncs + 1) * sizeof(size_t));
-    memcpy(fill, start, (p->nfuncs + 1) * sizeof(size_t));
-    for (size_t i = 0; i < p->nfuncs; i++)
-        for (size_t j = 0; j < p->funcs[i].f->ncalls; j++) {
-            const struct prog_call *pc = &p->funcs[i].calls[j];
-            if (pc->kind == PCALL_DIRECT &&
-                !call_elsewhere(p, (int)i, (int)j)) {
-                size_t at = fill[pc->targets[0]]++;
-                rev.items[at] = (int)i;
-                via[at] = (int)j;
-            }
-        }
     /* Seeds: functions that make an accepted blocking call themselves. */
     for (size_t i = 0; i < p->nfuncs; i++) {
         const struct prog_func *pf = &p->funcs[i];
@@ -1416,21 +1466,18 @@ struct prog_witness *program_blocking(const struct program *p,
             }
         }
     }
+    /* Then their callers, through direct calls that return. */
     while (head < tail) {
         int g = queue[head++];
-        for (size_t k = start[g]; k < start[g + 1]; k++) {
-            int caller = rev.items[k];
-            if (w[caller].dist < 0) {
-                w[caller].dist = w[g].dist + 1;
-                w[caller].call = via[k];
-                queue[tail++] = caller;
+        for (size_t k = p->caller_start[g]; k < p->caller_start[g + 1]; k++) {
+            const struct prog_edge *e = &p->callers[k];
+            if (!e->elsewhere && w[e->to].dist < 0) {
+                w[e->to].dist = w[g].dist + 1;
+                w[e->to].call = (int)e->call;
+                queue[tail++] = e->to;
             }
         }
     }
-    free(rev.items);
-    free(via);
-    free(start);
-    free(fill);
     free(queue);
     return w;
 }
@@ -1542,6 +1589,7 @@ struct program *program_build(const struct catalog *cat,
     flows_init(p, &fl);
     compute_param_flows(p, &fl);
     resolve_indirect(p, &fl, &t);
+    build_edges(p);
     derive_wrappers(p);
     compute_poll_dist(p);
     compute_fd_modes(p);
@@ -1565,12 +1613,14 @@ void program_free(struct program *p)
 {
     if (!p)
         return;
-    for (size_t i = 0; i < p->nfuncs; i++) {
-        struct prog_func *pf = &p->funcs[i];
-        for (size_t j = 0; j < pf->f->ncalls; j++)
-            free(pf->calls[j].targets);
-        free(pf->calls);
-    }
+    for (size_t i = 0; i < p->nfuncs; i++)
+        free(p->funcs[i].calls);
+    free(p->target_pool[0]);
+    free(p->target_pool[1]);
+    free(p->edge_start);
+    free(p->edges);
+    free(p->caller_start);
+    free(p->callers);
     free(p->funcs);
     free(p->roots);
     strmap_free(p->by_usr);
@@ -1614,7 +1664,8 @@ struct conc_tree {
 
 struct conc_cache {
     struct conc_tree trees[CONC_TREES];
-    size_t n; /* trees in use */
+    size_t n;               /* trees in use */
+    struct conc_tree *last; /* the tree asked for last */
 };
 
 static void conc_tree_build(const struct program *p, int ri,
@@ -1653,24 +1704,22 @@ static void conc_tree_build(const struct program *p, int ri,
     }
     while (head < tail && m) {
         int f = queue[head++];
-        const struct prog_func *pf = &p->funcs[f];
-        for (size_t j = 0; j < pf->f->ncalls; j++) {
-            const struct prog_call *pc = &pf->calls[j];
-            if (call_elsewhere(p, f, (int)j))
+        int checked = -1, table = 0;
+        for (size_t e = p->edge_start[f]; e < p->edge_start[f + 1]; e++) {
+            const struct prog_edge *ed = &p->edges[e];
+            int g = ed->to;
+            if (ed->elsewhere || t->parent[g] != -2)
                 continue;
-            if (pc->kind == PCALL_INDIRECT &&
-                dispatch_fanout(p, pc, m) > MAX_CONC_FANOUT)
-                continue;
-            for (int k = 0; k < pc->ntargets; k++) {
-                int g = pc->targets[k];
-                if (t->parent[g] != -2)
-                    continue;
-                if (pc->kind == PCALL_INDIRECT && !(m & p->funcs[g].mention))
-                    continue;
-                t->parent[g] = f;
-                t->call[g] = (int)j;
-                queue[tail++] = g;
+            if (ed->indirect && (int)ed->call != checked) {
+                checked = (int)ed->call;
+                table = dispatch_fanout(p, &p->funcs[f].calls[ed->call], m) >
+                        MAX_CONC_FANOUT;
             }
+            if (ed->indirect && (table || !(m & p->funcs[g].mention)))
+                continue;
+            t->parent[g] = f;
+            t->call[g] = (int)ed->call;
+            queue[tail++] = g;
         }
     }
     free(queue);
@@ -1680,9 +1729,11 @@ static const struct conc_tree *conc_tree_get(const struct program *p, int ri)
 {
     struct conc_cache *c = p->conc_cache;
     struct conc_tree *t;
+    if (c->last && c->last->root == ri)
+        return c->last;
     for (size_t i = 0; i < c->n; i++)
         if (c->trees[i].root == ri)
-            return &c->trees[i];
+            return c->last = &c->trees[i];
     if (c->n < CONC_TREES) {
         t = &c->trees[c->n++];
         t->parent = xmalloc((p->nfuncs ? p->nfuncs : 1) * sizeof(int));
@@ -1691,7 +1742,7 @@ static const struct conc_tree *conc_tree_get(const struct program *p, int ri)
         t = &c->trees[(size_t)ri % CONC_TREES]; /* reuse a slot */
     }
     conc_tree_build(p, ri, t);
-    return t;
+    return c->last = t;
 }
 
 int program_conc_path(const struct program *p, int func,

@@ -108,6 +108,18 @@ struct prog_root {
     int waited;               /* spawn immediately waited for */
 };
 
+/*
+ * A call edge.  The edges of function f are edges[edge_start[f] ..
+ * edge_start[f + 1]), in call order; the walks over the whole graph read
+ * these rows instead of each call's target array.
+ */
+struct prog_edge {
+    int to;                 /* callee function */
+    unsigned call : 30;     /* call index in the caller */
+    unsigned indirect : 1;  /* through a pointer */
+    unsigned elsewhere : 1; /* the call dies or runs in a child process */
+};
+
 struct program {
     const struct catalog *cat; /* borrowed */
     struct prog_func *funcs;   /* defined functions, unique by USR */
@@ -119,7 +131,12 @@ struct program {
     size_t ntus;
     unsigned long long *table_users; /* scratch while building */
     size_t ncall_edges;              /* for statistics */
-    struct conc_cache *conc_cache;   /* trees for program_conc_path() */
+    size_t *edge_start;              /* per function + 1: row of edges */
+    struct prog_edge *edges;         /* every call edge, by caller */
+    size_t *caller_start;            /* per function + 1: row of callers */
+    struct prog_edge *callers;       /* direct edges reversed (to: caller) */
+    int *target_pool[2]; /* storage of the calls' targets: direct, indirect */
+    struct conc_cache *conc_cache; /* trees for program_conc_path() */
     struct prof_cache *prof_cache; /* parts and results of program_profile() */
     struct prog_memo *memo;        /* models built on the program, shared */
 };

@@ -969,24 +969,39 @@ static void compute_waits(struct shared_model *m, int func)
  * analysis cannot see (a flag that stops it before the command runs), so
  * it is left to the loop's own context.
  */
-static int borrowed(const struct shared_model *m, int ri, int func)
+static int borrowed(const struct shared_model *m, int ri, int func,
+                    signed char *memo, int *up)
 {
     const struct program *p = m->p;
-    int path[256], n = 0;
-    for (int f = func; f >= 0 && n < 256;
-         f = program_conc_parent(p, ri, f, NULL))
-        path[n++] = f; /* func first, the root's function last */
-    for (int k = 0; k < n - 1; k++) {
-        int l = p->funcs[path[k]].reach[PROG_CTX_LOOP].root, lf, run = 0;
-        if (l < 0 || thread_of(p, l) == ri)
-            continue;
-        lf = p->roots[l].func;
-        for (int q = k + 1; q < n && !run; q++)
-            run = path[q] == lf; /* the thread runs that loop itself */
-        if (!run)
-            return 1;
+    int n = 0, f = func, ans;
+    /* Up the search tree to a function answered already, or the root. */
+    while (f >= 0 && memo[f] < 0) {
+        up[n++] = f;
+        f = program_conc_parent(p, ri, f, NULL);
     }
-    return 0;
+    ans = f >= 0 ? memo[f] : 0;
+    /*
+     * Down again: a function is borrowed when its caller is, or when it
+     * is another context's loop code (not at the root) and the path above
+     * it does not run that loop's function.
+     */
+    while (n-- > 0) {
+        int x = up[n];
+        int l = p->funcs[x].reach[PROG_CTX_LOOP].root;
+        if (!ans && l >= 0 && thread_of(p, l) != ri &&
+            program_conc_parent(p, ri, x, NULL) >= 0) {
+            int lf = p->roots[l].func, run = 0, a = x;
+            for (int q = 0; q < 256 && !run; q++) {
+                a = program_conc_parent(p, ri, a, NULL);
+                if (a < 0)
+                    break;
+                run = a == lf; /* the thread runs that loop itself */
+            }
+            ans = !run;
+        }
+        memo[x] = (signed char)ans;
+    }
+    return ans;
 }
 
 /* ---- building ------------------------------------------------------------ */
@@ -1019,6 +1034,8 @@ struct shared_model *shared_build(const struct program *p)
     struct lock_summaries sums;
     unsigned char *entered;
     size_t nacc = 0, nf = p->nfuncs + 1;
+    signed char *memo; /* borrowed() of each function for one root */
+    int *up;           /* its scratch */
 
     m->p = p;
     m->objs = strmap_new();
@@ -1052,13 +1069,17 @@ struct shared_model *shared_build(const struct program *p)
     m->lock_base[p->nfuncs] = nacc;
     m->locks = xcalloc(nacc + 1, sizeof(*m->locks));
     /* Concurrent contexts, one root at a time (its search tree is hot). */
+    memo = xmalloc(nf);
+    up = xmalloc(nf * sizeof(*up));
     for (size_t r = 0; r < p->nroots; r++) {
         if (!conc_root(p, (int)r))
             continue;
+        memset(memo, -1, nf);
         for (size_t i = 0; i < p->nfuncs; i++) {
             const struct fact_func *f = p->funcs[i].f;
             if (program_conc_parent(p, (int)r, (int)i, NULL) == -2 ||
-                m->nctx[i] >= SHARED_MAX_CTX || borrowed(m, (int)r, (int)i))
+                m->nctx[i] >= SHARED_MAX_CTX ||
+                borrowed(m, (int)r, (int)i, memo, up))
                 continue;
             m->ctxs[i][m->nctx[i]++] = (int)r;
             for (size_t k = 0; k < f->naccesses; k++) {
@@ -1085,6 +1106,8 @@ struct shared_model *shared_build(const struct program *p)
             }
         }
     }
+    free(memo);
+    free(up);
     /* The main thread: globals only (its objects behind pointers are not
      * followed). */
     for (size_t i = 0; i < p->nfuncs; i++) {

@@ -153,40 +153,53 @@ static void seen_add(struct seen *s, int obj, const char *field, int func)
 }
 
 /*
- * Per instance, found once: its member is a flag a loop waits on (SW205
- * reports those), it is under a lock, and its own key (object, its member,
- * its function) is reported already.  The object's accesses are [s, e).
+ * Per instance, found once: its class (PI_* bits) and whether its own key
+ * (object, its member, its function) is reported already.  The object's
+ * accesses are [s, e).
  */
+enum {
+    PI_WRITE = 1,  /* the access writes */
+    PI_LOCKED = 2, /* under a lock */
+    PI_MAIN = 4,   /* on the main thread */
+    PI_WAITED = 8  /* its member is a flag a loop waits on: SW205's */
+};
+
 struct pair_info {
     const struct shared_inst *inst; /* the model's instances, in order */
-    unsigned char *waited, *locked, *done;
+    unsigned char *cls, *done;
     size_t s, e;
 };
 
-/* Reports a race between instances i and j once per member and functions. */
+/*
+ * Of instances i and j, the one a finding reports: the write; of two
+ * writes, the unprotected one, else the one in a thread.  -1 when the pair
+ * is no finding's: neither writes, or it is a flag a loop waits on.
+ */
+static inline long pair_writer(const struct pair_info *pi, size_t i, size_t j)
+{
+    unsigned ci = pi->cls[i], cj = pi->cls[j];
+    if (!((ci | cj) & PI_WRITE) || ((ci | cj) & PI_WAITED))
+        return -1;
+    if (!(ci & PI_WRITE))
+        return (long)j;
+    if (!(cj & PI_WRITE))
+        return (long)i;
+    if ((ci ^ cj) & PI_LOCKED)
+        return ci & PI_LOCKED ? (long)j : (long)i;
+    return (ci & PI_MAIN) && !(cj & PI_MAIN) ? (long)j : (long)i;
+}
+
+/*
+ * Reports a race between instances i and j (ia is pair_writer()'s) once
+ * per member and functions.
+ */
 static void check_pair(struct rule_ctx *ctx, const struct shared_model *m,
                        struct seen *seen, struct pair_info *pi, size_t i,
-                       size_t j)
+                       size_t j, long ia)
 {
-    const struct shared_inst *a = &pi->inst[i], *b = &pi->inst[j];
-    const struct shared_inst *t;
+    const struct shared_inst *a = &pi->inst[ia];
+    const struct shared_inst *b = &pi->inst[(size_t)ia == i ? j : i];
     const char *field;
-    size_t ia = i;
-    if (!((a->flags | b->flags) & FACT_ACC_WRITE))
-        return;
-    if (pi->waited[i] || pi->waited[j])
-        return; /* a flag a loop waits on: SW205 */
-    /* Report the write; of two writes, the unprotected one, else the one
-     * in a thread. */
-    if (!(a->flags & FACT_ACC_WRITE) ||
-        ((b->flags & FACT_ACC_WRITE) &&
-         (pi->locked[i] != pi->locked[j] ? pi->locked[i]
-                                         : a->ctx < 0 && b->ctx >= 0))) {
-        t = a;
-        a = b;
-        b = t;
-        ia = j;
-    }
     /* Of the same member, and its writer's key is reported already. */
     if (pi->done[ia] && a->field == b->field)
         return;
@@ -200,6 +213,50 @@ static void check_pair(struct rule_ctx *ctx, const struct shared_model *m,
     report(ctx, m, a, b);
 }
 
+/* check_pair() unless pair_writer() says the pair can be no finding. */
+static inline void check_one(struct rule_ctx *ctx, const struct shared_model *m,
+                             struct seen *seen, struct pair_info *pi, size_t i,
+                             size_t j, size_t same_end)
+{
+    long ia = pair_writer(pi, i, j);
+    if (ia >= 0 && !(pi->done[ia] && j < same_end))
+        check_pair(ctx, m, seen, pi, i, j, ia);
+}
+
+/*
+ * Pairs (i, j) for lo <= i < hi and i < j < end, in that order; instances
+ * before same_end have i's member.  Two accesses on the main thread never
+ * race, so a main-thread instance is only paired with the object's thread
+ * instances: thr, ascending.
+ */
+static void check_range(struct rule_ctx *ctx, const struct shared_model *m,
+                        struct seen *seen, struct pair_info *pi, size_t lo,
+                        size_t hi, size_t end, size_t same_end,
+                        const size_t *thr, size_t nthr)
+{
+    size_t t = 0;
+    for (size_t i = lo; i < hi; i++) {
+        while (t < nthr && thr[t] <= i)
+            t++;
+        if (pi->cls[i] & PI_MAIN) {
+            for (size_t u = t; u < nthr && thr[u] < end; u++)
+                check_one(ctx, m, seen, pi, i, thr[u], same_end);
+        } else {
+            for (size_t j = i + 1; j < end; j++)
+                check_one(ctx, m, seen, pi, i, j, same_end);
+        }
+    }
+}
+
+/* check_pair() on an instance with itself: another instance of its code. */
+static void check_self(struct rule_ctx *ctx, const struct shared_model *m,
+                       struct seen *seen, struct pair_info *pi, size_t lo,
+                       size_t hi)
+{
+    for (size_t i = lo; i < hi; i++)
+        check_one(ctx, m, seen, pi, i, i, 0);
+}
+
 void rule_SW201(struct rule_ctx *ctx)
 {
     struct shared_model *m = shared_get(ctx->prog);
@@ -207,6 +264,7 @@ void rule_SW201(struct rule_ctx *ctx)
     struct strmap *waited = strmap_new(); /* SW205's flags */
     size_t n = shared_count(m);
     struct pair_info pi;
+    size_t *thr = xmalloc((n + 1) * sizeof(*thr)), nthr;
 
     for (size_t i = 0; i < n; i++) {
         char key[128];
@@ -216,14 +274,17 @@ void rule_SW201(struct rule_ctx *ctx)
         strmap_put(waited, key, 1);
     }
     pi.inst = n ? shared_at(m, 0) : NULL;
-    pi.waited = xcalloc(n + 1, 1);
-    pi.locked = xcalloc(n + 1, 1);
+    pi.cls = xcalloc(n + 1, 1);
     pi.done = xcalloc(n + 1, 1);
     for (size_t i = 0; i < n; i++) {
+        const struct shared_inst *a = shared_at(m, i);
         char key[128];
-        flag_key(key, sizeof(key), shared_at(m, i));
-        pi.waited[i] = strmap_get(waited, key) >= 0;
-        pi.locked[i] = (unsigned char)locked(m, shared_at(m, i));
+        flag_key(key, sizeof(key), a);
+        pi.cls[i] =
+            (unsigned char)((a->flags & FACT_ACC_WRITE ? PI_WRITE : 0) |
+                            (locked(m, a) ? PI_LOCKED : 0) |
+                            (a->ctx < 0 ? PI_MAIN : 0) |
+                            (strmap_get(waited, key) >= 0 ? PI_WAITED : 0));
     }
 
     for (size_t s = 0; s < n;) {
@@ -236,30 +297,35 @@ void rule_SW201(struct rule_ctx *ctx)
             w++;
         pi.s = s;
         pi.e = e;
+        nthr = 0;
+        for (size_t k = s; k < e; k++)
+            if (!(pi.cls[k] & PI_MAIN))
+                thr[nthr++] = k;
         /* Pairs of two accesses first (their note is more telling), then
          * an access with itself in another instance. */
         for (int self = 0; self < 2; self++) {
-            for (size_t i = s; i < w; i++)
-                for (size_t j = self ? i : i + 1; j < (self ? i + 1 : e); j++)
-                    check_pair(ctx, m, &seen, &pi, i, j);
+            if (self)
+                check_self(ctx, m, &seen, &pi, s, w);
+            else
+                check_range(ctx, m, &seen, &pi, s, w, e, w, thr, nthr);
             /* Then each member with itself. */
             for (size_t f = w; f < e;) {
                 size_t g = f;
                 while (g < e &&
                        shared_at(m, g)->field == shared_at(m, f)->field)
                     g++;
-                for (size_t i = f; i < g; i++)
-                    for (size_t j = self ? i : i + 1; j < (self ? i + 1 : g);
-                         j++)
-                        check_pair(ctx, m, &seen, &pi, i, j);
+                if (self)
+                    check_self(ctx, m, &seen, &pi, f, g);
+                else
+                    check_range(ctx, m, &seen, &pi, f, g, g, g, thr, nthr);
                 f = g;
             }
         }
         s = e;
     }
     strmap_free(waited);
+    free(thr);
     free(seen.slots);
-    free(pi.waited);
-    free(pi.locked);
+    free(pi.cls);
     free(pi.done);
 }

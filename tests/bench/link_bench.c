@@ -15,7 +15,8 @@
  * both are given, each timed on its own); --no-rules stops after
  * program_build(); --select runs only those rules (as the CLI's option);
  * --advise also computes "syncwise advise" on the program (every entry
- * point's wait profile and verdict).  Prints the time of each step.
+ * point's wait profile and verdict).  Prints the time of each step, and
+ * a digest of the findings to compare two builds by.
  */
 #include "advise/advise.h"
 #include "catalog/catalog.h"
@@ -35,6 +36,38 @@ static double now(void)
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* FNV-1a over the findings: their rule, place, message and notes. */
+static unsigned long long digest_str(unsigned long long h, const char *s)
+{
+    for (; s && *s; s++) {
+        h ^= (unsigned char)*s;
+        h *= 1099511628211ULL;
+    }
+    return (h ^ 0xff) * 1099511628211ULL; /* a separator */
+}
+
+static unsigned long long findings_digest(const struct sw_diags *d)
+{
+    unsigned long long h = 14695981039346656037ULL;
+    char buf[64];
+    for (size_t i = 0; i < d->n; i++) {
+        const struct sw_diag *g = &d->items[i];
+        snprintf(buf, sizeof(buf), "%d:%d", g->line, g->col);
+        h = digest_str(h, g->rule->code);
+        h = digest_str(h, g->file);
+        h = digest_str(h, buf);
+        h = digest_str(h, g->message);
+        for (size_t k = 0; k < g->nnotes; k++) {
+            snprintf(buf, sizeof(buf), "%d:%d", g->notes[k].line,
+                     g->notes[k].col);
+            h = digest_str(h, g->notes[k].file);
+            h = digest_str(h, buf);
+            h = digest_str(h, g->notes[k].message);
+        }
+    }
+    return h;
 }
 
 static unsigned long long rng_state = 88172645463325252ULL;
@@ -301,7 +334,8 @@ int main(int argc, char **argv)
         printf("bin round-trip:  %.3f s (%zu bytes)\n", t_bin, bin_bytes);
     printf("program_build:   %.3f s\n", t3 - t2);
     if (rules)
-        printf("link + rules:    %.3f s (%zu findings)\n", t4, res.diags.n);
+        printf("link + rules:    %.3f s (%zu findings, digest %016llx)\n", t4,
+               res.diags.n, findings_digest(&res.diags));
     if (advise)
         printf("advise:          %.3f s (%zu entry points)\n", t_advise, adv.n);
     advise_release(&adv);
