@@ -90,7 +90,7 @@ function(syncwise_add_analysis target)
     endif()
     add_custom_command(
       OUTPUT "${_out}"
-      COMMAND "${SYNCWISE_EXECUTABLE}" extract "${_abs}" -o "${_out_rel}" ${_depfile_args}
+      COMMAND "${SYNCWISE_EXECUTABLE}" extract "${_abs}" -o "${_out_rel}" --binary ${_depfile_args}
               -- ${_args}
       DEPENDS "${_abs}" "${SYNCWISE_EXECUTABLE}"
       ${_depfile_opt}

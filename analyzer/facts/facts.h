@@ -303,4 +303,7 @@ struct fact_tu *facts_from_json(const char *text, const char **err);
 void *facts_to_bin(const struct fact_tu *tu, size_t *len);
 struct fact_tu *facts_from_bin(const void *buf, size_t len, const char **err);
 
+/* 1 when buf starts like facts_to_bin()'s output (its magic bytes). */
+int facts_is_bin(const void *buf, size_t len);
+
 #endif

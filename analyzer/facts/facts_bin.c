@@ -777,6 +777,11 @@ static uint32_t le32(const unsigned char *p)
            (uint32_t)p[3] << 24;
 }
 
+int facts_is_bin(const void *buf, size_t len)
+{
+    return len >= 4 && memcmp(buf, BIN_MAGIC, 4) == 0;
+}
+
 struct fact_tu *facts_from_bin(const void *buf, size_t len, const char **err)
 {
     const unsigned char *p = buf;

@@ -427,8 +427,11 @@ static const cJSON *item(struct reader *r, const cJSON *o, const char *key)
     if (!c || !c->string || strcmp(c->string, key) != 0) {
         if (!cJSON_IsObject(o))
             return NULL;
+        /* Absent members (defaults are left out) scan every member: the
+         * first byte rules most out without a call. */
         for (c = o->child; c; c = c->next)
-            if (c->string && strcmp(c->string, key) == 0)
+            if (c->string && c->string[0] == key[0] &&
+                strcmp(c->string, key) == 0)
                 break;
         if (!c)
             return NULL;

@@ -2041,11 +2041,11 @@ static int macro_loop(const struct fact_func *f, int l)
 /*
  * A profile is a union over the functions a root reaches, so it is one
  * breadth-first walk per root.  What each function adds by itself (its
- * loops, waits, callee names, unknown calls, connections and callees) is
- * computed once per program; the walk only adds those parts up, and a
- * function's whole profile is kept once computed (SW102, SW103 and advise
- * ask for the same roots).  The walk order, and so the order of sites and
- * names, is the order of the walk over the call graph.
+ * loops, waits, unknown calls, connections and callees) is computed once
+ * per program; the walk only adds those parts up, and a function's whole
+ * profile is kept once computed (SW102, SW103 and advise ask for the same
+ * roots).  The walk order, and so the order of sites and names, is the
+ * order of the walk over the call graph.
  */
 struct prof_fam {
     const char *prefix; /* endpoint family */
@@ -2058,7 +2058,6 @@ struct prof_fn {
     int ncalls, unresolved, external;
     const char *first_unknown;
     size_t site0, nsites; /* its waits, in cache sites */
-    size_t name0, nnames; /* its distinct callee name ids, in cache names */
     size_t fam0, nfams;   /* its connections per family, in cache fams */
     size_t succ0, nsucc;  /* functions it calls, in call order, in succ */
 };
@@ -2073,17 +2072,12 @@ struct prof_cache {
     struct {
         int *items;
         size_t n, cap;
-    } names, succ;
+    } succ;
     struct {
         struct prof_fam *items;
         size_t n, cap;
     } fams, program_fams; /* program_fams: program_endpoint_family() memo */
-    struct {
-        const char **items; /* name id -> name */
-        size_t n, cap;
-    } name_str;
-    unsigned *fn_mark, *name_mark; /* walk scratch: marked with gen */
-    size_t name_mark_cap;
+    unsigned *fn_mark; /* walk scratch: marked with gen */
     unsigned gen;
     int *queue;
     struct prog_profile **memo; /* per function: its profile, once computed */
@@ -2106,35 +2100,12 @@ static void prof_cache_free(struct prof_cache *pc, size_t nfuncs)
     free(pc->memo);
     free(pc->fn);
     free(pc->sites.items);
-    free(pc->names.items);
     free(pc->succ.items);
     free(pc->fams.items);
     free(pc->program_fams.items);
-    free(pc->name_str.items);
     free(pc->fn_mark);
-    free(pc->name_mark);
     free(pc->queue);
     free(pc);
-}
-
-/* The name's id, interning it. */
-static int prof_name_id(struct prof_cache *pc, struct strmap *ids,
-                        const char *name)
-{
-    long id = strmap_get(ids, name);
-    if (id >= 0)
-        return (int)id;
-    id = (long)pc->name_str.n;
-    VEC_PUSH(pc->name_str, name);
-    strmap_put(ids, name, id);
-    if (pc->name_str.n > pc->name_mark_cap) {
-        size_t old = pc->name_mark_cap;
-        xgrow((void **)&pc->name_mark, &pc->name_mark_cap, pc->name_str.n,
-              sizeof(*pc->name_mark));
-        memset(pc->name_mark + old, 0,
-               (pc->name_mark_cap - old) * sizeof(*pc->name_mark));
-    }
-    return (int)id;
 }
 
 /* Adds a connection's judgement to function fn's families. */
@@ -2155,12 +2126,11 @@ static void prof_fam_add(struct prof_cache *pc, struct prof_fn *fn,
 
 /* What function f adds to a profile by itself. */
 static void prof_fn_build(const struct program *p, const struct prog_witness *w,
-                          struct prof_cache *pc, struct strmap *ids, int f)
+                          struct prof_cache *pc, int f)
 {
     const struct prog_func *pf = &p->funcs[f];
     struct prof_fn *fn = &pc->fn[f];
     fn->site0 = pc->sites.n;
-    fn->name0 = pc->names.n;
     fn->fam0 = pc->fams.n;
     fn->succ0 = pc->succ.n;
     for (size_t l = 0; l < pf->f->nloops; l++) {
@@ -2179,13 +2149,6 @@ static void prof_fn_build(const struct program *p, const struct prog_witness *w,
         if (call_elsewhere(p, f, (int)j))
             continue;
         fn->ncalls++;
-        if (c->name) {
-            int id = prof_name_id(pc, ids, c->name);
-            if (pc->name_mark[id] != (unsigned)f + 1) {
-                pc->name_mark[id] = (unsigned)f + 1;
-                VEC_PUSH(pc->names, id);
-            }
-        }
         switch (pc_->kind) {
         case PCALL_API:
             ep = catalog_endpoint(p->cat, c->name);
@@ -2233,7 +2196,6 @@ static void prof_fn_build(const struct program *p, const struct prog_witness *w,
         }
     }
     fn->nsites = pc->sites.n - fn->site0;
-    fn->nnames = pc->names.n - fn->name0;
     fn->nfams = pc->fams.n - fn->fam0;
     fn->nsucc = pc->succ.n - fn->succ0;
 }
@@ -2242,7 +2204,6 @@ static struct prof_cache *prof_cache_get(const struct program *p,
                                          const struct prog_witness *w)
 {
     struct prof_cache *pc = p->prof_cache;
-    struct strmap *ids;
     size_t n = p->nfuncs ? p->nfuncs : 1;
     if (pc->built)
         return pc;
@@ -2250,11 +2211,8 @@ static struct prof_cache *prof_cache_get(const struct program *p,
     pc->fn_mark = xcalloc(n, sizeof(*pc->fn_mark));
     pc->queue = xmalloc(n * sizeof(*pc->queue));
     pc->memo = xcalloc(n, sizeof(*pc->memo));
-    ids = strmap_new();
     for (size_t f = 0; f < p->nfuncs; f++)
-        prof_fn_build(p, w, pc, ids, (int)f);
-    strmap_free(ids);
-    memset(pc->name_mark, 0, pc->name_mark_cap * sizeof(*pc->name_mark));
+        prof_fn_build(p, w, pc, (int)f);
     pc->built = 1;
     return pc;
 }
@@ -2282,7 +2240,6 @@ static void prof_walk(const struct program *p, struct prof_cache *pc, int func,
 
     if (gen == 0) { /* wrapped: clear the marks */
         memset(pc->fn_mark, 0, p->nfuncs * sizeof(*pc->fn_mark));
-        memset(pc->name_mark, 0, pc->name_mark_cap * sizeof(*pc->name_mark));
         gen = pc->gen = 1;
     }
     pc->queue[tail++] = func;
@@ -2344,19 +2301,25 @@ static void prof_walk(const struct program *p, struct prof_cache *pc, int func,
     }
     for (size_t i = 0; i < pr->nsites; i++)
         pr->nwaits[pr->sites[i].cls]++;
-    /* Names, in walk order (the queue), only for trivial work: SW102 says
-     * what it calls; other work reaches too much to list. */
-    for (size_t q = 0; prog_profile_trivial(pr) && q < tail; q++) {
-        const struct prof_fn *fn = &pc->fn[pc->queue[q]];
-        for (size_t k = 0; k < fn->nnames; k++) {
-            int id = pc->names.items[fn->name0 + k];
-            if (pc->name_mark[id] == gen)
-                continue;
-            pc->name_mark[id] = gen;
-            if (pr->ncallees < 4)
-                pr->callees[pr->ncallees] = pc->name_str.items[id];
-            pr->ncallees++;
+    /* Callee names, in walk order (the queue) and call order, only for
+     * trivial work: SW102 says what it calls; other work reaches too much
+     * to list. */
+    if (prog_profile_trivial(pr)) {
+        struct strmap *seen = strmap_new();
+        for (size_t q = 0; q < tail; q++) {
+            const struct prog_func *qf = &p->funcs[pc->queue[q]];
+            for (size_t j = 0; j < qf->f->ncalls; j++) {
+                const char *name = qf->f->calls[j].name;
+                if (!name || call_elsewhere(p, pc->queue[q], (int)j) ||
+                    strmap_get(seen, name) >= 0)
+                    continue;
+                strmap_put(seen, name, 1);
+                if (pr->ncallees < 4)
+                    pr->callees[pr->ncallees] = name;
+                pr->ncallees++;
+            }
         }
+        strmap_free(seen);
     }
 }
 

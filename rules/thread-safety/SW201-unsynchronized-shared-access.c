@@ -168,25 +168,28 @@ struct pair_info {
     const struct shared_inst *inst; /* the model's instances, in order */
     unsigned char *cls, *done;
     size_t s, e;
+    signed char side[16][16];        /* writer_side() of two classes */
+    unsigned char second_writes[16]; /* some class makes the second the
+                                        writer against this one */
 };
 
 /*
- * Of instances i and j, the one a finding reports: the write; of two
- * writes, the unprotected one, else the one in a thread.  -1 when the pair
- * is no finding's: neither writes, or it is a flag a loop waits on.
+ * Of two instances of classes ci and cj, the one a finding reports: the
+ * write; of two writes, the unprotected one, else the one in a thread.
+ * 0: the first, 1: the second, -1: the pair is no finding's (neither
+ * writes, or it is a flag a loop waits on).
  */
-static inline long pair_writer(const struct pair_info *pi, size_t i, size_t j)
+static int writer_side(unsigned ci, unsigned cj)
 {
-    unsigned ci = pi->cls[i], cj = pi->cls[j];
     if (!((ci | cj) & PI_WRITE) || ((ci | cj) & PI_WAITED))
         return -1;
     if (!(ci & PI_WRITE))
-        return (long)j;
+        return 1;
     if (!(cj & PI_WRITE))
-        return (long)i;
+        return 0;
     if ((ci ^ cj) & PI_LOCKED)
-        return ci & PI_LOCKED ? (long)j : (long)i;
-    return (ci & PI_MAIN) && !(cj & PI_MAIN) ? (long)j : (long)i;
+        return ci & PI_LOCKED ? 1 : 0;
+    return (ci & PI_MAIN) && !(cj & PI_MAIN) ? 1 : 0;
 }
 
 /*
@@ -213,21 +216,28 @@ static void check_pair(struct rule_ctx *ctx, const struct shared_model *m,
     report(ctx, m, a, b);
 }
 
-/* check_pair() unless pair_writer() says the pair can be no finding. */
+/*
+ * check_pair() unless the classes say the pair can be no finding: no
+ * writer, or a writer whose key is reported (same member: before
+ * same_end).
+ */
 static inline void check_one(struct rule_ctx *ctx, const struct shared_model *m,
                              struct seen *seen, struct pair_info *pi, size_t i,
                              size_t j, size_t same_end)
 {
-    long ia = pair_writer(pi, i, j);
-    if (ia >= 0 && !(pi->done[ia] && j < same_end))
-        check_pair(ctx, m, seen, pi, i, j, ia);
+    int side = pi->side[pi->cls[i]][pi->cls[j]];
+    size_t ia = side ? j : i;
+    if (side >= 0 && !(pi->done[ia] && j < same_end))
+        check_pair(ctx, m, seen, pi, i, j, (long)ia);
 }
 
 /*
  * Pairs (i, j) for lo <= i < hi and i < j < end, in that order; instances
  * before same_end have i's member.  Two accesses on the main thread never
  * race, so a main-thread instance is only paired with the object's thread
- * instances: thr, ascending.
+ * instances: thr, ascending.  Once i's key is reported and no partner of
+ * the same member could be the writer instead (second_writes), those
+ * partners are skipped as a whole.
  */
 static void check_range(struct rule_ctx *ctx, const struct shared_model *m,
                         struct seen *seen, struct pair_info *pi, size_t lo,
@@ -236,14 +246,25 @@ static void check_range(struct rule_ctx *ctx, const struct shared_model *m,
 {
     size_t t = 0;
     for (size_t i = lo; i < hi; i++) {
+        int main_i = pi->cls[i] & PI_MAIN;
+        size_t u;
         while (t < nthr && thr[t] <= i)
             t++;
-        if (pi->cls[i] & PI_MAIN) {
-            for (size_t u = t; u < nthr && thr[u] < end; u++)
-                check_one(ctx, m, seen, pi, i, thr[u], same_end);
-        } else {
-            for (size_t j = i + 1; j < end; j++)
-                check_one(ctx, m, seen, pi, i, j, same_end);
+        u = t;
+        for (size_t j = i + 1; j < end; j++) {
+            if (main_i) {
+                if (u >= nthr || thr[u] >= end)
+                    break;
+                j = thr[u++];
+            }
+            if (j < same_end && pi->done[i] && !pi->second_writes[pi->cls[i]]) {
+                /* Past the member's partners. */
+                j = same_end - 1;
+                while (main_i && u < nthr && thr[u] < same_end)
+                    u++;
+                continue;
+            }
+            check_one(ctx, m, seen, pi, i, j, same_end);
         }
     }
 }
@@ -263,7 +284,7 @@ void rule_SW201(struct rule_ctx *ctx)
     struct seen seen = {NULL, 0, 0};
     struct strmap *waited = strmap_new(); /* SW205's flags */
     size_t n = shared_count(m);
-    struct pair_info pi;
+    struct pair_info pi = {0};
     size_t *thr = xmalloc((n + 1) * sizeof(*thr)), nthr;
 
     for (size_t i = 0; i < n; i++) {
@@ -273,6 +294,12 @@ void rule_SW201(struct rule_ctx *ctx)
         flag_key(key, sizeof(key), shared_at(m, i));
         strmap_put(waited, key, 1);
     }
+    for (unsigned ci = 0; ci < 16; ci++)
+        for (unsigned cj = 0; cj < 16; cj++) {
+            pi.side[ci][cj] = (signed char)writer_side(ci, cj);
+            if (pi.side[ci][cj] == 1)
+                pi.second_writes[ci] = 1;
+        }
     pi.inst = n ? shared_at(m, 0) : NULL;
     pi.cls = xcalloc(n + 1, 1);
     pi.done = xcalloc(n + 1, 1);

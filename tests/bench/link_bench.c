@@ -6,7 +6,7 @@
  *
  * usage: link_bench [-f FUNCTIONS] [-e EDGES] [-t FILES] [-s SPAWN_EVERY]
  *                   [--json] [--bin] [--no-rules] [--select CODES]
- *                   [--advise]
+ *                   [--advise] [--write DIR]
  *
  * One function in SPAWN_EVERY (default 10,000: 10 thread start routines)
  * starts a thread.  --json also round-trips every file's facts through
@@ -15,7 +15,10 @@
  * both are given, each timed on its own); --no-rules stops after
  * program_build(); --select runs only those rules (as the CLI's option);
  * --advise also computes "syncwise advise" on the program (every entry
- * point's wait profile and verdict).  Prints the time of each step, and
+ * point's wait profile and verdict); --write also writes the facts files
+ * "syncwise link" would read, DIR/json/N.facts and DIR/bin/N.facts (as
+ * "syncwise extract" and "extract --binary" write them), and a list file
+ * of each, DIR/json.list and DIR/bin.list.  Prints the time of each step, and
  * a digest of the findings to compare two builds by.
  */
 #include "advise/advise.h"
@@ -26,9 +29,11 @@
 #include "facts/facts.h"
 #include "program/program.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 static double now(void)
@@ -68,6 +73,42 @@ static unsigned long long findings_digest(const struct sw_diags *d)
         }
     }
     return h;
+}
+
+/* Writes every file's facts under dir, in both forms, with list files. */
+static int write_facts(const char *dir, struct fact_tu **tus, size_t n)
+{
+    static const char *const forms[] = {"json", "bin"};
+    for (int k = 0; k < 2; k++) {
+        char path[4096];
+        FILE *list;
+        snprintf(path, sizeof(path), "%s/%s", dir, forms[k]);
+        if (mkdir(path, 0777) < 0 && errno != EEXIST)
+            return -1;
+        snprintf(path, sizeof(path), "%s/%s.list", dir, forms[k]);
+        if (!(list = fopen(path, "w")))
+            return -1;
+        for (size_t t = 0; t < n; t++) {
+            FILE *f;
+            size_t len;
+            char *data =
+                k ? facts_to_bin(tus[t], &len) : facts_to_json(tus[t], 0);
+            if (!k)
+                len = strlen(data);
+            snprintf(path, sizeof(path), "%s/%s/%zu.facts", dir, forms[k], t);
+            if (!(f = fopen(path, "wb")) || fwrite(data, 1, len, f) != len ||
+                fclose(f) != 0) {
+                free(data);
+                fclose(list);
+                return -1;
+            }
+            fprintf(list, "%s\n", path);
+            free(data);
+        }
+        if (fclose(list) != 0)
+            return -1;
+    }
+    return 0;
 }
 
 static unsigned long long rng_state = 88172645463325252ULL;
@@ -204,6 +245,7 @@ int main(int argc, char **argv)
 {
     size_t nfuncs = 100000, nedges = 1000000, nfiles = 100;
     int json = 0, bin = 0, rules = 1, advise = 0;
+    const char *write_dir = NULL;
     char **select = NULL;
     size_t nselect = 0;
     double t_advise = 0;
@@ -214,7 +256,8 @@ int main(int argc, char **argv)
     char **errs = NULL;
     size_t nerrs = 0, edges = 0;
     double t0, t1, t2, t3, t4, t_json, t_bin = 0;
-    size_t bin_bytes = 0;
+    size_t bin_bytes = 0, json_bytes = 0;
+    double t_json_read = 0, t_gen;
     struct program *prog;
     struct engine_result res;
     struct engine_opts eo;
@@ -236,13 +279,16 @@ int main(int argc, char **argv)
             rules = 0;
         else if (strcmp(argv[i], "--advise") == 0)
             advise = 1;
+        else if (strcmp(argv[i], "--write") == 0 && i + 1 < argc)
+            write_dir = argv[++i];
         else if (strcmp(argv[i], "--select") == 0 && i + 1 < argc) {
             if (rules_parse_list(argv[++i], &select, &nselect, "--select") < 0)
                 return 2;
         } else {
             fprintf(stderr, "usage: link_bench [-f FUNCTIONS] [-e EDGES] "
                             "[-t FILES] [-s SPAWN_EVERY] [--json] [--bin] "
-                            "[--no-rules] [--select CODES] [--advise]\n");
+                            "[--no-rules] [--select CODES] [--advise] "
+                            "[--write DIR]\n");
             return 2;
         }
     }
@@ -270,11 +316,22 @@ int main(int argc, char **argv)
         for (size_t i = 0; i < tus[t]->nfuncs; i++)
             edges += tus[t]->funcs[i].ncalls;
     t1 = now();
+    t_gen = t1 - t0;
+    if (write_dir && write_facts(write_dir, tus, nfiles) < 0) {
+        fprintf(stderr, "link_bench: cannot write facts under '%s': %s\n",
+                write_dir, strerror(errno));
+        return 1;
+    }
+    t1 = now();
     if (json) {
         for (size_t t = 0; t < nfiles; t++) {
             char *s = facts_to_json(tus[t], 0);
             const char *err = NULL;
-            struct fact_tu *back = facts_from_json(s, &err);
+            struct fact_tu *back;
+            double r0 = now();
+            json_bytes += strlen(s);
+            back = facts_from_json(s, &err);
+            t_json_read += now() - r0;
             if (!back) {
                 fprintf(stderr, "link_bench: facts do not round-trip: %s\n",
                         err);
@@ -327,9 +384,10 @@ int main(int argc, char **argv)
     t4 = now() - t4;
     printf("synthetic program: %zu functions, %zu call edges, %zu files\n",
            nfuncs, edges, nfiles);
-    printf("generate:        %.3f s\n", t1 - t0);
+    printf("generate:        %.3f s\n", t_gen);
     if (json)
-        printf("json round-trip: %.3f s\n", t_json);
+        printf("json round-trip: %.3f s (reading %.3f s, %zu bytes)\n", t_json,
+               t_json_read, json_bytes);
     if (bin)
         printf("bin round-trip:  %.3f s (%zu bytes)\n", t_bin, bin_bytes);
     printf("program_build:   %.3f s\n", t3 - t2);

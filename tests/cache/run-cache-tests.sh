@@ -220,6 +220,15 @@ extract_identical)
     # stdout without -o is the same document.
     "$sw" extract src/threads.c -- "${flags[@]}" >"$tmp/d.facts"
     same "$tmp/a.facts" "$tmp/d.facts"
+    # The binary form is byte-identical too, and is not for a terminal.
+    "$sw" extract src/threads.c -o "$tmp/a.bfacts" --binary -- "${flags[@]}"
+    "$sw" extract src/threads.c --binary -o "$tmp/b.bfacts" -- "${flags[@]}"
+    same "$tmp/a.bfacts" "$tmp/b.bfacts"
+    [ "$(head -c 4 "$tmp/a.bfacts")" = SWFB ] || fail "--binary wrote no binary facts"
+    rc=0
+    "$sw" extract src/threads.c --binary -- "${flags[@]}" >/dev/null 2>"$tmp/bin.err" || rc=$?
+    [ "$rc" = 2 ] && grep -q -- "--binary needs -o" "$tmp/bin.err" ||
+        fail "--binary without -o: exit $rc, $(cat "$tmp/bin.err")"
     ;;
 extract_link)
     run whole --no-cache
@@ -239,6 +248,21 @@ extract_link)
     same "$tmp/whole.json" "$tmp/listed.json"
     "$sw" link "@$tmp/list" --format json -o at.json --fail-on never
     same "$tmp/whole.json" "$tmp/at.json"
+    # Binary facts (extract --binary), alone or mixed with JSON ones.
+    cd "$proj"
+    for f in main threads; do
+        "$sw" extract "src/$f.c" -o "$tmp/$f.bfacts" --binary -- "${flags[@]}"
+    done
+    cd "$tmp"
+    "$sw" link main.bfacts threads.bfacts words.facts --format json -o bin.json \
+        --fail-on never
+    same "$tmp/whole.json" "$tmp/bin.json"
+    # A truncated binary facts file is an error naming it.
+    head -c 100 main.bfacts >cut.facts
+    rc=0
+    "$sw" link cut.facts threads.facts --format json -o cut.json 2>cut.err || rc=$?
+    [ "$rc" = 2 ] || fail "link of a truncated binary facts file exited with $rc"
+    grep -q "'cut.facts' is not a facts file" cut.err || fail "$(cat cut.err)"
     # A broken facts file is an error naming it; the rest is still linked.
     echo '{"format":"syncwise-facts","version":1,"functions":5}' >bad.facts
     rc=0
