@@ -2077,7 +2077,7 @@ struct prof_cache {
         struct prof_fam *items;
         size_t n, cap;
     } fams, program_fams; /* program_fams: program_endpoint_family() memo */
-    unsigned *fn_mark; /* walk scratch: marked with gen */
+    unsigned *fn_mark;    /* walk scratch: marked with gen */
     unsigned gen;
     int *queue;
     struct prog_profile **memo; /* per function: its profile, once computed */
