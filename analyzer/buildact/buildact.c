@@ -192,20 +192,18 @@ int buildact_extract_main(int argc, char **argv)
                     (const char *const *)db.items[0].args, db.items[0].nargs,
                     NULL, 0);
     extract_index_free(idx);
-    if (binary) {
-        size_t len;
-        void *bin = facts_to_bin(tu, &len);
-        if (write_file_atomic(out, bin, len) < 0) {
-            fprintf(stderr, "syncwise: error: cannot write '%s': %s\n", out,
-                    strerror(errno));
-            rc = EXIT_USAGE;
-        }
-        free(bin);
-    } else if (out) {
+    if (out) {
         struct strbuf sb = STRBUF_INIT;
-        json = facts_to_json(tu, 0);
-        strbuf_addstr(&sb, json);
-        strbuf_addch(&sb, '\n');
+        if (binary) {
+            size_t len;
+            void *bin = facts_to_bin(tu, &len);
+            strbuf_add(&sb, bin, len);
+            free(bin);
+        } else {
+            json = facts_to_json(tu, 0);
+            strbuf_addstr(&sb, json);
+            strbuf_addch(&sb, '\n');
+        }
         if (write_file_atomic(out, sb.buf, sb.len) < 0) {
             fprintf(stderr, "syncwise: error: cannot write '%s': %s\n", out,
                     strerror(errno));

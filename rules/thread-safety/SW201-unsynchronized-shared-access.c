@@ -193,15 +193,15 @@ static int writer_side(unsigned ci, unsigned cj)
 }
 
 /*
- * Reports a race between instances i and j (ia is pair_writer()'s) once
- * per member and functions.
+ * Reports a race between instances ia, the writer writer_side() chose,
+ * and ib once per member and functions.
  */
 static void check_pair(struct rule_ctx *ctx, const struct shared_model *m,
-                       struct seen *seen, struct pair_info *pi, size_t i,
-                       size_t j, long ia)
+                       struct seen *seen, struct pair_info *pi, size_t ia,
+                       size_t ib)
 {
     const struct shared_inst *a = &pi->inst[ia];
-    const struct shared_inst *b = &pi->inst[(size_t)ia == i ? j : i];
+    const struct shared_inst *b = &pi->inst[ib];
     const char *field;
     /* Of the same member, and its writer's key is reported already. */
     if (pi->done[ia] && a->field == b->field)
@@ -228,7 +228,7 @@ static inline void check_one(struct rule_ctx *ctx, const struct shared_model *m,
     int side = pi->side[pi->cls[i]][pi->cls[j]];
     size_t ia = side ? j : i;
     if (side >= 0 && !(pi->done[ia] && j < same_end))
-        check_pair(ctx, m, seen, pi, i, j, (long)ia);
+        check_pair(ctx, m, seen, pi, ia, side ? i : j);
 }
 
 /*
