@@ -66,6 +66,29 @@ struct frame {
     struct sink sink;  /* where its value goes */
 };
 
+/*
+ * The AST below one top-level declaration, read with one recursive
+ * clang_visitChildren() instead of one call per node: libclang sets up a
+ * visitor (and its work list) on every call, and the walk asks for the
+ * children of most nodes several times (visit(), unwrap(), the operand
+ * helpers).  Cursors are kept the way a clang_visitChildren() on their
+ * parent returns them (see node_table_build()), so children() answers
+ * exactly what libclang would; a cursor not in the table is asked of
+ * libclang.
+ */
+struct node_table {
+    CXCursor *nodes; /* pre-order; nodes[0] is the declaration */
+    int *parent;     /* index of each node's parent, -1 for nodes[0] */
+    int *kid_start;  /* kids of i: kid[kid_start[i] .. kid_start[i + 1]) */
+    CXCursor *kid;   /* the children, grouped by parent, in source order */
+    size_t n, cap, kid_cap;   /* nodes, room for nodes, for kid_start */
+    int *slots;               /* open addressing: node index + 1, 0 for free */
+    size_t nslots, slots_cap; /* in use (a power of 2), allocated */
+    int *path;                /* while building: the nodes from the root down */
+    size_t npath, path_cap;
+    int valid; /* the build saw every parent it was told of */
+};
+
 struct walker {
     struct fact_tu *tu;    /* facts being built */
     CXTranslationUnit ctu; /* for tokens */
@@ -84,7 +107,8 @@ struct walker {
     struct {
         CXCursor *items;
         size_t n, cap;
-    } kids; /* scratch for children */
+    } kids;                /* scratch for children */
+    struct node_table tab; /* the top-level declaration being walked */
     /*
      * visit()'s per-node arrays (children, roles, branches, conditions),
      * reused from node to node instead of four allocations per AST node;
@@ -294,11 +318,249 @@ static enum CXChildVisitResult collect(CXCursor c, CXCursor parent,
     return CXChildVisit_Continue;
 }
 
+static int same_cursor(CXCursor a, CXCursor b)
+{
+    return a.kind == b.kind && a.xdata == b.xdata && a.data[0] == b.data[0] &&
+           a.data[1] == b.data[1] && a.data[2] == b.data[2];
+}
+
+/*
+ * What a cursor's children depend on: a declaration's are those of the
+ * Decl (data[0]); any other cursor's, those of the Stmt, Attr or reference
+ * in data[1].  The data[0] of a statement or expression (the declaration
+ * around it) plays no part: clang_visitChildren() on a statement gives its
+ * children no enclosing declaration.
+ */
+/*
+ * clang_isDeclaration() and clang_isStatement() || clang_isExpression() by
+ * kind, asked of libclang once per process (kinds_init()): the node table
+ * asks for every node.
+ */
+#define SW_KINDS 1024
+#define KIND_DECL 1
+#define KIND_STMT 2
+static unsigned char kind_class[SW_KINDS];
+static pthread_once_t kinds_once = PTHREAD_ONCE_INIT;
+
+static int kind_ask(enum CXCursorKind k)
+{
+    return (clang_isDeclaration(k) ? KIND_DECL : 0) |
+           (clang_isStatement(k) || clang_isExpression(k) ? KIND_STMT : 0);
+}
+
+static void kinds_init(void)
+{
+    for (int k = 0; k < SW_KINDS; k++)
+        kind_class[k] = (unsigned char)kind_ask((enum CXCursorKind)k);
+}
+
+static int kind_bits(enum CXCursorKind k)
+{
+    return (unsigned)k < SW_KINDS ? kind_class[k] : kind_ask(k);
+}
+
+static const void *node_key(CXCursor c)
+{
+    return kind_bits(c.kind) & KIND_DECL ? c.data[0] : c.data[1];
+}
+
+static size_t node_hash(CXCursor c)
+{
+    uintptr_t h = (uintptr_t)node_key(c);
+    return (size_t)(((h >> 3) ^ (unsigned)c.kind) * 0x9E3779B97F4A7C15ull >>
+                    17);
+}
+
+static int node_find(const struct node_table *t, CXCursor c)
+{
+    size_t mask = t->nslots - 1;
+    if (!t->valid || !t->nslots || !node_key(c))
+        return -1;
+    for (size_t i = node_hash(c) & mask; t->slots[i]; i = (i + 1) & mask) {
+        CXCursor o = t->nodes[t->slots[i] - 1];
+        if (o.kind == c.kind && o.xdata == c.xdata &&
+            node_key(o) == node_key(c) && o.data[2] == c.data[2])
+            return t->slots[i] - 1;
+    }
+    return -1;
+}
+
+static enum CXChildVisitResult node_collect(CXCursor c, CXCursor parent,
+                                            CXClientData data)
+{
+    struct node_table *t = data;
+    /* The parent is on the path from the root: drop what lies below it. */
+    while (t->npath && !same_cursor(t->nodes[t->path[t->npath - 1]], parent))
+        t->npath--;
+    if (!t->npath) {
+        t->valid = 0;
+        return CXChildVisit_Break;
+    }
+    /*
+     * A node libclang shows as its operand (a ConstantExpr around a case
+     * label's literal) comes back as its own child: visited directly, the
+     * cursor has the operand's children, so those go to the node itself.
+     */
+    if (same_cursor(c, parent))
+        return CXChildVisit_Recurse;
+    if (t->n == t->cap) {
+        size_t cap = t->cap;
+        xgrow((void **)&t->nodes, &cap, t->n + 1, sizeof(*t->nodes));
+        cap = t->cap;
+        xgrow((void **)&t->parent, &cap, t->n + 1, sizeof(*t->parent));
+        t->cap = cap;
+    }
+    t->parent[t->n] = t->path[t->npath - 1];
+    t->nodes[t->n] = c;
+    if (t->npath == t->path_cap)
+        xgrow((void **)&t->path, &t->path_cap, t->npath + 1, sizeof(*t->path));
+    t->path[t->npath++] = (int)t->n++;
+    return CXChildVisit_Recurse;
+}
+
+/*
+ * Reads the AST below root into w->tab.  A recursive visit hands a
+ * statement the declaration around it in data[0]; clang_visitChildren() on
+ * the parent gives it the parent's declaration when the parent is one, and
+ * none otherwise.  The children are stored in the latter form.
+ */
+static void node_table_build(struct walker *w, CXCursor root)
+{
+    struct node_table *t = &w->tab;
+    size_t cap;
+    pthread_once(&kinds_once, kinds_init);
+    t->n = 0;
+    t->npath = 0;
+    t->valid = 1;
+    if (!t->cap) {
+        t->cap = 1024;
+        t->nodes = xcalloc(t->cap, sizeof(*t->nodes));
+        t->parent = xcalloc(t->cap, sizeof(*t->parent));
+    }
+    if (!t->path_cap) {
+        t->path_cap = 64;
+        t->path = xcalloc(t->path_cap, sizeof(*t->path));
+    }
+    t->nodes[0] = root;
+    t->parent[0] = -1;
+    t->n = 1;
+    t->path[t->npath++] = 0;
+    if (clang_visitChildren(root, node_collect, t) || !t->valid) {
+        t->valid = 0;
+        return;
+    }
+    /*
+     * The children, grouped by parent; pre-order keeps them in order.
+     * kid_start doubles as the fill count while they are placed.
+     */
+    if (t->n + 1 > t->kid_cap) {
+        t->kid_cap = t->cap + 1;
+        free(t->kid_start);
+        free(t->kid);
+        t->kid_start = xcalloc(t->kid_cap, sizeof(*t->kid_start));
+        t->kid = xcalloc(t->kid_cap, sizeof(*t->kid));
+    }
+    memset(t->kid_start, 0, (t->n + 1) * sizeof(*t->kid_start));
+    for (size_t i = 1; i < t->n; i++)
+        t->kid_start[t->parent[i] + 1]++;
+    for (size_t i = 0; i < t->n; i++)
+        t->kid_start[i + 1] += t->kid_start[i];
+    for (size_t i = 1; i < t->n; i++) {
+        int p = t->parent[i];
+        CXCursor k = t->nodes[i];
+        if (kind_bits(k.kind) & KIND_STMT)
+            k.data[0] = kind_bits(t->nodes[p].kind) & KIND_DECL
+                            ? t->nodes[p].data[0]
+                            : NULL;
+        t->kid[t->kid_start[p]++] = k;
+    }
+    /* Each start moved to the next one's: shift back. */
+    memmove(t->kid_start + 1, t->kid_start, t->n * sizeof(*t->kid_start));
+    t->kid_start[0] = 0;
+    /* The index: the first of equal keys wins (their children agree). */
+    for (cap = 64; cap < t->n * 2; cap *= 2)
+        ;
+    if (cap > t->slots_cap) {
+        free(t->slots);
+        t->slots = xcalloc(cap, sizeof(*t->slots));
+        t->slots_cap = cap;
+    } else {
+        memset(t->slots, 0, cap * sizeof(*t->slots));
+    }
+    t->nslots = cap;
+    for (size_t i = 0; i < t->n; i++) {
+        CXCursor c = t->nodes[i];
+        size_t mask = t->nslots - 1, j;
+        if (!node_key(c))
+            continue;
+        if (node_find(t, c) >= 0)
+            continue;
+        for (j = node_hash(c) & mask; t->slots[j]; j = (j + 1) & mask)
+            ;
+        t->slots[j] = (int)i + 1;
+    }
+}
+
+static void node_table_free(struct node_table *t)
+{
+    free(t->nodes);
+    free(t->parent);
+    free(t->kid_start);
+    free(t->kid);
+    free(t->slots);
+    free(t->path);
+}
+
 /* Fills w->kids with the direct children of c. */
 static void children(struct walker *w, CXCursor c)
 {
+    int i = node_find(&w->tab, c);
     w->kids.n = 0;
-    clang_visitChildren(c, collect, w);
+    if (i < 0) {
+        clang_visitChildren(c, collect, w);
+        return;
+    }
+    {
+        size_t n = (size_t)(w->tab.kid_start[i + 1] - w->tab.kid_start[i]);
+        if (w->kids.cap < n)
+            xgrow((void **)&w->kids.items, &w->kids.cap, n,
+                  sizeof(*w->kids.items));
+        memcpy(w->kids.items, w->tab.kid + w->tab.kid_start[i],
+               n * sizeof(*w->kids.items));
+        w->kids.n = n;
+    }
+#ifdef SW_CHECK_EXTRACT
+    {
+        /* Debug and sanitizer builds: the table must agree with libclang. */
+        size_t n = w->kids.n;
+        CXCursor *mine = xcalloc(n ? n : 1, sizeof(*mine));
+        memcpy(mine, w->kids.items, n * sizeof(*mine));
+        w->kids.n = 0;
+        clang_visitChildren(c, collect, w);
+        if (w->kids.n != n) {
+            fprintf(stderr,
+                    "node table: %zu children of kind %d (first %d), "
+                    "libclang %zu\n",
+                    n, (int)c.kind, n ? (int)mine[0].kind : -1, w->kids.n);
+            {
+                CXFile f;
+                unsigned l, co;
+                clang_getExpansionLocation(clang_getCursorLocation(c), &f, &l,
+                                           &co, NULL);
+                CXString fn = clang_getFileName(f);
+                fprintf(stderr, "at %s:%u:%u\n", clang_getCString(fn), l, co);
+            }
+            abort();
+        }
+        for (size_t k = 0; k < n; k++)
+            if (!same_cursor(mine[k], w->kids.items[k])) {
+                fprintf(stderr, "node table: child %zu of kind %d differs\n", k,
+                        (int)mine[k].kind);
+                abort();
+            }
+        free(mine);
+    }
+#endif
 }
 
 static CXCursor first_child(struct walker *w, CXCursor c)
@@ -337,6 +599,184 @@ static CXCursor unwrap(struct walker *w, CXCursor c)
  * macro (MSG_DONTWAIT, NULL) that is the macro's name as written, not its
  * definition.
  */
+/* The text of file f as libclang read it; NULL when it has none. */
+static const char *file_text(struct walker *w, CXFile f, size_t *len)
+{
+    if (!w->text_file || !clang_File_isEqual(f, w->text_file)) {
+        w->text_file = f;
+        w->text_buf = clang_getFileContents(w->ctu, f, &w->text_len);
+    }
+    *len = w->text_len;
+    return w->text_buf;
+}
+
+static int is_ident_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9') || c == '_' || c == '$';
+}
+
+/* The length of C punctuation at b[i] (longest match), 0 for none. */
+static size_t punct_len(const char *b, size_t len, size_t i)
+{
+    char c = b[i], d = i + 1 < len ? b[i + 1] : 0,
+         e = i + 2 < len ? b[i + 2] : 0;
+    switch (c) {
+    case '.':
+        return d == '.' && e == '.' ? 3 : 1;
+    case '<':
+    case '>':
+        if (d == c)
+            return e == '=' ? 3 : 2;
+        return d == '=' ? 2 : 1;
+    case '-':
+        return d == '>' || d == '-' || d == '=' ? 2 : 1;
+    case '+':
+    case '&':
+    case '|':
+        return d == c || d == '=' ? 2 : 1;
+    case '#':
+        return d == '#' ? 2 : 1;
+    case '*':
+    case '/':
+    case '%':
+    case '^':
+    case '!':
+    case '=':
+        return d == '=' ? 2 : 1;
+    case '[':
+    case ']':
+    case '(':
+    case ')':
+    case '{':
+    case '}':
+    case '~':
+    case '?':
+    case ':':
+    case ';':
+    case ',':
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/*
+ * The length of the C token at b[i] (i < len), as clang's raw lexer reads
+ * it in C, with *punct set for punctuation; 0 for what only the lexer
+ * itself gets right (comments, line splices, digraphs, non-ASCII, raw
+ * strings), and then the caller asks libclang.
+ */
+static size_t lex_token(const char *b, size_t len, size_t i, int *punct)
+{
+    char c = b[i];
+    size_t j = i;
+    *punct = 0;
+    if (is_ident_char(c) && !(c >= '0' && c <= '9')) {
+        while (j < len && is_ident_char(b[j]))
+            j++;
+        if (j < len && (b[j] == '"' || b[j] == '\'')) {
+            size_t n = j - i;
+            if (b[j - 1] == 'R' || (n == 2 && b[j] == '\''))
+                return 0; /* raw strings, u8'c': which depends on -std */
+            if ((n == 1 && (c == 'L' || c == 'u' || c == 'U')) ||
+                (n == 2 && c == 'u' && b[i + 1] == '8')) {
+                size_t l = lex_token(b, len, j, punct);
+                return l ? l + n : 0;
+            }
+        }
+        return j - i;
+    }
+    if ((c >= '0' && c <= '9') ||
+        (c == '.' && i + 1 < len && b[i + 1] >= '0' && b[i + 1] <= '9')) {
+        for (j = i + 1; j < len; j++) {
+            char d = b[j];
+            if (d == '\'')
+                return 0; /* a C23 digit separator, or not */
+            if (is_ident_char(d) ? d == '$' : d != '.') {
+                if ((d == '+' || d == '-') &&
+                    (b[j - 1] == 'e' || b[j - 1] == 'E' || b[j - 1] == 'p' ||
+                     b[j - 1] == 'P'))
+                    continue;
+                break;
+            }
+        }
+        return j - i;
+    }
+    if (c == '"' || c == '\'') {
+        for (j = i + 1; j < len && b[j] != c; j++) {
+            if (b[j] == '\n' || b[j] == '\r')
+                return 0; /* unterminated */
+            if (b[j] == '\\' && ++j < len && (b[j] == '\n' || b[j] == '\r'))
+                return 0; /* a line splice */
+        }
+        return j < len ? j + 1 - i : 0;
+    }
+    if ((c == '/' && i + 1 < len && (b[i + 1] == '/' || b[i + 1] == '*')) ||
+        (c == '<' && i + 1 < len && (b[i + 1] == ':' || b[i + 1] == '%')) ||
+        (c == '%' && i + 1 < len && (b[i + 1] == ':' || b[i + 1] == '>')) ||
+        (c == ':' && i + 1 < len && (b[i + 1] == '>' || b[i + 1] == ':')))
+        return 0; /* comments, digraphs, C23's :: */
+    j = punct_len(b, len, i);
+    *punct = j > 0;
+    return j;
+}
+
+/*
+ * Appends token t (n bytes) to sb the way range_text() joins tokens: a
+ * space between words, and around operators other than , ( ) -> . [ ] & *.
+ */
+static void join_token(struct strbuf *sb, const char *t, size_t n, int punct,
+                       int first)
+{
+    char last = sb->len ? sb->buf[sb->len - 1] : 0;
+    if (!first && sb->len && !punct && last != '(' && last != '&' &&
+        last != '*' && last != '.' && last != '>' && last != '[')
+        strbuf_addch(sb, ' ');
+    else if (!first && punct && !(n == 1 && strchr(",()[].&*", t[0]) != NULL) &&
+             !(n == 2 && t[0] == '-' && t[1] == '>'))
+        strbuf_addch(sb, ' ');
+    strbuf_add(sb, t, n);
+    if (n == 1 && t[0] == ',')
+        strbuf_addch(sb, ' ');
+}
+
+/*
+ * range_text() from the file's bytes, without clang_tokenize() (a lexer
+ * set up per call, a string per token): 1 when done, 0 when the text holds
+ * something lex_token() leaves to libclang.
+ */
+static int range_text_fast(struct walker *w, CXFile f, unsigned ob, unsigned oe,
+                           size_t max, struct strbuf *sb)
+{
+    size_t len, i = ob, n = 0;
+    const char *b = file_text(w, f, &len);
+    if (!b || oe > len)
+        return 0;
+    do {
+        int punct;
+        size_t tl;
+        while (i < len && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' ||
+                           b[i] == '\r' || b[i] == '\v' || b[i] == '\f'))
+            i++;
+        if (i >= len)
+            break;
+        if (!b[i] || (unsigned char)b[i] >= 0x80 ||
+            !(tl = lex_token(b, len, i, &punct)))
+            return 0;
+        if (sb->len < max)
+            join_token(sb, b + i, tl, punct, n == 0);
+        n++;
+        i += tl;
+    } while (i < oe);
+    /* Trigraphs and line splices anywhere in what was read: the lexer's. */
+    for (size_t k = ob; k <= i && k + 1 < len; k++)
+        if ((b[k] == '?' && b[k + 1] == '?') ||
+            (b[k] == '\\' && (b[k + 1] == '\n' || b[k + 1] == '\r')))
+            return 0;
+    return 1;
+}
+
 static char *range_text(struct walker *w, CXSourceRange r, size_t max)
 {
     CXToken *toks = NULL;
@@ -345,6 +785,10 @@ static char *range_text(struct walker *w, CXSourceRange r, size_t max)
     char *out;
     CXFile fb, fe;
     unsigned ob, oe;
+#ifdef SW_CHECK_EXTRACT
+    struct strbuf fast = STRBUF_INIT;
+    int checked = 0;
+#endif
 
     /* File locations: a macro argument maps to where it is written. */
     clang_getFileLocation(clang_getRangeStart(r), &fb, NULL, NULL, &ob);
@@ -352,6 +796,17 @@ static char *range_text(struct walker *w, CXSourceRange r, size_t max)
     if (!fb || !clang_File_isEqual(fb, fe) || oe < ob ||
         oe - ob > SW_MAX_TEXT_SPAN)
         return NULL;
+    if (range_text_fast(w, fb, ob, oe, max, &sb)) {
+#ifndef SW_CHECK_EXTRACT
+        goto done;
+#else
+        /* Debug and sanitizer builds: the same text as from the tokens. */
+        fast = sb;
+        strbuf_init(&sb);
+        checked = 1;
+#endif
+    }
+    strbuf_reset(&sb);
     clang_tokenize(w->ctu,
                    clang_getRange(clang_getLocationForOffset(w->ctu, fb, ob),
                                   clang_getLocationForOffset(w->ctu, fe, oe)),
@@ -361,24 +816,22 @@ static char *range_text(struct walker *w, CXSourceRange r, size_t max)
     for (unsigned i = 0; i < n && sb.len < max; i++) {
         CXString s = clang_getTokenSpelling(w->ctu, toks[i]);
         const char *t = clang_getCString(s);
-        CXTokenKind k = clang_getTokenKind(toks[i]);
-        if (i && sb.len && k != CXToken_Punctuation &&
-            sb.buf[sb.len - 1] != '(' && sb.buf[sb.len - 1] != '&' &&
-            sb.buf[sb.len - 1] != '*' && sb.buf[sb.len - 1] != '.' &&
-            sb.buf[sb.len - 1] != '>' && sb.buf[sb.len - 1] != '[')
-            strbuf_addch(&sb, ' ');
-        else if (i && k == CXToken_Punctuation && t && strcmp(t, ",") != 0 &&
-                 strcmp(t, ")") != 0 && strcmp(t, "(") != 0 &&
-                 strcmp(t, "->") != 0 && strcmp(t, ".") != 0 &&
-                 strcmp(t, "[") != 0 && strcmp(t, "]") != 0 &&
-                 strcmp(t, "&") != 0 && strcmp(t, "*") != 0)
-            strbuf_addch(&sb, ' ');
-        strbuf_addstr(&sb, t ? t : "");
-        if (t && strcmp(t, ",") == 0)
-            strbuf_addch(&sb, ' ');
+        if (t)
+            join_token(&sb, t, strlen(t),
+                       clang_getTokenKind(toks[i]) == CXToken_Punctuation,
+                       i == 0);
         clang_disposeString(s);
     }
     clang_disposeTokens(w->ctu, toks, n ? n : 0);
+#ifdef SW_CHECK_EXTRACT
+    if (checked && strcmp(fast.buf, sb.buf) != 0) {
+        fprintf(stderr, "range_text: '%s', tokens '%s'\n", fast.buf, sb.buf);
+        abort();
+    }
+    strbuf_release(&fast);
+    goto done; /* (used by the fast path in other builds) */
+#endif
+done:
     if (!sb.len) {
         strbuf_release(&sb);
         return NULL;
@@ -431,13 +884,13 @@ static size_t spelled_at(struct walker *w, CXSourceLocation loc, char *buf,
     clang_getSpellingLocation(loc, &f, NULL, NULL, &off);
     if (!f)
         return 0;
-    if (!w->text_file || !clang_File_isEqual(f, w->text_file)) {
-        w->text_file = f;
-        w->text_buf = clang_getFileContents(w->ctu, f, &w->text_len);
-    }
-    while (w->text_buf && off + n < w->text_len && n + 1 < size) {
-        buf[n] = w->text_buf[off + n];
-        n++;
+    {
+        size_t len;
+        const char *text = file_text(w, f, &len);
+        while (text && off + n < len && n + 1 < size) {
+            buf[n] = text[off + n];
+            n++;
+        }
     }
     buf[n] = '\0';
     return n;
@@ -2560,6 +3013,12 @@ struct fact_tu *extract_tu_flags(void *idx, const char *file,
     argv[argc++] = "-Wno-unknown-warning-option";
     for (size_t i = 0; i < nargs; i++)
         argv[argc++] = args[i];
+    /*
+     * No compiler warnings: syncwise reports none, and checking them is
+     * about a tenth of a parse with -Wall -W.  It also keeps a -Werror
+     * build's warnings from counting as errors in the file.
+     */
+    argv[argc++] = "-w";
     if (nunsaved) {
         uf = xcalloc(nunsaved, sizeof(*uf));
         for (size_t i = 0; i < nunsaved; i++) {
@@ -2586,6 +3045,7 @@ struct fact_tu *extract_tu_flags(void *idx, const char *file,
     w.noreturn_cache = strmap_new();
     clang_visitChildren(clang_getTranslationUnitCursor(ctu), collect_top, &top);
     for (size_t i = 0; i < top.n; i++) {
+        node_table_build(&w, top.items[i]);
         if (clang_getCursorKind(top.items[i]) == CXCursor_FunctionDecl)
             walk_function(&w, top.items[i]);
         else
@@ -2594,6 +3054,7 @@ struct fact_tu *extract_tu_flags(void *idx, const char *file,
     free(top.items);
     free(w.stack.items);
     free(w.kids.items);
+    node_table_free(&w.tab);
     free(w.node.kids);
     free(w.node.roles);
     free(w.node.branches);

@@ -98,6 +98,7 @@
     X(isExpression)                                                            \
     X(isFunctionTypeVariadic)                                                  \
     X(isInvalid)                                                               \
+    X(isStatement)                                                             \
     X(parseTranslationUnit2)                                                   \
     X(tokenize)                                                                \
     X(visitChildren)                                                           \
@@ -193,6 +194,7 @@ char *libclang_identity(void);
 #define clang_isExpression (sw_libclang.isExpression)
 #define clang_isFunctionTypeVariadic (sw_libclang.isFunctionTypeVariadic)
 #define clang_isInvalid (sw_libclang.isInvalid)
+#define clang_isStatement (sw_libclang.isStatement)
 #define clang_parseTranslationUnit2 (sw_libclang.parseTranslationUnit2)
 #define clang_tokenize (sw_libclang.tokenize)
 #define clang_visitChildren (sw_libclang.visitChildren)
