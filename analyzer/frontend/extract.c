@@ -741,6 +741,27 @@ static void join_token(struct strbuf *sb, const char *t, size_t n, int punct,
         strbuf_addch(sb, ' ');
 }
 
+static size_t skip_space(const char *b, size_t len, size_t i)
+{
+    while (i < len && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' ||
+                       b[i] == '\r' || b[i] == '\v' || b[i] == '\f'))
+        i++;
+    return i;
+}
+
+/*
+ * 1 when b[from .. to] holds no trigraph and no line splice: then the
+ * bytes are the tokens' spelling, as lex_token() assumes.
+ */
+static int plain_text(const char *b, size_t len, size_t from, size_t to)
+{
+    for (size_t k = from; k <= to && k + 1 < len; k++)
+        if ((b[k] == '?' && b[k + 1] == '?') ||
+            (b[k] == '\\' && (b[k + 1] == '\n' || b[k + 1] == '\r')))
+            return 0;
+    return 1;
+}
+
 /*
  * range_text() from the file's bytes, without clang_tokenize() (a lexer
  * set up per call, a string per token): 1 when done, 0 when the text holds
@@ -756,9 +777,7 @@ static int range_text_fast(struct walker *w, CXFile f, unsigned ob, unsigned oe,
     do {
         int punct;
         size_t tl;
-        while (i < len && (b[i] == ' ' || b[i] == '\t' || b[i] == '\n' ||
-                           b[i] == '\r' || b[i] == '\v' || b[i] == '\f'))
-            i++;
+        i = skip_space(b, len, i);
         if (i >= len)
             break;
         if (!b[i] || (unsigned char)b[i] >= 0x80 ||
@@ -769,12 +788,7 @@ static int range_text_fast(struct walker *w, CXFile f, unsigned ob, unsigned oe,
         n++;
         i += tl;
     } while (i < oe);
-    /* Trigraphs and line splices anywhere in what was read: the lexer's. */
-    for (size_t k = ob; k <= i && k + 1 < len; k++)
-        if ((b[k] == '?' && b[k + 1] == '?') ||
-            (b[k] == '\\' && (b[k + 1] == '\n' || b[k + 1] == '\r')))
-            return 0;
-    return 1;
+    return plain_text(b, len, ob, i);
 }
 
 static char *range_text(struct walker *w, CXSourceRange r, size_t max)
@@ -848,9 +862,64 @@ static char *cursor_text(struct walker *w, CXCursor c)
     return range_text(w, clang_getCursorExtent(c), SW_MAX_TEXT);
 }
 
-/* First token spelling in [from, to), into buf. */
-static void first_token(struct walker *w, CXSourceLocation from,
-                        CXSourceLocation to, char *buf, size_t size)
+/*
+ * 1 when loc is a place in a file, not in a macro expansion: then its
+ * spelling, file and expansion locations agree.  libclang hands clang's
+ * raw SourceLocation over in int_data, where the top bit marks a macro.
+ */
+static int is_file_loc(CXSourceLocation loc)
+{
+    return !(loc.int_data & 0x80000000u);
+}
+
+/*
+ * first_token() from the file's bytes: 1 when done, 0 when libclang must
+ * lex (a macro location, a comment, anything lex_token() leaves to it).
+ * Like clang_tokenize(), it reads at least one token.
+ */
+static int first_token_fast(struct walker *w, CXSourceLocation from,
+                            CXSourceLocation to, char *buf, size_t size)
+{
+    CXFile f1, f2;
+    unsigned o1, o2;
+    size_t len, i;
+    const char *b;
+    if (!is_file_loc(from) || !is_file_loc(to))
+        return 0;
+    clang_getFileLocation(from, &f1, NULL, NULL, &o1);
+    clang_getFileLocation(to, &f2, NULL, NULL, &o2);
+    if (!f1 || !f2 || !clang_File_isEqual(f1, f2))
+        return 0;
+    b = file_text(w, f1, &len);
+    if (!b || o1 > len)
+        return 0;
+    i = o1;
+    do {
+        int punct;
+        size_t tl;
+        i = skip_space(b, len, i);
+        if (i >= len)
+            break;
+        if (!b[i] || (unsigned char)b[i] >= 0x80 ||
+            !(tl = lex_token(b, len, i, &punct)))
+            return 0;
+        if (punct) {
+            if (!plain_text(b, len, o1, i + tl))
+                return 0;
+            if (tl < size) {
+                memcpy(buf, b + i, tl);
+                buf[tl] = '\0';
+            }
+            return 1;
+        }
+        i += tl;
+    } while (i < o2);
+    return plain_text(b, len, o1, i);
+}
+
+/* First punctuation token in [from, to), into buf ("" for none). */
+static void first_token_lexed(struct walker *w, CXSourceLocation from,
+                              CXSourceLocation to, char *buf, size_t size)
 {
     CXToken *toks = NULL;
     unsigned n = 0;
@@ -867,6 +936,28 @@ static void first_token(struct walker *w, CXSourceLocation from,
         }
     }
     clang_disposeTokens(w->ctu, toks, n);
+}
+
+static void first_token(struct walker *w, CXSourceLocation from,
+                        CXSourceLocation to, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    if (!first_token_fast(w, from, to, buf, size)) {
+        first_token_lexed(w, from, to, buf, size);
+        return;
+    }
+#ifdef SW_CHECK_EXTRACT
+    {
+        /* Debug and sanitizer builds: the same token as libclang's. */
+        char lexed[64];
+        first_token_lexed(w, from, to, lexed,
+                          size < sizeof(lexed) ? size : sizeof(lexed));
+        if (strcmp(buf, lexed) != 0) {
+            fprintf(stderr, "first_token: '%s', libclang '%s'\n", buf, lexed);
+            abort();
+        }
+    }
+#endif
 }
 
 #ifndef SW_HAVE_OPERATOR_KIND
@@ -897,18 +988,21 @@ static size_t spelled_at(struct walker *w, CXSourceLocation loc, char *buf,
 }
 
 /*
- * 1 when the operands' extents collapsed onto a macro use: inside a macro
- * expansion libclang 14 reports every location at the macro call, so the
- * left operand does not start before the right one.
+ * The binary operator between operands whose extents are l and r, into op
+ * ("" for none); -1 when the extents collapsed onto a macro use: inside a
+ * macro expansion libclang 14 reports every location at the macro call,
+ * so the left operand does not start before the right one.
  */
-static int operands_collapsed(CXCursor lhs, CXCursor rhs)
+static int operator_between(struct walker *w, CXSourceRange l, CXSourceRange r,
+                            char *op, size_t size)
 {
     unsigned a, b;
-    clang_getExpansionLocation(clang_getRangeStart(clang_getCursorExtent(lhs)),
-                               NULL, NULL, NULL, &a);
-    clang_getExpansionLocation(clang_getRangeStart(clang_getCursorExtent(rhs)),
-                               NULL, NULL, NULL, &b);
-    return a >= b;
+    clang_getExpansionLocation(clang_getRangeStart(l), NULL, NULL, NULL, &a);
+    clang_getExpansionLocation(clang_getRangeStart(r), NULL, NULL, NULL, &b);
+    if (a >= b)
+        return -1;
+    first_token(w, clang_getRangeEnd(l), clang_getRangeStart(r), op, size);
+    return 0;
 }
 #endif
 
@@ -923,7 +1017,9 @@ static int binop_is_assign(struct walker *w, CXCursor c, CXCursor lhs,
     return clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign;
 #else
     char op[8];
-    if (operands_collapsed(lhs, rhs)) {
+    CXSourceRange l = clang_getCursorExtent(lhs);
+    if (operator_between(w, l, clang_getCursorExtent(rhs), op, sizeof(op)) <
+        0) {
         /*
          * Inside a macro expansion the operands' extents collapse onto the
          * macro call, so there is no token to read.  An assignment's left
@@ -934,12 +1030,9 @@ static int binop_is_assign(struct walker *w, CXCursor c, CXCursor lhs,
         return k == CXCursor_DeclRefExpr || k == CXCursor_MemberRefExpr ||
                k == CXCursor_ArraySubscriptExpr;
     }
-    first_token(w, clang_getRangeEnd(clang_getCursorExtent(lhs)),
-                clang_getRangeStart(clang_getCursorExtent(rhs)), op,
-                sizeof(op));
     if (!op[0]) /* the right side starts in a macro ("= true"): read on to
                    the end of the whole expression */
-        first_token(w, clang_getRangeEnd(clang_getCursorExtent(lhs)),
+        first_token(w, clang_getRangeEnd(l),
                     clang_getRangeEnd(clang_getCursorExtent(c)), op,
                     sizeof(op));
     return strcmp(op, "=") == 0;
@@ -1520,11 +1613,10 @@ static const char *index_of(struct walker *w, CXCursor e)
             op[0] = '\0';
         }
 #else
-        if (operands_collapsed(kids[0], kids[1]))
+        if (operator_between(w, clang_getCursorExtent(kids[0]),
+                             clang_getCursorExtent(kids[1]), op,
+                             sizeof(op)) < 0)
             return NULL;
-        first_token(w, clang_getRangeEnd(clang_getCursorExtent(kids[0])),
-                    clang_getRangeStart(clang_getCursorExtent(kids[1])), op,
-                    sizeof(op));
 #endif
         if (strcmp(op, "+") && strcmp(op, "-") && strcmp(op, "*") &&
             strcmp(op, "%"))

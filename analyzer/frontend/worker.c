@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -276,6 +277,42 @@ static int retire(struct worker *w, int kill_it, struct rusage *ru)
     return status;
 }
 
+/*
+ * Idle workers told to exit but not waited for: tearing down a process
+ * that mapped libclang takes milliseconds, and nothing needs its status.
+ * They are reaped at the next worker_parse(), or go with this process.
+ */
+static pthread_mutex_t lingering_mu = PTHREAD_MUTEX_INITIALIZER;
+static struct {
+    pid_t *items;
+    size_t n, cap;
+} lingering;
+
+static void let_go(struct worker *w)
+{
+    if (!w->pid)
+        return;
+    close(w->fd);
+    pthread_mutex_lock(&lingering_mu);
+    VEC_PUSH(lingering, w->pid);
+    pthread_mutex_unlock(&lingering_mu);
+    w->pid = 0;
+    w->fd = -1;
+}
+
+static void reap_lingering(void)
+{
+    size_t k = 0;
+    pthread_mutex_lock(&lingering_mu);
+    for (size_t i = 0; i < lingering.n; i++) {
+        pid_t r = waitpid(lingering.items[i], NULL, WNOHANG);
+        if (r == 0 || (r < 0 && errno == EINTR))
+            lingering.items[k++] = lingering.items[i]; /* still exiting */
+    }
+    lingering.n = k;
+    pthread_mutex_unlock(&lingering_mu);
+}
+
 /* 1 when the worker's peak memory (from its rusage) passed its limit. */
 static int peak_over(const struct worker *w, const struct rusage *ru)
 {
@@ -517,6 +554,7 @@ int worker_parse(const struct compdb *db, const struct worker_job *jobs,
 
     if (!njobs)
         return 0;
+    reap_lingering();
     memset(&p, 0, sizeof(p));
     p.db = db;
     p.unsaved = unsaved;
@@ -583,8 +621,7 @@ int worker_parse(const struct compdb *db, const struct worker_job *jobs,
 
     /* Idle workers see the end of their requests and exit. */
     for (int k = 0; k < p.nw; k++) {
-        struct rusage ru;
-        retire(&p.w[k], 0, &ru);
+        let_go(&p.w[k]);
         strbuf_release(&p.w[k].in);
     }
     free(fds);
