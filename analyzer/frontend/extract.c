@@ -77,10 +77,12 @@ struct frame {
  * libclang.
  */
 struct node_table {
-    CXCursor *nodes; /* pre-order; nodes[0] is the declaration */
-    int *parent;     /* index of each node's parent, -1 for nodes[0] */
-    int *kid_start;  /* kids of i: kid[kid_start[i] .. kid_start[i + 1]) */
-    CXCursor *kid;   /* the children, grouped by parent, in source order */
+    CXCursor *nodes;    /* pre-order; nodes[0] is the declaration */
+    int *parent;        /* index of each node's parent, -1 for nodes[0] */
+    CXSourceRange *ext; /* each node's extent, once asked (have_ext) */
+    unsigned char *have_ext;
+    int *kid_start; /* kids of i: kid[kid_start[i] .. kid_start[i + 1]) */
+    CXCursor *kid;  /* the children, grouped by parent, in source order */
     size_t n, cap, kid_cap;   /* nodes, room for nodes, for kid_start */
     int *slots;               /* open addressing: node index + 1, 0 for free */
     size_t nslots, slots_cap; /* in use (a power of 2), allocated */
@@ -408,6 +410,10 @@ static enum CXChildVisitResult node_collect(CXCursor c, CXCursor parent,
         xgrow((void **)&t->nodes, &cap, t->n + 1, sizeof(*t->nodes));
         cap = t->cap;
         xgrow((void **)&t->parent, &cap, t->n + 1, sizeof(*t->parent));
+        cap = t->cap;
+        xgrow((void **)&t->ext, &cap, t->n + 1, sizeof(*t->ext));
+        cap = t->cap;
+        xgrow((void **)&t->have_ext, &cap, t->n + 1, sizeof(*t->have_ext));
         t->cap = cap;
     }
     t->parent[t->n] = t->path[t->npath - 1];
@@ -436,6 +442,8 @@ static void node_table_build(struct walker *w, CXCursor root)
         t->cap = 1024;
         t->nodes = xcalloc(t->cap, sizeof(*t->nodes));
         t->parent = xcalloc(t->cap, sizeof(*t->parent));
+        t->ext = xcalloc(t->cap, sizeof(*t->ext));
+        t->have_ext = xcalloc(t->cap, sizeof(*t->have_ext));
     }
     if (!t->path_cap) {
         t->path_cap = 64;
@@ -449,6 +457,7 @@ static void node_table_build(struct walker *w, CXCursor root)
         t->valid = 0;
         return;
     }
+    memset(t->have_ext, 0, t->n * sizeof(*t->have_ext));
     /*
      * The children, grouped by parent; pre-order keeps them in order.
      * kid_start doubles as the fill count while they are placed.
@@ -505,6 +514,8 @@ static void node_table_free(struct node_table *t)
 {
     free(t->nodes);
     free(t->parent);
+    free(t->ext);
+    free(t->have_ext);
     free(t->kid_start);
     free(t->kid);
     free(t->slots);
@@ -561,6 +572,32 @@ static void children(struct walker *w, CXCursor c)
         free(mine);
     }
 #endif
+}
+
+/*
+ * clang_getCursorExtent(), once per statement or expression of the table:
+ * the helpers that read operators and text ask for the same operands, and
+ * libclang relexes the last token on every call.  A declaration's extent
+ * depends on more than the Decl (its place in a declaration group), so it
+ * is always asked of libclang.
+ */
+static CXSourceRange cursor_extent(struct walker *w, CXCursor c)
+{
+    int i = kind_bits(c.kind) & KIND_STMT ? node_find(&w->tab, c) : -1;
+    if (i < 0)
+        return clang_getCursorExtent(c);
+    if (!w->tab.have_ext[i]) {
+        w->tab.ext[i] = clang_getCursorExtent(c);
+        w->tab.have_ext[i] = 1;
+    }
+#ifdef SW_CHECK_EXTRACT
+    if (!clang_equalRanges(w->tab.ext[i], clang_getCursorExtent(c))) {
+        fprintf(stderr, "cursor_extent: a node of kind %d moved\n",
+                (int)c.kind);
+        abort();
+    }
+#endif
+    return w->tab.ext[i];
 }
 
 static CXCursor first_child(struct walker *w, CXCursor c)
@@ -859,7 +896,7 @@ done:
 
 static char *cursor_text(struct walker *w, CXCursor c)
 {
-    return range_text(w, clang_getCursorExtent(c), SW_MAX_TEXT);
+    return range_text(w, cursor_extent(w, c), SW_MAX_TEXT);
 }
 
 /*
@@ -1017,9 +1054,8 @@ static int binop_is_assign(struct walker *w, CXCursor c, CXCursor lhs,
     return clang_getCursorBinaryOperatorKind(c) == CXBinaryOperator_Assign;
 #else
     char op[8];
-    CXSourceRange l = clang_getCursorExtent(lhs);
-    if (operator_between(w, l, clang_getCursorExtent(rhs), op, sizeof(op)) <
-        0) {
+    CXSourceRange l = cursor_extent(w, lhs);
+    if (operator_between(w, l, cursor_extent(w, rhs), op, sizeof(op)) < 0) {
         /*
          * Inside a macro expansion the operands' extents collapse onto the
          * macro call, so there is no token to read.  An assignment's left
@@ -1033,8 +1069,7 @@ static int binop_is_assign(struct walker *w, CXCursor c, CXCursor lhs,
     if (!op[0]) /* the right side starts in a macro ("= true"): read on to
                    the end of the whole expression */
         first_token(w, clang_getRangeEnd(l),
-                    clang_getRangeEnd(clang_getCursorExtent(c)), op,
-                    sizeof(op));
+                    clang_getRangeEnd(cursor_extent(w, c)), op, sizeof(op));
     return strcmp(op, "=") == 0;
 #endif
 }
@@ -1061,8 +1096,8 @@ static char unop_kind(struct walker *w, CXCursor c, CXCursor operand)
     }
 #else
     char op[8];
-    CXSourceRange all = clang_getCursorExtent(c);
-    CXSourceRange sub = clang_getCursorExtent(operand);
+    CXSourceRange all = cursor_extent(w, c);
+    CXSourceRange sub = cursor_extent(w, operand);
     unsigned a, b;
     clang_getSpellingLocation(clang_getRangeStart(all), NULL, NULL, NULL, &a);
     clang_getSpellingLocation(clang_getRangeStart(sub), NULL, NULL, NULL, &b);
@@ -1492,7 +1527,7 @@ static enum CXChildVisitResult find_noreturn_attr(CXCursor c, CXCursor parent,
     struct walker *w = data;
     (void)parent;
     if (clang_isAttribute(clang_getCursorKind(c))) {
-        char *t = range_text(w, clang_getCursorExtent(c), 64);
+        char *t = range_text(w, cursor_extent(w, c), 64);
         if (t && strstr(t, "oreturn"))
             w->noreturn_found = 1;
     }
@@ -1613,9 +1648,8 @@ static const char *index_of(struct walker *w, CXCursor e)
             op[0] = '\0';
         }
 #else
-        if (operator_between(w, clang_getCursorExtent(kids[0]),
-                             clang_getCursorExtent(kids[1]), op,
-                             sizeof(op)) < 0)
+        if (operator_between(w, cursor_extent(w, kids[0]),
+                             cursor_extent(w, kids[1]), op, sizeof(op)) < 0)
             return NULL;
 #endif
         if (strcmp(op, "+") && strcmp(op, "-") && strcmp(op, "*") &&
@@ -2130,9 +2164,8 @@ static CXCursor zero_guard(struct walker *w, CXCursor cond)
     rhs = w->kids.items[1];
     {
         char op[8];
-        first_token(w, clang_getRangeEnd(clang_getCursorExtent(lhs)),
-                    clang_getRangeStart(clang_getCursorExtent(rhs)), op,
-                    sizeof(op));
+        first_token(w, clang_getRangeEnd(cursor_extent(w, lhs)),
+                    clang_getRangeStart(cursor_extent(w, rhs)), op, sizeof(op));
         if (strcmp(op, "==") != 0)
             return clang_getNullCursor();
     }
@@ -2168,13 +2201,12 @@ static int for_init(struct walker *w, CXCursor c, CXCursor child, CXCursor body)
     int found = 0;
     if (clang_getCursorKind(child) == CXCursor_DeclStmt)
         return 1;
-    clang_getExpansionLocation(clang_getRangeEnd(clang_getCursorExtent(child)),
-                               NULL, NULL, NULL, &end);
-    clang_tokenize(
-        w->ctu,
-        clang_getRange(clang_getRangeStart(clang_getCursorExtent(c)),
-                       clang_getRangeStart(clang_getCursorExtent(body))),
-        &toks, &n);
+    clang_getExpansionLocation(clang_getRangeEnd(cursor_extent(w, child)), NULL,
+                               NULL, NULL, &end);
+    clang_tokenize(w->ctu,
+                   clang_getRange(clang_getRangeStart(cursor_extent(w, c)),
+                                  clang_getRangeStart(cursor_extent(w, body))),
+                   &toks, &n);
     for (unsigned i = 0; i < n && !found; i++) {
         CXString sp;
         const char *t;
@@ -2202,16 +2234,14 @@ static int for_test(struct walker *w, CXCursor c, CXCursor child, CXCursor body)
     CXToken *toks = NULL;
     unsigned n = 0, semi[2] = {0, 0}, start, end;
     int found = 0;
-    clang_getExpansionLocation(
-        clang_getRangeStart(clang_getCursorExtent(child)), NULL, NULL, NULL,
-        &start);
-    clang_getExpansionLocation(clang_getRangeEnd(clang_getCursorExtent(child)),
-                               NULL, NULL, NULL, &end);
-    clang_tokenize(
-        w->ctu,
-        clang_getRange(clang_getRangeStart(clang_getCursorExtent(c)),
-                       clang_getRangeStart(clang_getCursorExtent(body))),
-        &toks, &n);
+    clang_getExpansionLocation(clang_getRangeStart(cursor_extent(w, child)),
+                               NULL, NULL, NULL, &start);
+    clang_getExpansionLocation(clang_getRangeEnd(cursor_extent(w, child)), NULL,
+                               NULL, NULL, &end);
+    clang_tokenize(w->ctu,
+                   clang_getRange(clang_getRangeStart(cursor_extent(w, c)),
+                                  clang_getRangeStart(cursor_extent(w, body))),
+                   &toks, &n);
     for (unsigned i = 0; i < n && found < 2; i++) {
         CXString sp;
         const char *t;
@@ -2742,7 +2772,7 @@ static void walk_function(struct walker *w, CXCursor fn)
 {
     struct fact_func *f = VEC_ADD(w->funcs);
     CXFile file;
-    CXSourceRange ext = clang_getCursorExtent(fn);
+    CXSourceRange ext = cursor_extent(w, fn);
     unsigned end_line;
     int np = clang_Cursor_getNumArguments(fn);
     size_t fi = w->funcs.n - 1;

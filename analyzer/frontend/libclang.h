@@ -50,6 +50,7 @@
     X(disposeTokens)                                                           \
     X(disposeTranslationUnit)                                                  \
     X(equalCursors)                                                            \
+    X(equalRanges)                                                             \
     X(equalTypes)                                                              \
     X(getArrayElementType)                                                     \
     X(getCString)                                                              \
@@ -146,6 +147,7 @@ char *libclang_identity(void);
 #define clang_disposeTokens (sw_libclang.disposeTokens)
 #define clang_disposeTranslationUnit (sw_libclang.disposeTranslationUnit)
 #define clang_equalCursors (sw_libclang.equalCursors)
+#define clang_equalRanges (sw_libclang.equalRanges)
 #define clang_equalTypes (sw_libclang.equalTypes)
 #define clang_getArrayElementType (sw_libclang.getArrayElementType)
 #define clang_getCString (sw_libclang.getCString)

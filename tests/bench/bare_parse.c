@@ -3,8 +3,12 @@
  * translation unit in a compilation database, with the same options,
  * argument handling and parallelism as syncwise, disposing each TU at once.
  *
- * usage: bare_parse -p DIR [-j N] [--only FILE] [--rss-each]
+ * usage: bare_parse -p DIR [-j N] [--only FILE] [--rss-each] [--no-warnings]
  * Prints the wall time and the number of TUs.
+ *
+ * The floor parses with the project's own flags.  syncwise adds -w (it
+ * reports no compiler warnings, and checking them is part of a parse);
+ * --no-warnings adds it here too, to show what that part is worth.
  *
  * --only FILE parses just that entry of the database (the floor for a run
  * after touching FILE).  --rss-each parses every TU alone in a child
@@ -31,15 +35,19 @@ struct shared {
     atomic_size_t next;      /* next entry */
 };
 
+static int no_warnings; /* --no-warnings */
+
 /* Parses one entry with syncwise's options and disposes it at once. */
 static void parse_entry(CXIndex idx, const struct compdb_entry *e)
 {
-    const char **argv = xcalloc(e->nargs + 2, sizeof(*argv));
+    const char **argv = xcalloc(e->nargs + 3, sizeof(*argv));
     size_t argc = 0;
     CXTranslationUnit tu = NULL;
     argv[argc++] = "-Wno-unknown-warning-option";
     for (size_t k = 0; k < e->nargs; k++)
         argv[argc++] = e->args[k];
+    if (no_warnings)
+        argv[argc++] = "-w";
     clang_parseTranslationUnit2(
         idx, e->file, argv, (int)argc, NULL, 0,
         CXTranslationUnit_KeepGoing |
@@ -120,10 +128,13 @@ int main(int argc, char **argv)
             only = argv[++i];
         else if (strcmp(argv[i], "--rss-each") == 0)
             each = 1;
+        else if (strcmp(argv[i], "--no-warnings") == 0)
+            no_warnings = 1;
     }
     if (!dir || jobs < 1 || jobs > 256) {
         fprintf(stderr,
-                "usage: bare_parse -p DIR [-j N] [--only FILE] [--rss-each]\n");
+                "usage: bare_parse -p DIR [-j N] [--only FILE] [--rss-each] "
+                "[--no-warnings]\n");
         return 2;
     }
     path = xasprintf("%s/compile_commands.json", dir);

@@ -2,6 +2,8 @@
 # Speed and memory of syncwise on the corpus, against the floor: prints, per
 # project, the wall times of
 #   bare      a bare libclang parse of the same TUs at the same -j (bare_parse)
+#   bare -w   the same with -w, as syncwise parses (it reports no compiler
+#             warnings): shown so that the gain from -w can be told apart
 #   nocache   syncwise --no-cache
 #   cold      syncwise with an empty cache (parses, writes every entry)
 #   warm      syncwise again, nothing changed (parses nothing)
@@ -59,11 +61,12 @@ fs=[os.path.join(e["directory"],e["file"]) for e in d]
 print(max(fs,key=lambda f: os.path.getsize(f) if os.path.exists(f) else 0))' "$db/compile_commands.json")
     cp -p "$file" "$tmp/orig"
     trap 'cp -p "$tmp/orig" "$file"; rm -rf "$tmp"' EXIT
-    b="" b_cpu="" nocache="" nocache_cpu="" cold="" cold_cpu="" cold_rss=0
+    b="" b_cpu="" bw="" nocache="" nocache_cpu="" cold="" cold_cpu="" cold_rss=0
     warm="" warm_cpu="" touched="" one=""
     for ((run = 1; run <= runs; run++)); do
         add b "$(secs "$bare" -p "$db" -j "$jobs")"
         add b_cpu "$(cat "$tmp/cpu")"
+        add bw "$(secs "$bare" -p "$db" -j "$jobs" --no-warnings)"
         add nocache "$(secs "$sw" -p "$db" -j "$jobs" --no-cache -o "$tmp/nocache.txt")"
         add nocache_cpu "$(cat "$tmp/cpu")"
         rm -rf "$cache"
@@ -96,15 +99,17 @@ for e in json.load(open(sys.argv[1])): print(os.path.join(e["directory"],e["file
     fi
     python3 - "$p" "$b" "$nocache" "$cold" "$warm" "$touched" "$one" "$tidy" \
         "$cold_rss" "$one_rss" "$warm_stats" "$touched_stats" "$(basename "$file")" \
-        "$b_cpu" "$nocache_cpu" "$cold_cpu" "$warm_cpu" "$tidy_cpu" "$runs" <<'PY'
+        "$b_cpu" "$nocache_cpu" "$cold_cpu" "$warm_cpu" "$tidy_cpu" "$runs" "$bw" <<'PY'
 import sys
 import statistics
 (name, bare, nocache, cold, warm, touched, one, tidy, cold_rss, one_rss,
- wst, tst, tfile, bc, nc, cc, wc, tc, runs) = sys.argv[1:]
+ wst, tst, tfile, bc, nc, cc, wc, tc, runs, bw) = sys.argv[1:]
 def f(v):  # one value, or the median of a comma-separated list
     return statistics.median(float(x) for x in str(v).split(","))
 print(f"{name} (median of {runs} runs): wall time     CPU time (user+sys)")
 print(f"  bare parse        {f(bare):7.2f} s            {f(bc):7.2f} s")
+print(f"  bare parse -w     {f(bw):7.2f} s  {f(bw)/f(bare):5.2f}x bare  "
+      f"(cold is {f(cold)/f(bw):.2f}x this)")
 print(f"  syncwise no cache {f(nocache):7.2f} s  {f(nocache)/f(bare):5.2f}x bare  "
       f"{f(nc):7.2f} s  {f(nc)/f(bc):5.2f}x bare")
 print(f"  cold (cache fill) {f(cold):7.2f} s  {f(cold)/f(bare):5.2f}x bare  "
