@@ -279,8 +279,9 @@ static int retire(struct worker *w, int kill_it, struct rusage *ru)
 
 /*
  * Idle workers told to exit but not waited for: tearing down a process
- * that mapped libclang takes milliseconds, and nothing needs its status.
- * They are reaped at the next worker_parse(), or go with this process.
+ * that mapped libclang takes milliseconds, and nothing needs its status
+ * before the end.  They are reaped at the next worker_parse(), and at
+ * exit (so that the time(1) of a run counts their CPU time).
  */
 static pthread_mutex_t lingering_mu = PTHREAD_MUTEX_INITIALIZER;
 static struct {
@@ -288,10 +289,29 @@ static struct {
     size_t n, cap;
 } lingering;
 
+static void reap_at_exit(void);
+
+static void register_reaper(void)
+{
+    atexit(reap_at_exit);
+}
+
+static void reap_at_exit(void)
+{
+    pthread_mutex_lock(&lingering_mu);
+    for (size_t i = 0; i < lingering.n; i++)
+        while (waitpid(lingering.items[i], NULL, 0) < 0 && errno == EINTR)
+            ;
+    lingering.n = 0;
+    pthread_mutex_unlock(&lingering_mu);
+}
+
 static void let_go(struct worker *w)
 {
+    static pthread_once_t once = PTHREAD_ONCE_INIT;
     if (!w->pid)
         return;
+    pthread_once(&once, register_reaper);
     close(w->fd);
     pthread_mutex_lock(&lingering_mu);
     VEC_PUSH(lingering, w->pid);
