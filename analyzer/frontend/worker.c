@@ -298,12 +298,16 @@ static void register_reaper(void)
 
 static void reap_at_exit(void)
 {
+    pid_t *pids;
+    size_t n;
     pthread_mutex_lock(&lingering_mu);
-    for (size_t i = 0; i < lingering.n; i++)
-        while (waitpid(lingering.items[i], NULL, 0) < 0 && errno == EINTR)
-            ;
-    lingering.n = 0;
+    pids = lingering.items, n = lingering.n;
+    lingering.items = NULL, lingering.n = lingering.cap = 0;
     pthread_mutex_unlock(&lingering_mu);
+    for (size_t i = 0; i < n; i++)
+        while (waitpid(pids[i], NULL, 0) < 0 && errno == EINTR)
+            ;
+    free(pids);
 }
 
 static void let_go(struct worker *w)
