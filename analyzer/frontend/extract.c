@@ -527,6 +527,9 @@ static void children(struct walker *w, CXCursor c)
 {
     int i = node_find(&w->tab, c);
     w->kids.n = 0;
+    if (!w->kids.cap) /* callers copy from items, even none of them */
+        xgrow((void **)&w->kids.items, &w->kids.cap, 16,
+              sizeof(*w->kids.items));
     if (i < 0) {
         clang_visitChildren(c, collect, w);
         return;
@@ -536,8 +539,9 @@ static void children(struct walker *w, CXCursor c)
         if (w->kids.cap < n)
             xgrow((void **)&w->kids.items, &w->kids.cap, n,
                   sizeof(*w->kids.items));
-        memcpy(w->kids.items, w->tab.kid + w->tab.kid_start[i],
-               n * sizeof(*w->kids.items));
+        if (n)
+            memcpy(w->kids.items, w->tab.kid + w->tab.kid_start[i],
+                   n * sizeof(*w->kids.items));
         w->kids.n = n;
     }
 #ifdef SW_CHECK_EXTRACT
@@ -545,7 +549,8 @@ static void children(struct walker *w, CXCursor c)
         /* Debug and sanitizer builds: the table must agree with libclang. */
         size_t n = w->kids.n;
         CXCursor *mine = xcalloc(n ? n : 1, sizeof(*mine));
-        memcpy(mine, w->kids.items, n * sizeof(*mine));
+        if (n)
+            memcpy(mine, w->kids.items, n * sizeof(*mine));
         w->kids.n = 0;
         clang_visitChildren(c, collect, w);
         if (w->kids.n != n) {

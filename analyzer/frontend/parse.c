@@ -24,8 +24,9 @@ struct shared {
     int lookup_only;               /* 1: only take facts from the cache */
     atomic_size_t next;            /* next of pick to take */
     atomic_size_t parsed, cached, stored, skipped; /* statistics */
-    pthread_mutex_t mu; /* serialises progress and done */
-    size_t done;        /* entries finished; guarded by mu */
+    pthread_mutex_t mu;         /* serialises progress and done */
+    size_t done;                /* entries finished; guarded by mu */
+    struct early_worker *early; /* takes the first miss, or NULL */
 };
 
 static void crash_handlers_on_altstack(void);
@@ -74,9 +75,15 @@ static struct fact_tu *parse_one(struct shared *s, void **idx,
         }
     }
     if (s->lookup_only) {
-        /* A file to parse: load libclang now, beside the other lookups,
-         * so that the workers forked next inherit it loaded. */
-        extract_preload();
+        /*
+         * A file to parse.  The first goes to the early worker, which
+         * parses it while the lookups go on.  For more, load libclang now,
+         * beside the other lookups, so that the workers forked next
+         * inherit it loaded.
+         */
+        if (!s->early ||
+            !worker_early_take(s->early, (size_t)(e - s->db->items)))
+            extract_preload();
         return NULL;
     }
     /* A warm run never loads an index. */
@@ -237,7 +244,7 @@ static void parse_isolated(struct shared *s, int jobs)
     const struct parse_opts *o = s->opts;
     struct worker_job *wj = xcalloc(s->db->n ? s->db->n : 1, sizeof(*wj));
     size_t *left = xcalloc(s->db->n ? s->db->n : 1, sizeof(*left));
-    size_t n = 0, nleft = 0;
+    size_t n = 0, nleft = 0, first = worker_early_index(s->early);
     for (size_t i = 0; i < s->db->n; i++) {
         if (s->out[i])
             continue;
@@ -245,12 +252,19 @@ static void parse_isolated(struct shared *s, int jobs)
         wj[n].limits = o->limits;
         if (o->limits_for)
             o->limits_for(o->limits_data, &s->db->items[i], &wj[n].limits);
+        if (i == first && n) { /* the early worker's job goes first */
+            struct worker_job t = wj[0];
+            wj[0] = wj[n];
+            wj[n] = t;
+        }
         n++;
     }
-    if (n) /* once here rather than in every worker */
+    /* Once here rather than in every worker; the early one has it. */
+    if (n > (first != (size_t)-1 ? 1u : 0u))
         extract_preload();
     worker_parse(s->db, wj, n, jobs, o->unsaved, o->nunsaved, extract_flags(s),
-                 worker_done, s);
+                 worker_done, s, s->early);
+    s->early = NULL;
     for (size_t k = 0; k < n; k++)
         if (!s->out[wj[k].index])
             left[nleft++] = wj[k].index;
@@ -293,8 +307,15 @@ void parse_all(const struct compdb *db, const struct parse_opts *opts,
     if (!opts->isolate) {
         parse_run_threads(jobs, worker, &s);
     } else {
-        /* Threads read the cache; then the workers are forked. */
+        /*
+         * Threads read the cache; then the workers are forked.  With a
+         * core to spare, one worker is forked first, for the first miss.
+         */
         if (s.cache) {
+            if (jobs > 1)
+                s.early = worker_early_start(db, opts->unsaved, opts->nunsaved,
+                                             extract_flags(&s),
+                                             opts->limits.memory_mib);
             s.lookup_only = 1;
             parse_run_threads(jobs, worker, &s);
         }

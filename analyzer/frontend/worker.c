@@ -187,6 +187,7 @@ struct worker {
     int failed;       /* 1 when it could not be started */
     size_t job;       /* index into jobs of the TU it parses, or NO_JOB */
     size_t served;    /* results it returned */
+    int one_shot;     /* let go after its job (the early worker) */
     size_t base;      /* its resident bytes when it started */
     double deadline;  /* monotonic seconds the job must end by; 0: none */
     size_t limit;     /* bytes the worker may grow by; 0: none */
@@ -444,6 +445,8 @@ static int finish(struct pool *p, struct worker *w)
     }
     p->done(p->data, h.index, tu, bin, len, 0);
     strbuf_reset(&w->in);
+    if (w->one_shot && w->pid)
+        let_go(w); /* the next job goes to a worker with the pool's limits */
     return 0;
 }
 
@@ -565,10 +568,100 @@ static void enforce_limits(struct pool *p)
     }
 }
 
+/* ---- the early worker ---------------------------------------------------- */
+
+struct early_worker {
+    struct pool p; /* what the child needs: db, buffers, flags */
+    struct worker w;
+    pthread_mutex_t mu;
+    size_t index; /* the entry handed over, NO_JOB until then */
+    double since; /* when */
+};
+
+struct early_worker *worker_early_start(const struct compdb *db,
+                                        const struct sw_unsaved *unsaved,
+                                        size_t nunsaved, unsigned extract_flags,
+                                        unsigned memory_mib)
+{
+    struct early_worker *ew = xcalloc(1, sizeof(*ew));
+    ew->p.db = db;
+    ew->p.unsaved = unsaved;
+    ew->p.nunsaved = nunsaved;
+    ew->p.parent = getpid();
+    ew->p.flags = extract_flags;
+    ew->p.backstop = (size_t)memory_mib << 20;
+    ew->w.fd = -1;
+    ew->w.job = NO_JOB;
+    ew->w.one_shot = 1;
+    ew->index = NO_JOB;
+    strbuf_init(&ew->w.in);
+    pthread_mutex_init(&ew->mu, NULL);
+    if (spawn(&ew->p, &ew->w) < 0) {
+        pthread_mutex_destroy(&ew->mu);
+        free(ew);
+        return NULL;
+    }
+    return ew;
+}
+
+int worker_early_take(struct early_worker *ew, size_t index)
+{
+    uint64_t i = index;
+    int taken = 0;
+    pthread_mutex_lock(&ew->mu);
+    if (ew->index == NO_JOB && ew->w.pid) {
+        /* 8 bytes into an empty socket buffer: this write does not wait. */
+        taken = write(ew->w.fd, &i, sizeof(i)) == (ssize_t)sizeof(i);
+        if (taken) {
+            ew->index = index;
+            ew->since = sw_now();
+        }
+    }
+    pthread_mutex_unlock(&ew->mu);
+    return taken;
+}
+
+size_t worker_early_index(const struct early_worker *ew)
+{
+    return ew ? ew->index : (size_t)-1;
+}
+
+/* Ends an early worker that is not adopted by worker_parse(). */
+static void early_free(struct early_worker *ew, int kill_it)
+{
+    if (ew->w.pid && kill_it)
+        kill(ew->w.pid, SIGKILL);
+    let_go(&ew->w);
+    strbuf_release(&ew->w.in);
+    pthread_mutex_destroy(&ew->mu);
+    free(ew);
+}
+
+/*
+ * Worker k of p becomes the early worker; its job, if it took one, is
+ * jobs[0] (the caller puts it first).
+ */
+static void adopt(struct pool *p, int k, struct early_worker *ew)
+{
+    struct worker *w = &p->w[k];
+    const struct parse_limits *lim = &p->jobs[0].limits;
+    strbuf_release(&w->in);
+    *w = ew->w;
+    if (ew->index != NO_JOB) {
+        w->job = 0;
+        w->deadline = lim->timeout_s ? ew->since + lim->timeout_s : 0;
+        w->limit = (size_t)lim->memory_mib << 20;
+        /* From now on: its loading of libclang does not count. */
+        w->base = statm_bytes(w->pid, 1);
+    }
+    pthread_mutex_destroy(&ew->mu);
+    free(ew);
+}
+
 int worker_parse(const struct compdb *db, const struct worker_job *jobs,
                  size_t njobs, int nworkers, const struct sw_unsaved *unsaved,
                  size_t nunsaved, unsigned extract_flags, worker_done_fn done,
-                 void *data)
+                 void *data, struct early_worker *early)
 {
     struct pool p;
     struct pollfd *fds;
@@ -576,6 +669,11 @@ int worker_parse(const struct compdb *db, const struct worker_job *jobs,
     size_t next = 0;
     int rc = 0;
 
+    if (early &&
+        (early->index == NO_JOB || !njobs || jobs[0].index != early->index)) {
+        early_free(early, 1); /* (the second case is the caller's bug) */
+        early = NULL;
+    }
     if (!njobs)
         return 0;
     reap_lingering();
@@ -606,6 +704,10 @@ int worker_parse(const struct compdb *db, const struct worker_job *jobs,
         p.w[k].fd = -1;
         p.w[k].job = NO_JOB;
         strbuf_init(&p.w[k].in);
+    }
+    if (early) {
+        adopt(&p, 0, early);
+        next = 1;
     }
     fds = xcalloc((size_t)p.nw, sizeof(*fds));
     who = xcalloc((size_t)p.nw, sizeof(*who));

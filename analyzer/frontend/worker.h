@@ -51,9 +51,31 @@ typedef void (*worker_done_fn)(void *data, size_t index, struct fact_tu *tu,
                                const void *bin, size_t len, int skipped);
 
 /*
+ * The early worker: forked before the cache lookups, while the process
+ * still has one thread (and is small: libclang is not loaded), it waits.
+ * The first lookup that misses hands it its file (worker_early_take(),
+ * from any thread), so that loading libclang and parsing a touched file
+ * overlap the other lookups instead of following them, and the parent
+ * does not load libclang for one file.  It parses that one file and is
+ * then let go.  Its memory limit counts from when worker_parse() adopts
+ * it; memory_mib sizes its address-space backstop.  NULL when it could not
+ * be started.
+ */
+struct early_worker;
+struct early_worker *worker_early_start(const struct compdb *db,
+                                        const struct sw_unsaved *unsaved,
+                                        size_t nunsaved, unsigned extract_flags,
+                                        unsigned memory_mib);
+/* Gives entry index to the early worker if it has none yet: 1 when taken. */
+int worker_early_take(struct early_worker *ew, size_t index);
+/* The entry it took, or (size_t)-1 (also for NULL). */
+size_t worker_early_index(const struct early_worker *ew);
+
+/*
  * Parses the entries of db that jobs name in up to nworkers worker
  * processes (with extract_tu_flags() and extract_flags) and calls done for
- * each, in the order they finish.  The
+ * each, in the order they finish.  early, when not NULL, is adopted (and
+ * freed): the entry it took must be jobs[0]; without one it is ended.  The
  * calling thread must be the only thread in the process.  Returns 0, or -1
  * when no worker process could be started (fork failed): done was then not
  * called for the jobs that were left, which the caller parses otherwise.
@@ -61,6 +83,6 @@ typedef void (*worker_done_fn)(void *data, size_t index, struct fact_tu *tu,
 int worker_parse(const struct compdb *db, const struct worker_job *jobs,
                  size_t njobs, int nworkers, const struct sw_unsaved *unsaved,
                  size_t nunsaved, unsigned extract_flags, worker_done_fn done,
-                 void *data);
+                 void *data, struct early_worker *early);
 
 #endif
