@@ -323,6 +323,7 @@ static void let_go(struct worker *w)
     pthread_mutex_unlock(&lingering_mu);
     w->pid = 0;
     w->fd = -1;
+    w->one_shot = 0; /* the slot's next worker is an ordinary one */
 }
 
 static void reap_lingering(void)
