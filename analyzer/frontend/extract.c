@@ -23,6 +23,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 
 #define SW_MAX_DEPTH 4000    /* AST levels walked below a function */
@@ -919,6 +920,26 @@ static int is_file_loc(CXSourceLocation loc)
  * lex (a macro location, a comment, anything lex_token() leaves to it).
  * Like clang_tokenize(), it reads at least one token.
  */
+/*
+ * Where libclang's lexer reads loc: the file and offset of the token it
+ * lexes there (a macro location's spelling).  libclang 14 has no call for
+ * a spelling location (clang_getSpellingLocation() gives the file
+ * location), but a token's own location is one.  0 when there is none.
+ */
+static int spelled_offset(struct walker *w, CXSourceLocation loc, CXFile *f,
+                          unsigned *off)
+{
+    CXToken *t = NULL;
+    unsigned n = 0;
+    *f = NULL;
+    clang_tokenize(w->ctu, clang_getRange(loc, loc), &t, &n);
+    if (n)
+        clang_getFileLocation(clang_getTokenLocation(w->ctu, t[0]), f, NULL,
+                              NULL, off);
+    clang_disposeTokens(w->ctu, t, n);
+    return *f != NULL;
+}
+
 static int first_token_fast(struct walker *w, CXSourceLocation from,
                             CXSourceLocation to, char *buf, size_t size)
 {
@@ -926,10 +947,18 @@ static int first_token_fast(struct walker *w, CXSourceLocation from,
     unsigned o1, o2;
     size_t len, i;
     const char *b;
-    if (!is_file_loc(from) || !is_file_loc(to))
+    /*
+     * Inside macros the two ends can be spelled far apart (a macro's body
+     * and its argument), and clang_tokenize() of the range would lex all
+     * that lies between for one token: read from where they are spelled.
+     */
+    if (is_file_loc(from) && is_file_loc(to)) {
+        clang_getFileLocation(from, &f1, NULL, NULL, &o1);
+        clang_getFileLocation(to, &f2, NULL, NULL, &o2);
+    } else if (!spelled_offset(w, from, &f1, &o1) ||
+               !spelled_offset(w, to, &f2, &o2) || o1 > o2) {
         return 0;
-    clang_getFileLocation(from, &f1, NULL, NULL, &o1);
-    clang_getFileLocation(to, &f2, NULL, NULL, &o2);
+    }
     if (!f1 || !f2 || !clang_File_isEqual(f1, f2))
         return 0;
     b = file_text(w, f1, &len);
@@ -2988,6 +3017,7 @@ static void record_errors(struct fact_tu *tu, CXTranslationUnit ctu)
 struct input_list {
     struct fact_tu *tu; /* owns the strings */
     CXTranslationUnit ctu;
+    int unsaved;              /* the parse had editor buffers */
     struct fact_input *items; /* files read */
     size_t n, cap;
 };
@@ -3007,30 +3037,40 @@ static struct {
     size_t n, cap;
 } hashes;
 
-static void input_hash(const char *path, const char *contents, size_t size,
-                       time_t mtime, char hex[SW_HASH_HEX])
+/* The remembered hash of path at size and mtime: 1 when there is one. */
+static int input_hash_known(const char *path, size_t size, time_t mtime,
+                            char hex[SW_HASH_HEX])
 {
     char *key = xasprintf("%s|%zu|%lld", path, size, (long long)mtime);
     long at;
     pthread_mutex_lock(&hashes_mu);
-    if (!hashes_index)
-        hashes_index = strmap_new();
-    at = strmap_get(hashes_index, key);
+    at = hashes_index ? strmap_get(hashes_index, key) : -1;
     if (at >= 0)
         memcpy(hex, hashes.items[at], SW_HASH_HEX);
     pthread_mutex_unlock(&hashes_mu);
-    if (at < 0) {
-        sw_hash_hex(contents, size, hex);
-        pthread_mutex_lock(&hashes_mu);
-        if (strmap_get(hashes_index, key) < 0) {
-            if (hashes.n == hashes.cap)
-                xgrow((void **)&hashes.items, &hashes.cap, hashes.n + 1,
-                      sizeof(*hashes.items));
-            memcpy(hashes.items[hashes.n], hex, SW_HASH_HEX);
-            strmap_put(hashes_index, key, (long)hashes.n++);
-        }
-        pthread_mutex_unlock(&hashes_mu);
+    free(key);
+    return at >= 0;
+}
+
+static void input_hash(const char *path, const char *contents, size_t size,
+                       time_t mtime, char hex[SW_HASH_HEX])
+{
+    char *key;
+    if (input_hash_known(path, size, mtime, hex))
+        return;
+    sw_hash_hex(contents, size, hex);
+    key = xasprintf("%s|%zu|%lld", path, size, (long long)mtime);
+    pthread_mutex_lock(&hashes_mu);
+    if (!hashes_index)
+        hashes_index = strmap_new();
+    if (strmap_get(hashes_index, key) < 0) {
+        if (hashes.n == hashes.cap)
+            xgrow((void **)&hashes.items, &hashes.cap, hashes.n + 1,
+                  sizeof(*hashes.items));
+        memcpy(hashes.items[hashes.n], hex, SW_HASH_HEX);
+        strmap_put(hashes_index, key, (long)hashes.n++);
     }
+    pthread_mutex_unlock(&hashes_mu);
     free(key);
 }
 
@@ -3042,18 +3082,33 @@ static void collect_input(CXFile f, CXSourceLocation *stack, unsigned len,
     CXString name = clang_getFileName(f);
     const char *s = clang_getCString(name);
     size_t size = 0;
-    const char *contents = clang_getFileContents(l->ctu, f, &size);
+    const char *contents = NULL;
     char hex[SW_HASH_HEX];
-    (void)stack;
-    (void)len;
-    if (!s || !*s || !contents) {
+    struct stat st;
+    int header = stack && len; /* the main file is hashed every time */
+    if (!s || !*s) {
         clang_disposeString(name);
         return;
     }
-    if (stack && len) /* a header (the main file is hashed every time) */
+    /*
+     * A header hashed before, at the size it has on disk: its contents
+     * are not needed (clang_getFileContents() looks the file up with a
+     * linear search).  Not with editor buffers, which the disk does not
+     * show.
+     */
+    if (header && !l->unsaved && stat(s, &st) == 0 &&
+        input_hash_known(s, (size_t)st.st_size, clang_getFileTime(f), hex))
+        goto known;
+    contents = clang_getFileContents(l->ctu, f, &size);
+    if (!contents) {
+        clang_disposeString(name);
+        return;
+    }
+    if (header)
         input_hash(s, contents, size, clang_getFileTime(f), hex);
     else
         sw_hash_hex(contents, size, hex);
+known:
     in.path = arena_strdup(&l->tu->arena, s);
     in.hash = arena_strdup(&l->tu->arena, hex);
     clang_disposeString(name);
@@ -3072,9 +3127,10 @@ static int input_cmp(const void *a, const void *b)
  * hash of the contents libclang saw, sorted by path and unique: the cache
  * compares them with the files on disk to reuse facts without parsing.
  */
-static void record_inputs(struct fact_tu *tu, CXTranslationUnit ctu)
+static void record_inputs(struct fact_tu *tu, CXTranslationUnit ctu,
+                          int unsaved)
 {
-    struct input_list l = {tu, ctu, NULL, 0, 0};
+    struct input_list l = {tu, ctu, unsaved, NULL, 0, 0};
     size_t out = 0;
     clang_getInclusions(ctu, collect_input, &l);
     if (!l.n)
@@ -3164,7 +3220,7 @@ struct fact_tu *extract_tu_flags(void *idx, const char *file,
     }
     record_errors(tu, ctu);
     if (flags & EXTRACT_INPUTS)
-        record_inputs(tu, ctu);
+        record_inputs(tu, ctu, nunsaved > 0);
 
     memset(&w, 0, sizeof(w));
     w.tu = tu;
