@@ -328,13 +328,6 @@ static int same_cursor(CXCursor a, CXCursor b)
 }
 
 /*
- * What a cursor's children depend on: a declaration's are those of the
- * Decl (data[0]); any other cursor's, those of the Stmt, Attr or reference
- * in data[1].  The data[0] of a statement or expression (the declaration
- * around it) plays no part: clang_visitChildren() on a statement gives its
- * children no enclosing declaration.
- */
-/*
  * clang_isDeclaration() and clang_isStatement() || clang_isExpression() by
  * kind, asked of libclang once per process (kinds_init()): the node table
  * asks for every node.
@@ -362,6 +355,13 @@ static int kind_bits(enum CXCursorKind k)
     return (unsigned)k < SW_KINDS ? kind_class[k] : kind_ask(k);
 }
 
+/*
+ * What a cursor's children depend on: a declaration's are those of the
+ * Decl (data[0]); any other cursor's, those of the Stmt, Attr or reference
+ * in data[1].  The data[0] of a statement or expression (the declaration
+ * around it) plays no part: clang_visitChildren() on a statement gives its
+ * children no enclosing declaration.
+ */
 static const void *node_key(CXCursor c)
 {
     return kind_bits(c.kind) & KIND_DECL ? c.data[0] : c.data[1];
