@@ -793,6 +793,24 @@ static size_t skip_space(const char *b, size_t len, size_t i)
 }
 
 /*
+ * The next token at or after b[*i]: moves *i to its start and returns its
+ * length; 0 at the end of the text, LEX_BAIL for what lex_token() leaves
+ * to libclang.
+ */
+#define LEX_BAIL ((size_t)-1)
+static size_t next_token(const char *b, size_t len, size_t *i, int *punct)
+{
+    size_t tl;
+    *i = skip_space(b, len, *i);
+    if (*i >= len)
+        return 0;
+    if (!b[*i] || (unsigned char)b[*i] >= 0x80 ||
+        !(tl = lex_token(b, len, *i, punct)))
+        return LEX_BAIL;
+    return tl;
+}
+
+/*
  * 1 when b[from .. to] holds no trigraph and no line splice: then the
  * bytes are the tokens' spelling, as lex_token() assumes.
  */
@@ -819,12 +837,10 @@ static int range_text_fast(struct walker *w, CXFile f, unsigned ob, unsigned oe,
         return 0;
     do {
         int punct;
-        size_t tl;
-        i = skip_space(b, len, i);
-        if (i >= len)
+        size_t tl = next_token(b, len, &i, &punct);
+        if (!tl)
             break;
-        if (!b[i] || (unsigned char)b[i] >= 0x80 ||
-            !(tl = lex_token(b, len, i, &punct)))
+        if (tl == LEX_BAIL)
             return 0;
         if (sb->len < max)
             join_token(sb, b + i, tl, punct, n == 0);
@@ -967,12 +983,10 @@ static int first_token_fast(struct walker *w, CXSourceLocation from,
     i = o1;
     do {
         int punct;
-        size_t tl;
-        i = skip_space(b, len, i);
-        if (i >= len)
+        size_t tl = next_token(b, len, &i, &punct);
+        if (!tl)
             break;
-        if (!b[i] || (unsigned char)b[i] >= 0x80 ||
-            !(tl = lex_token(b, len, i, &punct)))
+        if (tl == LEX_BAIL)
             return 0;
         if (punct) {
             if (!plain_text(b, len, o1, i + tl))
