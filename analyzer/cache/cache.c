@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /*
@@ -483,4 +484,40 @@ int cache_put_bin(struct cache *c, const char *file, const char *directory,
     strbuf_release(&sb);
     free(path);
     return rc;
+}
+
+/* The hint file of cache_expect_parse(). */
+static char *last_run_path(const struct cache *c)
+{
+    return xasprintf("%s/last-run", c->dir);
+}
+
+int cache_expect_parse(const struct cache *c, const char *const *files,
+                       size_t n, unsigned char *newer)
+{
+    char *path = last_run_path(c);
+    struct stat last, st;
+    int found = stat(path, &last) == 0, any = !found;
+    free(path);
+    for (size_t i = 0; i < n; i++) {
+        newer[i] = !found || (stat(files[i], &st) == 0 &&
+                              (st.st_mtim.tv_sec > last.st_mtim.tv_sec ||
+                               (st.st_mtim.tv_sec == last.st_mtim.tv_sec &&
+                                st.st_mtim.tv_nsec >= last.st_mtim.tv_nsec)));
+        any |= newer[i];
+    }
+    return any;
+}
+
+void cache_note_run(const struct cache *c, const struct timespec *started)
+{
+    char *path = last_run_path(c);
+    int fd = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0666);
+    struct timespec t[2];
+    free(path);
+    if (fd < 0)
+        return; /* no directory (nothing stored), or read-only */
+    t[0] = t[1] = *started;
+    futimens(fd, t);
+    close(fd);
 }

@@ -21,6 +21,11 @@
  * compares the inputs, which for a stale entry is wasted, but a stale
  * entry is followed by a parse that costs a hundred times more.
  *
+ * The file "last-run" in the directory is a hint, never a key: its
+ * modification time is the start of the last run that found a source file
+ * newer than it.  A run whose source files are all older expects to parse
+ * nothing (see cache_expect_parse()).
+ *
  * Entries are written to a temporary file and renamed into place: a killed
  * run leaves the old entry or the new one, never half of one.  An entry
  * that does not parse, belongs to another key or version, or lists a file
@@ -35,6 +40,7 @@
 #include "facts/facts.h"
 
 #include <stddef.h>
+#include <time.h>
 
 #define SW_CACHE_DIRNAME ".syncwise-cache"
 
@@ -77,6 +83,24 @@ int cache_put(struct cache *c, const char *file, const char *directory,
 int cache_put_bin(struct cache *c, const char *file, const char *directory,
                   const char *const *args, size_t nargs,
                   const struct fact_tu *tu, const void *bin, size_t len);
+
+/*
+ * A guess, before the lookups, at whether this run will parse: 1 when one
+ * of the n source files (main files; a header edit is not seen) was
+ * modified since the start of the last run that recorded one (or there is
+ * no such run).  newer[i] is set to 1 for each such file (to 1 for all
+ * when there is no such run).  Costs a stat() per file.  Only speed
+ * depends on it: the lookups decide what is parsed.
+ */
+int cache_expect_parse(const struct cache *c, const char *const *files,
+                       size_t n, unsigned char *newer);
+
+/*
+ * After a run for which cache_expect_parse() said 1: records started (the
+ * run's start, as CLOCK_REALTIME) as the time of the last run, when the
+ * cache directory exists.  Failures are ignored.
+ */
+void cache_note_run(const struct cache *c, const struct timespec *started);
 
 /*
  * The default cache directory: SW_CACHE_DIRNAME beside the compilation

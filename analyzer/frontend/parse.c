@@ -9,6 +9,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 /* libclang's parser recurses deeply on nested code; give it room. */
@@ -279,11 +280,37 @@ static void parse_isolated(struct shared *s, int jobs)
     free(left);
 }
 
+/*
+ * cache_expect_parse() on the source files of s's database.  When it
+ * expects a parse, order (db->n entries) gets the order of the lookups:
+ * the files modified since the last run first, so that the early worker
+ * gets its file soon.
+ */
+static int expect_parse(const struct shared *s, size_t *order)
+{
+    size_t n = s->db->n, k = 0;
+    const char **files = xcalloc(n ? n : 1, sizeof(*files));
+    unsigned char *newer = xcalloc(n ? n : 1, 1);
+    int r;
+    for (size_t i = 0; i < n; i++)
+        files[i] = s->db->items[i].file;
+    r = cache_expect_parse(s->cache, files, n, newer);
+    for (int pass = 1; pass >= 0; pass--)
+        for (size_t i = 0; i < n; i++)
+            if (newer[i] == pass)
+                order[k++] = i;
+    free(files);
+    free(newer);
+    return r;
+}
+
 void parse_all(const struct compdb *db, const struct parse_opts *opts,
                struct fact_tu **out)
 {
     struct shared s;
     int jobs = opts->jobs > 0 ? opts->jobs : parse_default_jobs();
+    struct timespec started;
+    int expect = 0;
 
     if ((size_t)jobs > db->n)
         jobs = db->n ? (int)db->n : 1;
@@ -312,14 +339,26 @@ void parse_all(const struct compdb *db, const struct parse_opts *opts,
          * core to spare, one worker is forked first, for the first miss.
          */
         if (s.cache) {
+            size_t *order = xcalloc(db->n ? db->n : 1, sizeof(*order));
+            clock_gettime(CLOCK_REALTIME, &started);
+            expect = expect_parse(&s, order);
             if (jobs > 1)
                 s.early = worker_early_start(db, opts->unsaved, opts->nunsaved,
                                              extract_flags(&s),
-                                             opts->limits.memory_mib);
+                                             opts->limits.memory_mib, expect);
+            /*
+             * An early worker loading libclang has a core to itself: the
+             * lookups get the others.
+             */
             s.lookup_only = 1;
-            parse_run_threads(jobs, worker, &s);
+            s.pick = order;
+            parse_run_threads(s.early && expect ? jobs - 1 : jobs, worker, &s);
+            s.pick = NULL;
+            free(order);
         }
         parse_isolated(&s, jobs);
+        if (expect)
+            cache_note_run(s.cache, &started);
     }
     pthread_mutex_destroy(&s.mu);
     cache_free(s.cache);

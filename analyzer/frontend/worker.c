@@ -60,6 +60,7 @@ struct child {
     size_t nunsaved;
     unsigned flags; /* for extract_tu_flags() */
     int fd;         /* the worker's end of the socket */
+    int preload;    /* 1: load libclang before the first job */
 };
 
 static int write_all(int fd, const void *data, size_t n)
@@ -116,6 +117,8 @@ static void *child_loop(void *arg)
     struct child *c = arg;
     void *idx = NULL;
     uint64_t index;
+    if (c->preload) /* the early worker of a run expected to parse */
+        idx = parse_index_new();
     while (read_all(c->fd, &index, sizeof(index)) == 1 && index < c->db->n) {
         const struct compdb_entry *e = &c->db->items[index];
         struct fact_tu *tu;
@@ -204,13 +207,14 @@ struct pool {
     pid_t parent;    /* this process */
     size_t backstop; /* memory limit for the workers' RLIMIT_AS; 0: none */
     unsigned flags;  /* for extract_tu_flags() */
+    int preload;     /* the early worker: load libclang before its job */
     worker_done_fn done;
     void *data;
 };
 
 static _Noreturn void child_main(struct pool *p, int fd)
 {
-    struct child c = {p->db, p->unsaved, p->nunsaved, p->flags, fd};
+    struct child c = {p->db, p->unsaved, p->nunsaved, p->flags, fd, p->preload};
     /*
      * Only this worker's end of its socket stays open: another worker
      * holding a parent's end would keep that worker from ever seeing the
@@ -582,7 +586,7 @@ struct early_worker {
 struct early_worker *worker_early_start(const struct compdb *db,
                                         const struct sw_unsaved *unsaved,
                                         size_t nunsaved, unsigned extract_flags,
-                                        unsigned memory_mib)
+                                        unsigned memory_mib, int preload)
 {
     struct early_worker *ew = xcalloc(1, sizeof(*ew));
     ew->p.db = db;
@@ -591,6 +595,7 @@ struct early_worker *worker_early_start(const struct compdb *db,
     ew->p.parent = getpid();
     ew->p.flags = extract_flags;
     ew->p.backstop = (size_t)memory_mib << 20;
+    ew->p.preload = preload;
     ew->w.fd = -1;
     ew->w.job = NO_JOB;
     ew->w.one_shot = 1;

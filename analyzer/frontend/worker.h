@@ -57,15 +57,17 @@ typedef void (*worker_done_fn)(void *data, size_t index, struct fact_tu *tu,
  * from any thread), so that loading libclang and parsing a touched file
  * overlap the other lookups instead of following them, and the parent
  * does not load libclang for one file.  It parses that one file and is
- * then let go.  Its memory limit counts from when worker_parse() adopts
- * it; memory_mib sizes its address-space backstop.  NULL when it could not
- * be started.
+ * then let go.  With preload it loads libclang at once, while it waits:
+ * for a run expected to parse, so that the load overlaps the lookups; a
+ * run that then parses nothing has spent a core on it for a while.  Its
+ * memory limit counts from when worker_parse() adopts it; memory_mib sizes
+ * its address-space backstop.  NULL when it could not be started.
  */
 struct early_worker;
 struct early_worker *worker_early_start(const struct compdb *db,
                                         const struct sw_unsaved *unsaved,
                                         size_t nunsaved, unsigned extract_flags,
-                                        unsigned memory_mib);
+                                        unsigned memory_mib, int preload);
 /* Gives entry index to the early worker if it has none yet: 1 when taken. */
 int worker_early_take(struct early_worker *ew, size_t index);
 /* The entry it took, or (size_t)-1 (also for NULL). */

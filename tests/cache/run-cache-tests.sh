@@ -104,6 +104,33 @@ touch)
     run touched --cache-dir "$cache"
     expect_stats touched "0 parsed, 3 cached, 0 stored"
     ;;
+hint)
+    # last-run: the start of the last run that saw a source file newer than
+    # it.  A run expecting to parse preloads libclang; the report and what
+    # is parsed do not depend on it.
+    run cold --cache-dir "$cache" -j 2
+    [ -f "$cache/last-run" ] || fail "no last-run after a cold run"
+    [ -z "$(find "$proj/src" -newer "$cache/last-run")" ] ||
+        fail "a source file is newer than last-run after the run"
+    stamp=$(stat -c %y "$cache/last-run")
+    run warm --cache-dir "$cache" -j 2
+    expect_stats warm "0 parsed, 3 cached, 0 stored"
+    [ "$(stat -c %y "$cache/last-run")" = "$stamp" ] ||
+        fail "a run with no newer source file moved last-run"
+    sleep 0.02
+    echo "/* an edit */" >>"$proj/src/words.c"
+    [ -n "$(find "$proj/src" -newer "$cache/last-run")" ] || fail "the edit is not newer"
+    run edited --cache-dir "$cache" -j 2
+    expect_stats edited "1 parsed, 2 cached, 1 stored"
+    same "$tmp/cold.json" "$tmp/edited.json"
+    [ -z "$(find "$proj/src" -newer "$cache/last-run")" ] ||
+        fail "last-run did not move past the edit"
+    # Without the hint file every run expects to parse; the results agree.
+    rm "$cache/last-run"
+    run nohint --cache-dir "$cache" -j 2
+    expect_stats nohint "0 parsed, 3 cached, 0 stored"
+    same "$tmp/cold.json" "$tmp/nohint.json"
+    ;;
 header)
     run cold --cache-dir "$cache"
     echo "int unused_declaration(void);" >>"$proj/include/shared.h"
