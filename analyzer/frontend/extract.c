@@ -1435,7 +1435,7 @@ static int loop_inside(const struct walker *w, int l, int outer)
 static void classify_arg(struct walker *w, CXCursor arg, struct fact_arg *a,
                          int loop)
 {
-    CXCursor u = unwrap(w, arg);
+    CXCursor u = unwrap(w, arg), ref = clang_getNullCursor();
     enum CXCursorKind k = clang_getCursorKind(u);
     CXType t = clang_getCursorType(arg);
 
@@ -1443,29 +1443,36 @@ static void classify_arg(struct walker *w, CXCursor arg, struct fact_arg *a,
     a->param = -1;
     a->decl_loop = -1;
     a->base_param = -1;
-    a->text = cursor_text(w, arg);
 
+    /* A string's text is its contents, a function's its name. */
     if (k == CXCursor_StringLiteral) {
         char *s = cursor_name(w, u);
         size_t n = strlen(s);
         a->kind = FACT_ARG_STRING;
         if (n >= 2 && s[n - 1] == '"') {
             char *q = strchr(s, '"');
-            if (q && q < s + n - 1)
+            if (q && q < s + n - 1) {
                 a->text = arena_strndup(&w->tu->arena, q + 1,
                                         (size_t)(s + n - 1 - q - 1));
+                return;
+            }
         }
+        a->text = cursor_text(w, arg);
         return;
     }
     if (k == CXCursor_DeclRefExpr) {
-        CXCursor d = clang_getCursorReferenced(u);
-        enum CXCursorKind dk = clang_getCursorKind(d);
-        if (dk == CXCursor_FunctionDecl) {
+        ref = clang_getCursorReferenced(u);
+        if (clang_getCursorKind(ref) == CXCursor_FunctionDecl) {
             a->kind = FACT_ARG_FUNC;
-            a->ref = cursor_usr(w, d);
-            a->text = cursor_name(w, d);
+            a->ref = cursor_usr(w, ref);
+            a->text = cursor_name(w, ref);
             return;
         }
+    }
+    a->text = cursor_text(w, arg);
+    if (k == CXCursor_DeclRefExpr) {
+        CXCursor d = ref;
+        enum CXCursorKind dk = clang_getCursorKind(d);
         if (dk == CXCursor_ParmDecl) {
             a->param = param_index(w, d);
             if (a->param >= 0) {
