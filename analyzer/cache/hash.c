@@ -28,10 +28,16 @@ static uint64_t fmix64(uint64_t k)
 /* Little-endian load, whatever the host, so hashes are portable. */
 static uint64_t load64(const unsigned char *p)
 {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    uint64_t v;
+    memcpy(&v, p, sizeof(v)); /* one load */
+    return v;
+#else
     uint64_t v = 0;
     for (int i = 7; i >= 0; i--)
         v = (v << 8) | p[i];
     return v;
+#endif
 }
 
 void sw_hash128(const void *data, size_t n, uint64_t seed, uint64_t out[2])

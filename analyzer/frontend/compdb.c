@@ -13,6 +13,28 @@
 
 #define COMPDB_MAX_BYTES (512u << 20)
 
+/*
+ * 1 when p is an absolute path that path_absolute() returns unchanged: no
+ * empty, "." or ".." component and no trailing slash.
+ */
+static int is_normal_absolute(const char *p)
+{
+    if (p[0] != '/')
+        return 0;
+    if (!p[1])
+        return 1; /* "/" */
+    for (const char *s = p; *s; s++) {
+        if (*s != '/')
+            continue;
+        if (s[1] == '/' || !s[1])
+            return 0; /* an empty component, or a trailing slash */
+        if (s[1] == '.' &&
+            (s[2] == '/' || !s[2] || (s[2] == '.' && (s[3] == '/' || !s[3]))))
+            return 0; /* "." or ".." */
+    }
+    return 1;
+}
+
 char *path_absolute(const char *path, const char *base)
 {
     struct strbuf in = STRBUF_INIT;
@@ -26,6 +48,8 @@ char *path_absolute(const char *path, const char *base)
         strbuf_addch(&in, '/');
     }
     strbuf_addstr(&in, path);
+    if (is_normal_absolute(in.buf)) /* the usual case: nothing to do */
+        return strbuf_detach(&in);
     parts = xmalloc(cap * sizeof(*parts));
     p = in.buf;
     for (tok = strtok_r(p, "/", &save); tok; tok = strtok_r(NULL, "/", &save)) {

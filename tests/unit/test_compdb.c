@@ -528,6 +528,12 @@ START_TEST(path_absolute_normalises)
     check_abs("/", "/a", "/");
     check_abs("/a/../../b", NULL, "/b");
     check_abs("src/x.c", "/", "/src/x.c");
+    /* Already normal: returned as is (names may start with dots). */
+    check_abs("/a/.b/..c/...", NULL, "/a/.b/..c/...");
+    check_abs("c.c", "/a/b", "/a/b/c.c");
+    check_abs("/a/.", NULL, "/a");
+    check_abs("/a/b/..", NULL, "/a");
+    check_abs("x/y", NULL, "/x/y");
 }
 END_TEST
 
