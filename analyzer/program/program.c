@@ -1651,7 +1651,9 @@ void *program_memo(const struct program *p, enum prog_memo_kind kind,
  * worklist: fast, but a chain of "called from" links can mix two roots.
  * Evidence must be a real path, so a finding's path is searched again here,
  * from one root at a time with that root's own programs.  Search trees are
- * computed on demand and a few are kept.
+ * computed on demand and a few are kept; which functions each root's tree
+ * reaches is kept for every root (a bit per function), so that asking
+ * which roots reach a function does not rebuild trees.
  */
 #define CONC_TREES 32
 
@@ -1666,6 +1668,8 @@ struct conc_cache {
     struct conc_tree trees[CONC_TREES];
     size_t n;               /* trees in use */
     struct conc_tree *last; /* the tree asked for last */
+    unsigned char **reach;  /* per root: bit f set when its tree has f */
+    size_t nreach;          /* roots reach has room for */
 };
 
 static void conc_tree_build(const struct program *p, int ri,
@@ -1745,17 +1749,34 @@ static const struct conc_tree *conc_tree_get(const struct program *p, int ri)
     return c->last = t;
 }
 
+/* 1 when concurrent root ri's search tree reaches func. */
+static int conc_reaches(const struct program *p, int ri, int func)
+{
+    struct conc_cache *c = p->conc_cache;
+    if (!c->reach) {
+        c->nreach = p->nroots;
+        c->reach = xcalloc(c->nreach + 1, sizeof(*c->reach));
+    }
+    if (!c->reach[ri]) {
+        const struct conc_tree *t = conc_tree_get(p, ri);
+        unsigned char *b = xcalloc(p->nfuncs / 8 + 1, 1);
+        for (size_t f = 0; f < p->nfuncs; f++)
+            if (t->parent[f] != -2)
+                b[f >> 3] |= (unsigned char)(1u << (f & 7));
+        c->reach[ri] = b;
+    }
+    return c->reach[ri][func >> 3] >> (func & 7) & 1;
+}
+
 int program_conc_path(const struct program *p, int func,
                       struct prog_step *steps, int max, int *root)
 {
     for (size_t ri = 0; ri < p->nroots; ri++) {
         const struct conc_tree *t;
         int n = 0, f = func;
-        if (!p->roots[ri].concurrent)
+        if (!p->roots[ri].concurrent || !conc_reaches(p, (int)ri, func))
             continue;
         t = conc_tree_get(p, (int)ri);
-        if (t->parent[func] == -2)
-            continue;
         /* Walk up to the seed: func first, the root's function last. */
         while (f >= 0 && n < max) {
             steps[n].func = f;
@@ -1786,6 +1807,9 @@ void program_conc_cache_free(struct program *p)
         free(c->trees[i].parent);
         free(c->trees[i].call);
     }
+    for (size_t i = 0; c->reach && i < c->nreach; i++)
+        free(c->reach[i]);
+    free(c->reach);
     free(c);
     p->conc_cache = NULL;
 }
@@ -2850,7 +2874,7 @@ int program_conc_roots(const struct program *p, int func, int *roots, int max)
     for (size_t ri = 0; ri < p->nroots && n < max; ri++) {
         if (!p->roots[ri].concurrent)
             continue;
-        if (conc_tree_get(p, (int)ri)->parent[func] != -2)
+        if (conc_reaches(p, (int)ri, func))
             roots[n++] = (int)ri;
     }
     return n;

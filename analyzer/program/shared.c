@@ -30,6 +30,15 @@ struct shared_model {
     int *nctx;                   /* per function: how many */
     unsigned char *in_main;      /* per function: runs on the main thread */
     struct root_order **order;   /* per root: its ordering, lazily */
+    /*
+     * What leads to a function, for root_order(), built once: the direct
+     * calls to function g, and spawns of it, are lead_edge[lead_at[g] ..
+     * lead_at[g + 1]).
+     */
+    size_t *lead_at;
+    struct lead_edge {
+        int func, call; /* the caller and its call (the spawn site) */
+    } * lead_edge;
     signed char **waits;         /* per function: wait loop of each access */
     struct param_summary params; /* what calls write through arguments */
     int *threads;                /* thread_of() each concurrent root, once */
@@ -176,35 +185,82 @@ static void set_lead(int *lead, int f, int call, int *changed)
     }
 }
 
+/* The edges of m->lead_edge: direct calls and spawn sites, by callee. */
+static void build_lead_edges(struct shared_model *m)
+{
+    const struct program *p = m->p;
+    size_t n = 0, *at = xcalloc(p->nfuncs + 2, sizeof(*at));
+    struct lead_edge *e;
+    for (int pass = 0; pass < 2; pass++) {
+        for (size_t i = 0; i < p->nfuncs; i++) {
+            const struct prog_func *pf = &p->funcs[i];
+            for (size_t j = 0; j < pf->f->ncalls; j++)
+                if (pf->calls[j].kind == PCALL_DIRECT) {
+                    int g = pf->calls[j].targets[0];
+                    if (pass == 0)
+                        at[g + 1]++;
+                    else
+                        e[at[g]++] = (struct lead_edge){(int)i, (int)j};
+                }
+        }
+        for (size_t k = 0; k < p->nroots; k++) /* started by a thread */
+            if (p->roots[k].kind == PROG_ROOT_SPAWN &&
+                p->roots[k].site_func >= 0) {
+                int g = p->roots[k].func;
+                if (pass == 0)
+                    at[g + 1]++;
+                else
+                    e[at[g]++] = (struct lead_edge){p->roots[k].site_func,
+                                                    p->roots[k].site_call};
+            }
+        if (pass == 0) {
+            for (size_t g = 0; g < p->nfuncs; g++)
+                at[g + 1] += at[g];
+            n = at[p->nfuncs];
+            e = xcalloc(n ? n : 1, sizeof(*e));
+        } else { /* at[g] moved to the start of g + 1's edges: shift back */
+            memmove(at + 1, at, p->nfuncs * sizeof(*at));
+            at[0] = 0;
+        }
+    }
+    m->lead_at = at;
+    m->lead_edge = e;
+}
+
 static const struct root_order *root_order(struct shared_model *m, int ri)
 {
     const struct program *p = m->p;
     const struct prog_root *r = &p->roots[ri];
     struct root_order *o;
-    int changed = 1;
+    int *work, nwork = 0, changed = 0;
     if (m->order[ri])
         return m->order[ri];
+    if (!m->lead_at)
+        build_lead_edges(m);
     o = m->order[ri] = xcalloc(1, sizeof(*o));
     o->lead = xmalloc((p->nfuncs + 1) * sizeof(int));
     o->before = xcalloc(p->nfuncs + 1, 1);
+    work = xmalloc((p->nfuncs + 1) * sizeof(int));
     for (size_t i = 0; i < p->nfuncs; i++)
         o->lead[i] = -1;
-    if (r->site_func >= 0)
+    /*
+     * Leading there: the site, and every function with a direct call (or
+     * a spawn) to a function leading there, at its first such call.  Each
+     * function is expanded once, when it first leads there.
+     */
+    if (r->site_func >= 0) {
         o->lead[r->site_func] = r->site_call;
-    for (int round = 0; changed && round < 64; round++) {
-        changed = 0;
-        for (size_t i = 0; i < p->nfuncs; i++) {
-            const struct prog_func *pf = &p->funcs[i];
-            for (size_t j = 0; j < pf->f->ncalls; j++)
-                if (pf->calls[j].kind == PCALL_DIRECT &&
-                    o->lead[pf->calls[j].targets[0]] >= 0)
-                    set_lead(o->lead, (int)i, (int)j, &changed);
+        work[nwork++] = r->site_func;
+    }
+    while (nwork) {
+        int g = work[--nwork];
+        for (size_t k = m->lead_at[g]; k < m->lead_at[g + 1]; k++) {
+            const struct lead_edge *le = &m->lead_edge[k];
+            int first = o->lead[le->func] < 0;
+            set_lead(o->lead, le->func, le->call, &changed);
+            if (first)
+                work[nwork++] = le->func;
         }
-        for (size_t k = 0; k < p->nroots; k++) /* started by a thread */
-            if (p->roots[k].kind == PROG_ROOT_SPAWN &&
-                p->roots[k].site_func >= 0 && o->lead[p->roots[k].func] >= 0)
-                set_lead(o->lead, p->roots[k].site_func, p->roots[k].site_call,
-                         &changed);
     }
     /* Entered before the start: main, and functions whose every
      * main-thread call comes before that caller's leading call. */
@@ -214,28 +270,42 @@ static const struct root_order *root_order(struct shared_model *m, int ri)
         o->before[p->roots[k].func] =
             p->roots[k].kind == PROG_ROOT_ENTRY &&
             strcmp(p->funcs[p->roots[k].func].f->name, "main") == 0;
-    changed = 1;
-    for (int round = 0; changed && round < 64; round++) {
-        changed = 0;
-        for (size_t h = 0; h < p->nfuncs; h++) {
-            const struct prog_func *pf = &p->funcs[h];
-            if (!m->in_main[h])
-                continue;
-            for (size_t j = 0; j < pf->f->ncalls; j++) {
-                const struct prog_call *pc = &pf->calls[j];
-                const struct fact_call *c = &pf->f->calls[j];
-                int lj = o->lead[h];
-                int ok = pc->kind != PCALL_INDIRECT && o->before[h] &&
-                         (lj < 0 || before_call(pf->f, c->seq, c->loop, lj) ||
-                          ((int)j == lj && c->loop < 0));
-                for (int k = 0; k < pc->ntargets && !ok; k++)
-                    if (o->before[pc->targets[k]]) {
-                        o->before[pc->targets[k]] = 0;
-                        changed = 1;
-                    }
-            }
+    /*
+     * A main-thread function's call clears its targets when it is
+     * indirect, the function itself is not entered before, or the call
+     * does not come before the function's leading call.  A function
+     * cleared clears every target of its own calls in turn.
+     */
+    for (size_t h = 0; h < p->nfuncs; h++) {
+        const struct prog_func *pf = &p->funcs[h];
+        int lj = o->lead[h];
+        if (!m->in_main[h])
+            continue;
+        for (size_t j = 0; j < pf->f->ncalls; j++) {
+            const struct prog_call *pc = &pf->calls[j];
+            const struct fact_call *c = &pf->f->calls[j];
+            int ok = pc->kind != PCALL_INDIRECT && o->before[h] &&
+                     (lj < 0 || before_call(pf->f, c->seq, c->loop, lj) ||
+                      ((int)j == lj && c->loop < 0));
+            for (int k = 0; k < pc->ntargets && !ok; k++)
+                if (o->before[pc->targets[k]]) {
+                    o->before[pc->targets[k]] = 0;
+                    work[nwork++] = pc->targets[k];
+                }
         }
     }
+    while (nwork) {
+        const struct prog_func *pf = &p->funcs[work[--nwork]];
+        if (!m->in_main[pf - p->funcs])
+            continue;
+        for (size_t j = 0; j < pf->f->ncalls; j++)
+            for (int k = 0; k < pf->calls[j].ntargets; k++)
+                if (o->before[pf->calls[j].targets[k]]) {
+                    o->before[pf->calls[j].targets[k]] = 0;
+                    work[nwork++] = pf->calls[j].targets[k];
+                }
+    }
+    free(work);
     o->owner = r->site_func;
     o->start = r->site_call;
     o->join = join_call(m, ri);
@@ -1192,6 +1262,8 @@ void shared_free(struct shared_model *m)
     free(m->waits);
     params_release(&m->params);
     free(m->order);
+    free(m->lead_at);
+    free(m->lead_edge);
     free(m->in_main);
     free(m->nctx);
     free(m->ctxs);
