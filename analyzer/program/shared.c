@@ -177,12 +177,15 @@ static const char *text_field(char *buf, size_t size, const char *text);
 static void compute_during(struct shared_model *m, int ri,
                            struct root_order *o);
 
-static void set_lead(int *lead, int f, int call, int *changed)
+/* Clears before[] for every target of call pc, queueing those cleared. */
+static void clear_targets(struct root_order *o, const struct prog_call *pc,
+                          int *work, int *nwork)
 {
-    if (lead[f] < 0 || call < lead[f]) {
-        lead[f] = call;
-        *changed = 1;
-    }
+    for (int k = 0; k < pc->ntargets; k++)
+        if (o->before[pc->targets[k]]) {
+            o->before[pc->targets[k]] = 0;
+            work[(*nwork)++] = pc->targets[k];
+        }
 }
 
 /* The edges of m->lead_edge: direct calls and spawn sites, by callee. */
@@ -232,7 +235,7 @@ static const struct root_order *root_order(struct shared_model *m, int ri)
     const struct program *p = m->p;
     const struct prog_root *r = &p->roots[ri];
     struct root_order *o;
-    int *work, nwork = 0, changed = 0;
+    int *work, nwork = 0;
     if (m->order[ri])
         return m->order[ri];
     if (!m->lead_at)
@@ -256,10 +259,10 @@ static const struct root_order *root_order(struct shared_model *m, int ri)
         int g = work[--nwork];
         for (size_t k = m->lead_at[g]; k < m->lead_at[g + 1]; k++) {
             const struct lead_edge *le = &m->lead_edge[k];
-            int first = o->lead[le->func] < 0;
-            set_lead(o->lead, le->func, le->call, &changed);
-            if (first)
+            if (o->lead[le->func] < 0)
                 work[nwork++] = le->func;
+            if (o->lead[le->func] < 0 || le->call < o->lead[le->func])
+                o->lead[le->func] = le->call;
         }
     }
     /* Entered before the start: main, and functions whose every
@@ -287,11 +290,8 @@ static const struct root_order *root_order(struct shared_model *m, int ri)
             int ok = pc->kind != PCALL_INDIRECT && o->before[h] &&
                      (lj < 0 || before_call(pf->f, c->seq, c->loop, lj) ||
                       ((int)j == lj && c->loop < 0));
-            for (int k = 0; k < pc->ntargets && !ok; k++)
-                if (o->before[pc->targets[k]]) {
-                    o->before[pc->targets[k]] = 0;
-                    work[nwork++] = pc->targets[k];
-                }
+            if (!ok)
+                clear_targets(o, pc, work, &nwork);
         }
     }
     while (nwork) {
@@ -299,11 +299,7 @@ static const struct root_order *root_order(struct shared_model *m, int ri)
         if (!m->in_main[pf - p->funcs])
             continue;
         for (size_t j = 0; j < pf->f->ncalls; j++)
-            for (int k = 0; k < pf->calls[j].ntargets; k++)
-                if (o->before[pf->calls[j].targets[k]]) {
-                    o->before[pf->calls[j].targets[k]] = 0;
-                    work[nwork++] = pf->calls[j].targets[k];
-                }
+            clear_targets(o, &pf->calls[j], work, &nwork);
     }
     free(work);
     o->owner = r->site_func;
