@@ -281,6 +281,7 @@ void engine_run(const struct compdb *db, const struct catalog *cat,
     po.skip_inputs = 1; /* only the cache needs them */
     po.limits_for = file_limits;
     po.limits_data = (void *)opts;
+    po.early = opts->early;
 
     /* Parse only the entries whose files exist (borrowed, not copied). */
     ok.items = xcalloc(db->n ? db->n : 1, sizeof(*ok.items));

@@ -38,6 +38,8 @@ struct engine_opts {
     int isolate;
     long tu_timeout; /* seconds */
     long tu_memory;  /* MiB */
+    /* An early worker forked at start (struct parse_opts); taken over. */
+    struct early_worker *early;
     /*
      * Filtering of the findings, applied by engine_check() in this order:
      * configuration (exclude, select/ignore, levels), suppression comments,

@@ -83,7 +83,8 @@ static struct fact_tu *parse_one(struct shared *s, void **idx,
          * inherit it loaded.
          */
         if (!s->early ||
-            !worker_early_take(s->early, (size_t)(e - s->db->items)))
+            !worker_early_take(s->early, (size_t)(e - s->db->items), e,
+                               s->opts->limits.memory_mib))
             extract_preload();
         return NULL;
     }
@@ -311,6 +312,7 @@ void parse_all(const struct compdb *db, const struct parse_opts *opts,
     int jobs = opts->jobs > 0 ? opts->jobs : parse_default_jobs();
     struct timespec started;
     int expect = 0;
+    struct early_worker *given = opts->early; /* taken over */
 
     if ((size_t)jobs > db->n)
         jobs = db->n ? (int)db->n : 1;
@@ -323,6 +325,10 @@ void parse_all(const struct compdb *db, const struct parse_opts *opts,
         char *tool = extract_clang_identity();
         s.cache = cache_new(opts->cache_dir, tool);
         free(tool);
+    }
+    if (given && !(opts->isolate && s.cache && jobs > 1)) {
+        worker_early_end(given);
+        given = NULL;
     }
     atomic_init(&s.next, 0);
     atomic_init(&s.parsed, 0);
@@ -342,10 +348,19 @@ void parse_all(const struct compdb *db, const struct parse_opts *opts,
             size_t *order = xcalloc(db->n ? db->n : 1, sizeof(*order));
             clock_gettime(CLOCK_REALTIME, &started);
             expect = expect_parse(&s, order);
-            if (jobs > 1)
-                s.early = worker_early_start(db, opts->unsaved, opts->nunsaved,
-                                             extract_flags(&s),
-                                             opts->limits.memory_mib, expect);
+            /*
+             * The caller's early worker is loading libclang: when no
+             * parse is expected it is stopped, so that the lookups have
+             * every core, until a miss lets it go on.
+             */
+            if (jobs > 1 && given) {
+                if (!expect)
+                    worker_early_pause(given);
+                s.early = given;
+                given = NULL;
+            } else if (jobs > 1) {
+                s.early = worker_early_start(extract_flags(&s), expect);
+            }
             /*
              * An early worker loading libclang has a core to itself: the
              * lookups get the others.
@@ -360,6 +375,7 @@ void parse_all(const struct compdb *db, const struct parse_opts *opts,
         if (expect)
             cache_note_run(s.cache, &started);
     }
+    worker_early_end(given);
     pthread_mutex_destroy(&s.mu);
     cache_free(s.cache);
     if (opts->stats) {

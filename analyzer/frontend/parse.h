@@ -21,6 +21,8 @@ typedef void (*parse_progress_fn)(void *data, size_t done, size_t total,
                                   const char *file);
 
 /* What a parse_all() run did, for --stats and the tests. */
+struct early_worker; /* frontend/worker.h */
+
 struct parse_stats {
     size_t parsed;  /* TUs parsed by libclang */
     size_t cached;  /* TUs whose facts came from the cache */
@@ -84,6 +86,14 @@ struct parse_opts {
     struct parse_limits limits; /* of every TU, unless limits_for is set */
     parse_limits_fn limits_for; /* per-entry limits, or NULL */
     void *limits_data;
+    /*
+     * An early worker the caller forked with worker_early_start(..., 1)
+     * before it read the database, or NULL.  parse_all() takes it over:
+     * it parses the first file the cache misses; while no parse is
+     * expected it is stopped (worker_early_pause()).  Without a cache, or
+     * with one job, it is ended.
+     */
+    struct early_worker *early;
 };
 
 /*

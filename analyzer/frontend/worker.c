@@ -45,6 +45,12 @@
  * with their inputs, as facts_to_bin() writes them.  After a TU whose
  * parse failed outright the worker exits: libclang's crash recovery may
  * have left it broken, and a fresh worker costs a fork.
+ *
+ * The early worker is forked before the database is read, so its one job
+ * brings its entry: after the index, a uint64_t size and size bytes, the
+ * address-space backstop in bytes and the number of arguments (two
+ * uint64_t), then the file, the directory and the arguments, each ending
+ * in a NUL.
  */
 struct wire_head {
     uint32_t magic; /* WIRE_MAGIC */
@@ -55,7 +61,8 @@ struct wire_head {
 /* ---- the worker process ---------------------------------------------- */
 
 struct child {
-    const struct compdb *db;          /* the parent's, inherited */
+    /* The parent's database, inherited; NULL: each job brings its entry. */
+    const struct compdb *db;
     const struct sw_unsaved *unsaved; /* editor buffers, inherited */
     size_t nunsaved;
     unsigned flags; /* for extract_tu_flags() */
@@ -112,17 +119,67 @@ static int send_result(int fd, uint64_t index, const struct fact_tu *tu)
     return rc;
 }
 
+static void set_backstop(size_t limit);
+
+/*
+ * Reads the entry that follows a job's index (see the protocol) into e,
+ * whose strings point into *buf (malloc'd, replacing the last one);
+ * applies its backstop.  Returns 0, or -1 when the message is malformed.
+ */
+static int read_entry(struct child *c, char **buf, struct compdb_entry *e)
+{
+    uint64_t size, head[2];
+    const char *p, *end;
+    if (read_all(c->fd, &size, sizeof(size)) != 1 || size < sizeof(head) + 2 ||
+        size > WIRE_MAX)
+        return -1;
+    free(*buf);
+    *buf = xmalloc((size_t)size);
+    if (read_all(c->fd, *buf, (size_t)size) != 1)
+        return -1;
+    memcpy(head, *buf, sizeof(head));
+    p = *buf + sizeof(head);
+    end = *buf + size;
+    if (end[-1] != '\0' || head[1] > size)
+        return -1;
+    e->file = (char *)p;
+    p += strlen(p) + 1;
+    if (p >= end)
+        return -1;
+    e->directory = (char *)p;
+    p += strlen(p) + 1;
+    free(e->args);
+    e->args = xcalloc(head[1] ? (size_t)head[1] : 1, sizeof(*e->args));
+    for (e->nargs = 0; e->nargs < head[1]; e->nargs++) {
+        if (p >= end)
+            return -1;
+        e->args[e->nargs] = (char *)p;
+        p += strlen(p) + 1;
+    }
+    set_backstop((size_t)head[0]);
+    return 0;
+}
+
 static void *child_loop(void *arg)
 {
     struct child *c = arg;
     void *idx = NULL;
     uint64_t index;
+    char *buf = NULL;
+    struct compdb_entry own = {0};
     if (c->preload) /* the early worker of a run expected to parse */
         idx = parse_index_new();
-    while (read_all(c->fd, &index, sizeof(index)) == 1 && index < c->db->n) {
-        const struct compdb_entry *e = &c->db->items[index];
+    while (read_all(c->fd, &index, sizeof(index)) == 1) {
+        const struct compdb_entry *e = &own;
         struct fact_tu *tu;
         int failed;
+        if (c->db) {
+            if (index >= c->db->n)
+                break;
+            e = &c->db->items[index];
+        } else if (read_entry(c, &buf, &own) < 0) {
+            break;
+        }
         if (!idx)
             idx = parse_index_new();
         tu = extract_tu_flags(idx, e->file, e->directory,
@@ -581,20 +638,15 @@ struct early_worker {
     pthread_mutex_t mu;
     size_t index; /* the entry handed over, NO_JOB until then */
     double since; /* when */
+    int paused;   /* stopped (SIGSTOP) until it takes a job */
 };
 
-struct early_worker *worker_early_start(const struct compdb *db,
-                                        const struct sw_unsaved *unsaved,
-                                        size_t nunsaved, unsigned extract_flags,
-                                        unsigned memory_mib, int preload)
+struct early_worker *worker_early_start(unsigned extract_flags, int preload)
 {
     struct early_worker *ew = xcalloc(1, sizeof(*ew));
-    ew->p.db = db;
-    ew->p.unsaved = unsaved;
-    ew->p.nunsaved = nunsaved;
+    /* No database: its job brings its entry. */
     ew->p.parent = getpid();
     ew->p.flags = extract_flags;
-    ew->p.backstop = (size_t)memory_mib << 20;
     ew->p.preload = preload;
     ew->w.fd = -1;
     ew->w.job = NO_JOB;
@@ -610,18 +662,51 @@ struct early_worker *worker_early_start(const struct compdb *db,
     return ew;
 }
 
-int worker_early_take(struct early_worker *ew, size_t index)
+/* The early worker's job message for entry e (see the protocol). */
+static void early_job(struct strbuf *sb, uint64_t index,
+                      const struct compdb_entry *e, unsigned memory_mib)
 {
-    uint64_t i = index;
+    uint64_t size = 0, head[2];
+    head[0] = (uint64_t)memory_mib << 20;
+    head[1] = e->nargs;
+    strbuf_add(sb, (const char *)&index, sizeof(index));
+    strbuf_add(sb, (const char *)&size, sizeof(size));
+    strbuf_add(sb, (const char *)head, sizeof(head));
+    strbuf_add(sb, e->file, strlen(e->file) + 1);
+    strbuf_add(sb, e->directory, strlen(e->directory) + 1);
+    for (size_t i = 0; i < e->nargs; i++)
+        strbuf_add(sb, e->args[i], strlen(e->args[i]) + 1);
+    size = sb->len - 2 * sizeof(uint64_t);
+    memcpy(sb->buf + sizeof(index), &size, sizeof(size));
+}
+
+int worker_early_take(struct early_worker *ew, size_t index,
+                      const struct compdb_entry *e, unsigned memory_mib)
+{
     int taken = 0;
     pthread_mutex_lock(&ew->mu);
     if (ew->index == NO_JOB && ew->w.pid) {
-        /* 8 bytes into an empty socket buffer: this write does not wait. */
-        taken = write(ew->w.fd, &i, sizeof(i)) == (ssize_t)sizeof(i);
+        struct strbuf sb = STRBUF_INIT;
+        ssize_t n;
+        early_job(&sb, index, e, memory_mib);
+        /*
+         * Into an empty socket buffer, far larger than an entry: the
+         * write does not wait.  One that falls short leaves the worker
+         * with half a message: it is ended.
+         */
+        n = send(ew->w.fd, sb.buf, sb.len, MSG_NOSIGNAL);
+        taken = n == (ssize_t)sb.len;
+        if (ew->paused) {
+            kill(ew->w.pid, SIGCONT);
+            ew->paused = 0;
+        }
         if (taken) {
             ew->index = index;
             ew->since = sw_now();
+        } else if (n > 0) {
+            kill(ew->w.pid, SIGKILL);
         }
+        strbuf_release(&sb);
     }
     pthread_mutex_unlock(&ew->mu);
     return taken;
@@ -641,6 +726,18 @@ static void early_free(struct early_worker *ew, int kill_it)
     strbuf_release(&ew->w.in);
     pthread_mutex_destroy(&ew->mu);
     free(ew);
+}
+
+void worker_early_pause(struct early_worker *ew)
+{
+    if (ew && ew->w.pid && kill(ew->w.pid, SIGSTOP) == 0)
+        ew->paused = 1;
+}
+
+void worker_early_end(struct early_worker *ew)
+{
+    if (ew)
+        early_free(ew, 1);
 }
 
 /*

@@ -51,25 +51,35 @@ typedef void (*worker_done_fn)(void *data, size_t index, struct fact_tu *tu,
                                const void *bin, size_t len, int skipped);
 
 /*
- * The early worker: forked before the cache lookups, while the process
- * still has one thread (and is small: libclang is not loaded), it waits.
- * The first lookup that misses hands it its file (worker_early_take(),
- * from any thread), so that loading libclang and parsing a touched file
- * overlap the other lookups instead of following them, and the parent
- * does not load libclang for one file.  It parses that one file and is
- * then let go.  With preload it loads libclang at once, while it waits:
- * for a run expected to parse, so that the load overlaps the lookups; a
- * run that then parses nothing has spent a core on it for a while.  Its
- * memory limit counts from when worker_parse() adopts it; memory_mib sizes
- * its address-space backstop.  NULL when it could not be started.
+ * The early worker: forked before the cache lookups (or before the
+ * database is read), while the process still has one thread (and is
+ * small: libclang is not loaded), it waits.  The first lookup that misses
+ * hands it its file (worker_early_take(), from any thread), so that
+ * loading libclang and parsing a touched file overlap the other lookups
+ * instead of following them, and the parent does not load libclang for
+ * one file.  It parses that one file and is then let go.  With preload it
+ * loads libclang at once, while it waits: for a run expected to parse, so
+ * that the load overlaps the lookups; a run that then parses nothing has
+ * spent a core on it for a while.  Its memory limit counts from when
+ * worker_parse() adopts it.  NULL when it could not be started.  Without
+ * unsaved buffers (it is for runs with a cache, which have none).
  */
 struct early_worker;
-struct early_worker *worker_early_start(const struct compdb *db,
-                                        const struct sw_unsaved *unsaved,
-                                        size_t nunsaved, unsigned extract_flags,
-                                        unsigned memory_mib, int preload);
-/* Gives entry index to the early worker if it has none yet: 1 when taken. */
-int worker_early_take(struct early_worker *ew, size_t index);
+struct early_worker *worker_early_start(unsigned extract_flags, int preload);
+/*
+ * Gives entry index (e) to the early worker if it has none yet, with
+ * memory_mib for its address-space backstop: 1 when taken.
+ */
+int worker_early_take(struct early_worker *ew, size_t index,
+                      const struct compdb_entry *e, unsigned memory_mib);
+/*
+ * Stops an early worker that preloads libclang (SIGSTOP), so that it takes
+ * no core while nothing is expected to parse; worker_early_take() lets it
+ * go on.
+ */
+void worker_early_pause(struct early_worker *ew);
+/* Ends an early worker that no worker_parse() adopted (NULL: nothing). */
+void worker_early_end(struct early_worker *ew);
 /* The entry it took, or (size_t)-1 (also for NULL). */
 size_t worker_early_index(const struct early_worker *ew);
 

@@ -133,9 +133,12 @@ hint)
     ;;
 header)
     run cold --cache-dir "$cache"
+    # last-run's guess does not see a header edit: the early worker is
+    # stopped, and the first miss lets it go on.
     echo "int unused_declaration(void);" >>"$proj/include/shared.h"
-    run edited --cache-dir "$cache"
+    run edited --cache-dir "$cache" -j 2
     expect_stats edited "3 parsed, 0 cached, 3 stored"
+    same "$tmp/cold.json" "$tmp/edited.json"
     run again --cache-dir "$cache"
     expect_stats again "0 parsed, 3 cached, 0 stored"
     ;;
