@@ -20,9 +20,9 @@
 typedef void (*parse_progress_fn)(void *data, size_t done, size_t total,
                                   const char *file);
 
-/* What a parse_all() run did, for --stats and the tests. */
 struct early_worker; /* frontend/worker.h */
 
+/* What a parse_all() run did, for --stats and the tests. */
 struct parse_stats {
     size_t parsed;  /* TUs parsed by libclang */
     size_t cached;  /* TUs whose facts came from the cache */

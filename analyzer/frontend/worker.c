@@ -46,8 +46,8 @@
  * parse failed outright the worker exits: libclang's crash recovery may
  * have left it broken, and a fresh worker costs a fork.
  *
- * The early worker is forked before the database is read, so its one job
- * brings its entry: after the index, a uint64_t size and size bytes, the
+ * The early worker may be forked before the database is read, so its one
+ * job brings its entry: after the index, a uint64_t size and size bytes, the
  * address-space backstop in bytes and the number of arguments (two
  * uint64_t), then the file, the directory and the arguments, each ending
  * in a NUL.
