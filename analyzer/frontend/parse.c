@@ -326,6 +326,7 @@ void parse_all(const struct compdb *db, const struct parse_opts *opts,
         s.cache = cache_new(opts->cache_dir, tool);
         free(tool);
     }
+    /* Kept only where the lookups below take it over. */
     if (given && !(opts->isolate && s.cache && jobs > 1)) {
         worker_early_end(given);
         given = NULL;
@@ -375,7 +376,6 @@ void parse_all(const struct compdb *db, const struct parse_opts *opts,
         if (expect)
             cache_note_run(s.cache, &started);
     }
-    worker_early_end(given);
     pthread_mutex_destroy(&s.mu);
     cache_free(s.cache);
     if (opts->stats) {
